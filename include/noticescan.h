@@ -1,0 +1,186 @@
+/*
+ * noticescan.h - read a photo or scan of an IRS notice, extract its key
+ * fields and explain what to do.
+ *
+ * The one public header of libnoticescan. It exposes no Leptonica, Tesseract,
+ * PCRE2 or jansson types.
+ *
+ * Objects and threads:
+ *   ns_knowledge  the pattern sets and the notice catalog. Immutable once
+ *                 loaded: share one among any number of threads.
+ *   ns_engine     one OCR engine (Tesseract) plus scratch state. Create one
+ *                 per thread and reuse it for every document that thread
+ *                 reads; never use one engine from two threads at once.
+ *   ns_document   the result of reading one input. Owned by the caller,
+ *                 freed with ns_document_free(); independent of the engine.
+ *
+ * Errors are values: the library never prints and never exits. Functions
+ * return an ns_status; reading a document always yields a document whose
+ * status says whether it was read, with an error code and a message that
+ * names the input and the reason.
+ */
+#ifndef NOTICESCAN_H
+#define NOTICESCAN_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NS_VERSION_MAJOR 0
+#define NS_VERSION_MINOR 1
+#define NS_VERSION_PATCH 0
+#define NS_VERSION_STRING "0.1.0"
+
+/* The library's runtime version, e.g. "0.1.0". */
+const char *ns_version(void);
+
+/* Stable error codes. Values never change; new codes are added at the end. */
+#define NS_STATUS_TABLE(XX)                                                    \
+    XX(NS_OK, 0, "ok", "success")                                              \
+    XX(NS_ERR_NOMEM, 1, "out_of_memory", "out of memory")                      \
+    XX(NS_ERR_IO, 2, "io", "cannot read the file")                             \
+    XX(NS_ERR_FORMAT, 3, "unsupported_format", "not a supported image format") \
+    XX(NS_ERR_IMAGE, 4, "bad_image", "the image cannot be decoded")            \
+    XX(NS_ERR_TOO_LARGE, 5, "too_large", "the input is over a size limit")     \
+    XX(NS_ERR_OCR, 6, "ocr", "text recognition failed")                        \
+    XX(NS_ERR_TESSDATA, 7, "tessdata", "Tesseract language data not found")    \
+    XX(NS_ERR_PATTERNS, 8, "patterns", "a pattern file is invalid")            \
+    XX(NS_ERR_CATALOG, 9, "catalog", "the notice catalog is invalid")          \
+    XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                    \
+    XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")
+
+typedef enum ns_status {
+#define NS_STATUS_ENUM(name, value, code, message) name = value,
+    NS_STATUS_TABLE(NS_STATUS_ENUM)
+#undef NS_STATUS_ENUM
+} ns_status;
+
+/* A static English message for a status ("cannot read the file"). */
+const char *ns_strerror(ns_status status);
+/* A static stable identifier for a status ("io"), as used in JSON output. */
+const char *ns_status_code(ns_status status);
+
+/* A calendar date. year 0 means "no date". */
+typedef struct ns_date {
+    int year, month, day;
+} ns_date;
+
+/* Parses "YYYY-MM-DD". Returns 1 on success, 0 if the text is not a valid date. */
+int ns_date_parse_iso(const char *text, ns_date *out);
+/* Today's date in local time. */
+ns_date ns_date_today(void);
+
+/* ---- Knowledge: pattern sets and notice catalog ---------------------- */
+
+typedef struct ns_knowledge ns_knowledge;
+
+/*
+ * Loads the pattern sets and the notice catalog.
+ *   patterns_dir  a directory of *.pat files to use instead of the built-in
+ *                 set, or NULL for the set embedded at build time.
+ *   catalog_path  a catalog JSON file, or NULL for the embedded catalog.
+ * On failure returns an error and writes a message naming the file and line
+ * into errbuf (errlen bytes, may be 0). The caller frees *out with
+ * ns_knowledge_free().
+ */
+ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path,
+                            ns_knowledge **out, char *errbuf, size_t errlen);
+void ns_knowledge_free(ns_knowledge *knowledge);
+
+/* The whole catalog as a JSON array (one object per notice). Caller frees. */
+char *ns_knowledge_catalog_json(const ns_knowledge *knowledge);
+
+/* ---- Engine ----------------------------------------------------------- */
+
+typedef struct ns_engine ns_engine;
+
+typedef struct ns_engine_options {
+    const char *tessdata_dir;    /* NULL: TESSDATA_PREFIX, then the system default */
+    const char *language;        /* NULL: "eng" */
+    const char *save_stages_dir; /* NULL, or a directory to write each preprocessing stage to */
+} ns_engine_options;
+
+/*
+ * Creates an engine bound to (and borrowing) a knowledge object, which must
+ * outlive it. Initialises Tesseract once; reuse the engine for many inputs.
+ * On failure returns an error and writes the reason to errbuf.
+ */
+ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options,
+                           ns_engine **out, char *errbuf, size_t errlen);
+void ns_engine_free(ns_engine *engine);
+
+/* ---- Documents -------------------------------------------------------- */
+
+typedef struct ns_document ns_document;
+
+typedef enum ns_field_id {
+    NS_FIELD_NOTICE_CODE,
+    NS_FIELD_TAX_YEAR,
+    NS_FIELD_AMOUNT_DUE,
+    NS_FIELD_RESPONSE_DATE,
+    NS_FIELD_NOTICE_DATE,
+    NS_FIELD_COUNT
+} ns_field_id;
+
+/* The JSON name of a field ("amount_due"). */
+const char *ns_field_name(ns_field_id field);
+
+/*
+ * Reads one input file (PNG, JPEG, TIFF incl. multi-page, BMP, WebP, PNM,
+ * HEIC), detecting its type from its bytes. Always returns a document (NULL
+ * only when memory runs out); check ns_document_status(). One engine reads
+ * one document at a time.
+ */
+ns_document *ns_engine_read_file(ns_engine *engine, const char *path);
+
+/*
+ * Extracts fields from text that is already known (no OCR), e.g. a PDF text
+ * layer or a test fixture. source names it in messages and output.
+ */
+ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text);
+
+/* Same as ns_engine_read_text, without an engine (no OCR needed). */
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text);
+
+/*
+ * A document for a notice known only by its code (no image), so that a plan
+ * can be looked up by code.
+ */
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code);
+
+void ns_document_free(ns_document *document);
+
+ns_status ns_document_status(const ns_document *document);
+/* The error message ("scan.tif: page 3: image is ..."), or NULL when read. */
+const char *ns_document_error(const ns_document *document);
+/* 1 when some field needs a person's review (low confidence or a failed cross-check). */
+int ns_document_needs_review(const ns_document *document);
+
+/*
+ * A field's normalized value as text ("CP14", "2017", "1075.21",
+ * "2018-02-20"), or NULL when not found. confidence (0..1) may be NULL.
+ */
+const char *ns_document_field(const ns_document *document, ns_field_id field, double *confidence);
+
+/* ---- Output ------------------------------------------------------------ */
+
+typedef struct ns_render_options {
+    ns_date today;          /* the date "days left" counts from */
+    int explain_fields;     /* 1: include the evidence and runner-up of each field */
+} ns_render_options;
+
+/* The document and its action plan as one JSON object (no newline). Caller frees. */
+char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowledge,
+                          const ns_render_options *options);
+
+/* The action plan as text for a person. Caller frees. */
+char *ns_document_to_text(const ns_document *document, const ns_knowledge *knowledge,
+                          const ns_render_options *options);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NOTICESCAN_H */

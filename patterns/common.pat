@@ -1,0 +1,17 @@
+# common.pat - building blocks shared by every pattern set.
+# A define is used in any rule as {NAME}. Matching is caseless unless a rule
+# says (?-i). OCR tokens are repaired before matching (O->0 in numbers,
+# typographic quotes to ASCII), so these only need to allow what survives:
+# a missing "$", spaces inside numbers, a comma read as a period.
+
+# $1,075.21   1075.21   $ 1,075.21   1.075,21   $9 533.53
+define MONEY (?<![\d.,])\$?\s?-?\s?\d{1,3}(?:(?:[,.]\s?|\s)\d{3})*[.,]\s?\d{2}(?![\d])
+# February 20, 2018   Feb. 20, 2018   Feb 20 2018   02/20/2018   2/20/18
+define DATE (?:[A-Za-z]{3,10}\.?\s{0,2}\d{1,2}\s{0,2}[,.]?\s{0,2}(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))
+define YEAR (?<!\d)(?:19|20)\d{2}(?!\d)
+# CP14, CP 14, CP504B, CP2000, CP3219A, LT11, LT 16
+define CODE (?-i:(?:CP|LT)\s?\d{1,4}[A-Z]{0,2})(?![A-Za-z0-9])
+# Letter 1058, LTR 1058, Ltr. 5071C
+define LETTER (?:letter|ltr)\.?\s?\d{2,4}[A-Z]?(?![A-Za-z0-9])
+# space between a label and its value: blanks and line breaks, never a page break
+define GAP [ \t\n:]{0,6}

@@ -1,0 +1,16 @@
+# response_date.pat - the printed date to pay or respond by.
+# Pay-by ("Amount due by"), respond-by (CP2000), the last day to request a
+# Collection Due Process hearing (CP90, LT11), the last day to petition the
+# Tax Court (notices of deficiency). A deadline only stated as "within 30
+# days" is not printed: the explainer computes it from the catalog.
+field response_date
+
+rule amount_due_by      0.85  \bamount\s+due(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
+rule received_by        0.80  \b(?:must\s+be\s+)?received\s+by\s+(?<v>{DATE})
+rule pay_by             0.80  \bpay\s+(?:the\s+)?(?:amount\s+due|full\s+balance|balance|amount\s+you\s+owe)(?:\s+of\s+{MONEY})?,?\s+by\s+(?<v>{DATE})
+rule full_balance_by    0.75  \bfull\s+balance\s+by\s+(?<v>{DATE})
+rule respond_by         0.90  \b(?:respond|reply|response\s+due|response\s+date)(?:\s+to\s+us)?(?:\s+by)?\s*:?\s*(?<v>{DATE})
+rule petition_last_day  0.95  \blast\s+day\s+to\s+(?:file\s+a\s+)?petition[\s\S]{0,100}?(?<v>{DATE})
+rule hearing_by         0.85  \bhearing\b[\s\S]{0,120}?\bby\s+(?<v>{DATE})
+rule levy_on_or_after   0.60  \bon\s+or\s+after\s+(?<v>{DATE})
+rule no_later_than      0.60  \b(?:no\s+later\s+than|on\s+or\s+before)\s+(?<v>{DATE})

@@ -1,0 +1,298 @@
+/*
+ * engine.c - the public objects: knowledge (shared), engine (one per
+ * thread) and documents (results), wiring the stages in order.
+ */
+#include "internal.h"
+
+#include <jansson.h>
+#include <leptonica/allheaders.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ns_engine {
+    const ns_knowledge *knowledge;
+    ocr_engine *ocr;
+    char *save_stages_dir;
+};
+
+const char *ns_version(void)
+{
+    return NS_VERSION_STRING;
+}
+
+const char *ns_strerror(ns_status status)
+{
+    switch (status) {
+#define NS_STATUS_MESSAGE(name, value, code, message) \
+    case name: return message;
+        NS_STATUS_TABLE(NS_STATUS_MESSAGE)
+#undef NS_STATUS_MESSAGE
+    }
+    return "unknown error";
+}
+
+const char *ns_status_code(ns_status status)
+{
+    switch (status) {
+#define NS_STATUS_CODE(name, value, code, message) \
+    case name: return code;
+        NS_STATUS_TABLE(NS_STATUS_CODE)
+#undef NS_STATUS_CODE
+    }
+    return "unknown";
+}
+
+void ns_error_set(char *buf, size_t len, const char *fmt, ...)
+{
+    if (!buf || len == 0)
+        return;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(buf, len, fmt, args);
+    va_end(args);
+}
+
+/* Leptonica prints its own errors to stderr; a library must not. */
+static void silence_leptonica(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+}
+
+ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path, ns_knowledge **out,
+                            char *errbuf, size_t errlen)
+{
+    if (!out)
+        return NS_ERR_ARGUMENT;
+    *out = NULL;
+    ns_knowledge *knowledge = calloc(1, sizeof *knowledge);
+    if (!knowledge)
+        return NS_ERR_NOMEM;
+    ns_status status = patterns_load(&knowledge->patterns, patterns_dir, errbuf, errlen);
+    if (status == NS_OK)
+        status = catalog_load(&knowledge->catalog, catalog_path, errbuf, errlen);
+    if (status != NS_OK) {
+        ns_knowledge_free(knowledge);
+        return status;
+    }
+    *out = knowledge;
+    return NS_OK;
+}
+
+void ns_knowledge_free(ns_knowledge *knowledge)
+{
+    if (!knowledge)
+        return;
+    patterns_free(&knowledge->patterns);
+    catalog_free(&knowledge->catalog);
+    free(knowledge);
+}
+
+char *ns_knowledge_catalog_json(const ns_knowledge *knowledge)
+{
+    if (!knowledge)
+        return NULL;
+    return json_dumps(knowledge->catalog.notices, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+}
+
+ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options,
+                           ns_engine **out, char *errbuf, size_t errlen)
+{
+    if (!out || !knowledge)
+        return NS_ERR_ARGUMENT;
+    *out = NULL;
+    silence_leptonica();
+    ns_engine *engine = calloc(1, sizeof *engine);
+    if (!engine)
+        return NS_ERR_NOMEM;
+    engine->knowledge = knowledge;
+    if (options && options->save_stages_dir) {
+        engine->save_stages_dir = strdup(options->save_stages_dir);
+        if (!engine->save_stages_dir) {
+            free(engine);
+            return NS_ERR_NOMEM;
+        }
+    }
+    ns_status status = ocr_create(options ? options->tessdata_dir : NULL, options ? options->language : NULL,
+                                  &engine->ocr, errbuf, errlen);
+    if (status != NS_OK) {
+        ns_engine_free(engine);
+        return status;
+    }
+    *out = engine;
+    return NS_OK;
+}
+
+void ns_engine_free(ns_engine *engine)
+{
+    if (!engine)
+        return;
+    ocr_free(engine->ocr);
+    free(engine->save_stages_dir);
+    free(engine);
+}
+
+static ns_document *document_new(const char *source)
+{
+    ns_document *document = calloc(1, sizeof *document);
+    if (!document)
+        return NULL;
+    document->source = strdup(source ? source : "");
+    if (!document->source) {
+        free(document);
+        return NULL;
+    }
+    return document;
+}
+
+static void document_fail(ns_document *document, ns_status status, const char *reason)
+{
+    document->status = status;
+    size_t n = strlen(document->source) + strlen(reason) + 3;
+    document->error = malloc(n);
+    if (document->error)
+        snprintf(document->error, n, "%s: %s", document->source, reason);
+}
+
+/* The file name without directories or extension, for --save-stages files. */
+static void stage_stem(const char *path, int page, char *out, size_t len)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    int n = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    snprintf(out, len, "%.*s-p%d", n, base, page);
+}
+
+ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
+{
+    ns_document *document = document_new(path);
+    if (!document)
+        return NULL;
+    if (!engine || !path) {
+        document_fail(document, NS_ERR_ARGUMENT, "no engine or no path");
+        return document;
+    }
+    char reason[512] = "";
+    loaded_pages pages;
+    ns_status status = load_file(path, &pages, reason, sizeof reason);
+    if (status != NS_OK) {
+        document_fail(document, status, reason);
+        return document;
+    }
+    snprintf(document->format, sizeof document->format, "%s", pages.format);
+    document->preprocessed = 1;
+    document_text text;
+    document_text_init(&text);
+    for (int i = 0; i < pages.count && status == NS_OK; i++) {
+        char stem[256], page_reason[512] = "";
+        stage_stem(path, i + 1, stem, sizeof stem);
+        PIX *clean = preprocess_page(pages.pages[i], &document->preprocess[i], engine->save_stages_dir, stem,
+                                     page_reason, sizeof page_reason);
+        if (!clean) {
+            status = NS_ERR_IMAGE;
+        } else {
+            status = ocr_page(engine->ocr, clean, &text, page_reason, sizeof page_reason);
+            pixDestroy(&clean);
+        }
+        if (status != NS_OK)
+            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason);
+        else
+            document->pages = i + 1;
+    }
+    loaded_pages_free(&pages);
+    if (status == NS_OK && text.word_count == 0) {
+        status = NS_ERR_NO_TEXT;
+        snprintf(reason, sizeof reason, "no readable text was found on %d page%s", document->pages,
+                 document->pages == 1 ? "" : "s");
+    }
+    if (status == NS_OK)
+        extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text, &document->extraction);
+    else
+        document_fail(document, status, reason);
+    document_text_free(&text);
+    return document;
+}
+
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain)
+{
+    ns_document *document = document_new(source);
+    if (!document)
+        return NULL;
+    if (!knowledge || !plain) {
+        document_fail(document, NS_ERR_ARGUMENT, "no knowledge or no text");
+        return document;
+    }
+    document_text text;
+    document_text_init(&text);
+    if (!document_text_add_plain(&text, plain)) {
+        document_fail(document, NS_ERR_NOMEM, "out of memory");
+    } else {
+        document->pages = text.page_count;
+        extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &document->extraction);
+    }
+    document_text_free(&text);
+    return document;
+}
+
+ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text)
+{
+    return ns_read_text(engine ? engine->knowledge : NULL, source, text);
+}
+
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code)
+{
+    ns_document *document = document_new(code);
+    if (!document)
+        return NULL;
+    extracted_field *field = &document->extraction.fields[NS_FIELD_NOTICE_CODE];
+    if (!knowledge || !code || !normalize_notice_code(code, field->chosen.value, sizeof field->chosen.value)) {
+        document_fail(document, NS_ERR_ARGUMENT, "not a notice code (expected e.g. CP14, LT11, LTR1058)");
+        return document;
+    }
+    field->found = 1;
+    field->confidence = 1.0;
+    snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
+    return document;
+}
+
+void ns_document_free(ns_document *document)
+{
+    if (!document)
+        return;
+    free(document->source);
+    free(document->error);
+    free(document);
+}
+
+ns_status ns_document_status(const ns_document *document)
+{
+    return document ? document->status : NS_ERR_ARGUMENT;
+}
+
+const char *ns_document_error(const ns_document *document)
+{
+    return document && document->status != NS_OK ? document->error : NULL;
+}
+
+int ns_document_needs_review(const ns_document *document)
+{
+    if (!document || document->status != NS_OK)
+        return 0;
+    if (!document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
+        return 1;
+    for (int i = 0; i < NS_FIELD_COUNT; i++)
+        if (document->extraction.fields[i].review[0])
+            return 1;
+    return 0;
+}
+
+const char *ns_document_field(const ns_document *document, ns_field_id field, double *confidence)
+{
+    if (!document || (unsigned)field >= NS_FIELD_COUNT || !document->extraction.fields[field].found)
+        return NULL;
+    if (confidence)
+        *confidence = document->extraction.fields[field].confidence;
+    return document->extraction.fields[field].chosen.value;
+}

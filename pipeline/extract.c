@@ -1,0 +1,323 @@
+/*
+ * extract.c - run the pattern sets over the document text, gather every
+ * candidate value with its evidence, and choose each field.
+ *
+ * Scoring (documented in README "How a value is chosen"):
+ *   score(value) = best rule weight among its matches
+ *                + 0.06 for each further place the value was read (up to 3),
+ *                  because a notice repeats its key values (header, box, stub)
+ *                + 0.02 when it sits in the header block or the payment stub
+ *                - 0.03 for each page after the first
+ *                - |veto weight| when a veto rule matched the same value
+ *   confidence = min(1, score) scaled by OCR word confidence, lowered when a
+ *                different value scored nearly as high.
+ * Cross-checks then mark fields for review instead of guessing silently.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "internal.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPEAT_BONUS 0.06
+#define REGION_BONUS 0.02
+#define LATER_PAGE_PENALTY 0.03
+#define UNKNOWN_CODE_FACTOR 0.85 /* a code the catalog does not know is less likely a misread-free code */
+#define NEAR_TIE 0.05
+#define REVIEW_BELOW 0.5
+
+typedef struct candidate_list {
+    field_candidate *items;
+    size_t count, capacity;
+    size_t *offsets; /* start offset of each match, to count distinct places */
+} candidate_list;
+
+typedef struct veto_list {
+    int64_t numbers[64];
+    double weights[64];
+    size_t count;
+} veto_list;
+
+static int rule_applies(const pattern_rule *rule, const char *notice_code)
+{
+    if (rule->only_count == 0)
+        return 1;
+    if (!notice_code)
+        return 0;
+    for (size_t i = 0; i < rule->only_count; i++)
+        if (strcmp(rule->only_codes[i], notice_code) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parses the captured text into a normalized value; 0 when it is not one. */
+static int parse_value(value_kind kind, const char *text, const notice_catalog *catalog,
+                       field_candidate *candidate)
+{
+    switch (kind) {
+    case VALUE_CODE:
+        if (!normalize_notice_code(text, candidate->value, sizeof candidate->value))
+            return 0;
+        candidate->number = 0;
+        if (catalog && !catalog_find(catalog, candidate->value))
+            candidate->weight *= UNKNOWN_CODE_FACTOR;
+        return 1;
+    case VALUE_YEAR: {
+        int year;
+        if (!normalize_year(text, &year) || year < 1950 || year > 2100)
+            return 0;
+        candidate->number = year;
+        snprintf(candidate->value, sizeof candidate->value, "%d", year);
+        return 1;
+    }
+    case VALUE_MONEY: {
+        int64_t cents;
+        if (!normalize_money(text, &cents) || cents <= 0)
+            return 0;
+        candidate->number = cents;
+        format_money(cents, candidate->value, sizeof candidate->value);
+        return 1;
+    }
+    case VALUE_DATE: {
+        ns_date date;
+        if (!normalize_date(text, &date))
+            return 0;
+        candidate->number = date_to_days(date);
+        date_format_iso(date, candidate->value);
+        return 1;
+    }
+    }
+    return 0;
+}
+
+static page_region region_of(const document_text *text, int page, ns_box box)
+{
+    if (page < 1 || page > text->page_count || box.w == 0)
+        return REGION_UNKNOWN;
+    const text_page *geometry = &text->pages[page - 1];
+    if (geometry->width <= 0 || geometry->height <= 0)
+        return REGION_UNKNOWN;
+    double x = (box.x + box.w / 2.0) / geometry->width;
+    double y = (box.y + box.h / 2.0) / geometry->height;
+    if (y < 0.30 && x > 0.5)
+        return REGION_HEADER;
+    if (page == 1 && y > 0.62)
+        return REGION_STUB;
+    return REGION_BODY;
+}
+
+static void copy_match_text(const char *start, size_t length, char *out, size_t cap)
+{
+    size_t n = length < cap - 1 ? length : cap - 1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (start[i] == '\n' || start[i] == '\f') ? ' ' : start[i];
+    out[n] = '\0';
+}
+
+static int push_candidate(candidate_list *list, const field_candidate *candidate, size_t offset)
+{
+    if (list->count == list->capacity) {
+        size_t capacity = list->capacity ? list->capacity * 2 : 32;
+        field_candidate *items = realloc(list->items, capacity * sizeof *items);
+        if (!items)
+            return 0;
+        list->items = items;
+        size_t *offsets = realloc(list->offsets, capacity * sizeof *offsets);
+        if (!offsets)
+            return 0;
+        list->offsets = offsets;
+        list->capacity = capacity;
+    }
+    list->items[list->count] = *candidate;
+    list->offsets[list->count] = offset;
+    list->count++;
+    return 1;
+}
+
+static void collect(const pattern_rule *rule, value_kind kind, const document_text *text,
+                    const notice_catalog *catalog, candidate_list *list, veto_list *vetoes)
+{
+    pcre2_code *regex = rule->regex;
+    pcre2_match_data *match = pcre2_match_data_create_from_pattern(regex, NULL);
+    if (!match)
+        return;
+    int group = pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v");
+    size_t offset = 0;
+    while (offset <= text->length) {
+        int rc = pcre2_match(regex, (PCRE2_SPTR)text->text, text->length, offset, 0, match, NULL);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match);
+        size_t match_end = ovector[1];
+        size_t value_start = ovector[2 * group], value_end = ovector[2 * group + 1];
+        offset = match_end > ovector[0] ? match_end : ovector[0] + 1;
+        if (value_start == PCRE2_UNSET || value_end <= value_start)
+            continue;
+        char raw[96];
+        size_t prefix_length = rule->value_prefix ? strlen(rule->value_prefix) : 0;
+        if (prefix_length)
+            memcpy(raw, rule->value_prefix, prefix_length + 1);
+        copy_match_text(text->text + value_start, value_end - value_start, raw + prefix_length,
+                        sizeof raw - prefix_length);
+        field_candidate candidate;
+        memset(&candidate, 0, sizeof candidate);
+        candidate.weight = fabs(rule->weight);
+        if (!parse_value(kind, raw, catalog, &candidate))
+            continue;
+        if (rule->weight < 0) {
+            if (vetoes->count < sizeof vetoes->numbers / sizeof vetoes->numbers[0]) {
+                vetoes->numbers[vetoes->count] = candidate.number;
+                vetoes->weights[vetoes->count++] = -rule->weight;
+            }
+            continue;
+        }
+        snprintf(candidate.text, sizeof candidate.text, "%s", raw);
+        candidate.rule = rule->name;
+        document_text_locate(text, value_start, value_end, &candidate.box,
+                             &candidate.ocr_confidence, &candidate.page);
+        candidate.region = region_of(text, candidate.page, candidate.box);
+        if (!push_candidate(list, &candidate, value_start))
+            break;
+    }
+    pcre2_match_data_free(match);
+}
+
+static int same_value(const field_candidate *a, const field_candidate *b)
+{
+    return strcmp(a->value, b->value) == 0;
+}
+
+/* Scores every distinct value; fills best and runner-up. Returns the number of values. */
+static int choose(candidate_list *list, const veto_list *vetoes, field_candidate *best,
+                  field_candidate *runner_up, int *has_runner_up)
+{
+    int found = 0;
+    *has_runner_up = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        field_candidate *representative = &list->items[i];
+        size_t first = i;
+        for (size_t j = 0; j < i; j++)
+            if (same_value(&list->items[j], representative)) {
+                first = j;
+                break;
+            }
+        if (first != i)
+            continue; /* value already scored */
+        double best_weight = 0;
+        double bonus = 0;
+        int places = 0;
+        size_t strongest = i;
+        for (size_t j = i; j < list->count; j++) {
+            field_candidate *other = &list->items[j];
+            if (!same_value(other, representative))
+                continue;
+            int new_place = 1;
+            for (size_t k = i; k < j; k++)
+                if (same_value(&list->items[k], other) && list->offsets[k] == list->offsets[j])
+                    new_place = 0;
+            places += new_place;
+            double weight = other->weight - LATER_PAGE_PENALTY * (other->page - 1);
+            if (other->region == REGION_HEADER || other->region == REGION_STUB)
+                weight += REGION_BONUS;
+            if (weight > best_weight) {
+                best_weight = weight;
+                strongest = j;
+            }
+        }
+        bonus = REPEAT_BONUS * (places - 1 < 3 ? places - 1 : 3);
+        double score = best_weight + bonus;
+        for (size_t v = 0; v < vetoes->count; v++)
+            if (vetoes->numbers[v] == representative->number)
+                score -= vetoes->weights[v];
+        field_candidate scored = list->items[strongest];
+        scored.score = score;
+        scored.repeats = places;
+        if (!found || score > best->score) {
+            if (found) {
+                *runner_up = *best;
+                *has_runner_up = 1;
+            }
+            *best = scored;
+        } else if (!*has_runner_up || score > runner_up->score) {
+            *runner_up = scored;
+            *has_runner_up = 1;
+        }
+        found++;
+    }
+    return found;
+}
+
+static void choose_field(const pattern_library *library, const notice_catalog *catalog,
+                         const document_text *text, ns_field_id field, const char *notice_code,
+                         extracted_field *out)
+{
+    const pattern_set *set = &library->fields[field];
+    candidate_list list = {NULL, 0, 0, NULL};
+    veto_list vetoes;
+    vetoes.count = 0;
+    for (size_t i = 0; i < set->count; i++)
+        if (rule_applies(&set->rules[i], notice_code))
+            collect(&set->rules[i], field_value_kind(field), text, catalog, &list, &vetoes);
+    memset(out, 0, sizeof *out);
+    if (choose(&list, &vetoes, &out->chosen, &out->runner_up, &out->has_runner_up) > 0 &&
+        out->chosen.score > 0) {
+        out->found = 1;
+        double confidence = out->chosen.score > 1 ? 1 : out->chosen.score;
+        confidence *= 0.6 + 0.4 * out->chosen.ocr_confidence;
+        if (out->has_runner_up && out->runner_up.score > 0 &&
+            out->chosen.score - out->runner_up.score < NEAR_TIE) {
+            confidence *= 0.7;
+            snprintf(out->review, sizeof out->review, "another value (%s) scored nearly as high",
+                     out->runner_up.value);
+        }
+        out->confidence = round(confidence * 100) / 100;
+        if (out->confidence < REVIEW_BELOW && !out->review[0])
+            snprintf(out->review, sizeof out->review, "low confidence");
+    }
+    free(list.items);
+    free(list.offsets);
+}
+
+/* Agreement between fields: a deadline after its notice, a tax year before it. */
+static void cross_check(extraction *out)
+{
+    extracted_field *notice_date = &out->fields[NS_FIELD_NOTICE_DATE];
+    extracted_field *response = &out->fields[NS_FIELD_RESPONSE_DATE];
+    extracted_field *year = &out->fields[NS_FIELD_TAX_YEAR];
+    if (notice_date->found && response->found && response->chosen.number <= notice_date->chosen.number &&
+        !response->review[0]) {
+        snprintf(response->review, sizeof response->review, "response date is not after the notice date");
+        response->confidence = round(response->confidence * 0.7 * 100) / 100;
+    }
+    if (notice_date->found && year->found && !year->review[0]) {
+        ns_date date = date_from_days((long)notice_date->chosen.number);
+        if (year->chosen.number > date.year) {
+            snprintf(year->review, sizeof year->review, "tax year is after the notice year");
+            year->confidence = round(year->confidence * 0.7 * 100) / 100;
+        }
+    }
+}
+
+void extract_fields(const pattern_library *library, const notice_catalog *catalog,
+                    const document_text *text, extraction *out)
+{
+    memset(out, 0, sizeof *out);
+    /* The notice code first: notice-specific rules depend on it. */
+    choose_field(library, catalog, text, NS_FIELD_NOTICE_CODE, NULL, &out->fields[NS_FIELD_NOTICE_CODE]);
+    const char *code = NULL;
+    if (out->fields[NS_FIELD_NOTICE_CODE].found) {
+        code = out->fields[NS_FIELD_NOTICE_CODE].chosen.value;
+        json_t *entry = catalog ? catalog_find(catalog, code) : NULL;
+        const char *canonical = entry ? json_string_value(json_object_get(entry, "code")) : NULL;
+        if (canonical)
+            code = canonical; /* notice-specific rules name canonical codes */
+    }
+    for (int field = 0; field < NS_FIELD_COUNT; field++)
+        if (field != NS_FIELD_NOTICE_CODE)
+            choose_field(library, catalog, text, (ns_field_id)field, code, &out->fields[field]);
+    cross_check(out);
+}

@@ -1,0 +1,299 @@
+/*
+ * load.c - read a file and decode its pages, detecting the type from the
+ * bytes, never the name. JPEG EXIF orientation is applied here (Leptonica
+ * ignores it); HEIC goes through libheif, which applies its own transforms.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <leptonica/allheaders.h>
+#include <libexif/exif-data.h>
+#include <libheif/heif.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static ns_status read_whole_file(const char *path, unsigned char **data, size_t *size, char *err,
+                                 size_t errlen)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        ns_error_set(err, errlen, "cannot open: %s", strerror(errno));
+        return NS_ERR_IO;
+    }
+    struct stat info;
+    if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
+        ns_error_set(err, errlen, "not a regular file");
+        fclose(file);
+        return NS_ERR_IO;
+    }
+    if (info.st_size > NS_MAX_FILE_BYTES) {
+        ns_error_set(err, errlen, "file is %lld bytes, over the %ld MB limit",
+                     (long long)info.st_size, NS_MAX_FILE_BYTES / (1024 * 1024));
+        fclose(file);
+        return NS_ERR_TOO_LARGE;
+    }
+    if (info.st_size == 0) {
+        ns_error_set(err, errlen, "file is empty");
+        fclose(file);
+        return NS_ERR_FORMAT;
+    }
+    *size = (size_t)info.st_size;
+    *data = malloc(*size);
+    if (!*data) {
+        fclose(file);
+        return NS_ERR_NOMEM;
+    }
+    size_t got = fread(*data, 1, *size, file);
+    int failed = ferror(file);
+    fclose(file);
+    if (got != *size || failed) {
+        ns_error_set(err, errlen, "read error: %s", failed ? strerror(errno) : "file shrank");
+        free(*data);
+        *data = NULL;
+        return NS_ERR_IO;
+    }
+    return NS_OK;
+}
+
+static int is_heif(const unsigned char *data, size_t size)
+{
+    if (size < 12 || memcmp(data + 4, "ftyp", 4) != 0)
+        return 0;
+    static const char *const brands[] = {"heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"};
+    for (size_t i = 0; i < sizeof brands / sizeof brands[0]; i++)
+        if (memcmp(data + 8, brands[i], 4) == 0)
+            return 1;
+    return 0;
+}
+
+/* EXIF Orientation (tag 0x0112) of a JPEG, 1 when absent or unreadable. */
+static int jpeg_exif_orientation(const unsigned char *data, size_t size)
+{
+    ExifData *exif = exif_data_new_from_data(data, (unsigned int)(size > 0xFFFFFFFFu ? 0xFFFFFFFFu : size));
+    if (!exif)
+        return 1;
+    int orientation = 1;
+    ExifEntry *entry = exif_data_get_entry(exif, EXIF_TAG_ORIENTATION);
+    if (entry && entry->format == EXIF_FORMAT_SHORT && entry->components >= 1) {
+        int value = exif_get_short(entry->data, exif_data_get_byte_order(exif));
+        if (value >= 1 && value <= 8)
+            orientation = value;
+    }
+    exif_data_unref(exif);
+    return orientation;
+}
+
+/* Applies an EXIF orientation so the image is as a viewer would show it. */
+static PIX *apply_orientation(PIX *pix, int orientation)
+{
+    PIX *flipped = NULL, *result = NULL;
+    switch (orientation) {
+    case 2: return pixFlipLR(NULL, pix);
+    case 3: return pixRotate180(NULL, pix);
+    case 4: return pixFlipTB(NULL, pix);
+    case 5:
+        flipped = pixFlipLR(NULL, pix);
+        result = flipped ? pixRotate90(flipped, -1) : NULL;
+        break;
+    case 6: return pixRotate90(pix, 1);
+    case 7:
+        flipped = pixFlipLR(NULL, pix);
+        result = flipped ? pixRotate90(flipped, 1) : NULL;
+        break;
+    case 8: return pixRotate90(pix, -1);
+    default: return pixClone(pix);
+    }
+    pixDestroy(&flipped);
+    return result;
+}
+
+static ns_status check_pixels(long width, long height, char *err, size_t errlen)
+{
+    if (width <= 0 || height <= 0) {
+        ns_error_set(err, errlen, "image has no pixels");
+        return NS_ERR_IMAGE;
+    }
+    if (width * height > NS_MAX_PIXELS) {
+        ns_error_set(err, errlen, "image is %ldx%ld, over the %ld MP limit", width, height,
+                     NS_MAX_PIXELS / 1000000);
+        return NS_ERR_TOO_LARGE;
+    }
+    if (width < 200 || height < 200) {
+        ns_error_set(err, errlen, "image is %ldx%ld, too small to hold readable text", width, height);
+        return NS_ERR_IMAGE;
+    }
+    return NS_OK;
+}
+
+static ns_status decode_heif(const unsigned char *data, size_t size, loaded_pages *out, char *err,
+                             size_t errlen)
+{
+    struct heif_context *context = heif_context_alloc();
+    struct heif_image_handle *handle = NULL;
+    struct heif_image *image = NULL;
+    ns_status status = NS_ERR_IMAGE;
+    struct heif_error result = heif_context_read_from_memory_without_copy(context, data, size, NULL);
+    if (result.code != heif_error_Ok) {
+        ns_error_set(err, errlen, "HEIC: %s", result.message);
+        goto done;
+    }
+    result = heif_context_get_primary_image_handle(context, &handle);
+    if (result.code != heif_error_Ok) {
+        ns_error_set(err, errlen, "HEIC: %s", result.message);
+        goto done;
+    }
+    status = check_pixels(heif_image_handle_get_width(handle), heif_image_handle_get_height(handle),
+                          err, errlen);
+    if (status != NS_OK)
+        goto done;
+    status = NS_ERR_IMAGE;
+    /* libheif applies the file's rotation and mirroring while decoding. */
+    result = heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, NULL);
+    if (result.code != heif_error_Ok) {
+        ns_error_set(err, errlen, "HEIC: %s", result.message);
+        goto done;
+    }
+    int stride = 0;
+    const uint8_t *pixels = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride);
+    int width = heif_image_get_width(image, heif_channel_interleaved);
+    int height = heif_image_get_height(image, heif_channel_interleaved);
+    PIX *pix = pixels ? pixCreate(width, height, 32) : NULL;
+    if (!pix) {
+        ns_error_set(err, errlen, "HEIC: cannot decode the image planes");
+        goto done;
+    }
+    for (int y = 0; y < height; y++) {
+        const uint8_t *row = pixels + (size_t)y * stride;
+        l_uint32 *line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
+        for (int x = 0; x < width; x++)
+            composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &line[x]);
+    }
+    out->pages[out->count++] = pix;
+    snprintf(out->format, sizeof out->format, "heic");
+    status = NS_OK;
+done:
+    heif_image_release(image);
+    heif_image_handle_release(handle);
+    heif_context_free(context);
+    return status;
+}
+
+static const char *format_name(l_int32 format)
+{
+    switch (format) {
+    case IFF_PNG: return "png";
+    case IFF_JFIF_JPEG: return "jpeg";
+    case IFF_BMP: return "bmp";
+    case IFF_PNM: return "pnm";
+    case IFF_WEBP: return "webp";
+    case IFF_GIF: return "gif";
+    case IFF_JP2: return "jp2";
+    case IFF_TIFF: case IFF_TIFF_PACKBITS: case IFF_TIFF_RLE: case IFF_TIFF_G3:
+    case IFF_TIFF_G4: case IFF_TIFF_LZW: case IFF_TIFF_ZIP: case IFF_TIFF_JPEG:
+        return "tiff";
+    default: return NULL;
+    }
+}
+
+static ns_status decode_tiff(const unsigned char *data, size_t size, loaded_pages *out, char *err,
+                             size_t errlen)
+{
+    l_int32 pages = 0;
+    FILE *stream = fmemopen((void *)data, size, "rb");
+    if (!stream || tiffGetCount(stream, &pages) != 0 || pages < 1) {
+        if (stream)
+            fclose(stream);
+        ns_error_set(err, errlen, "TIFF: cannot count pages (damaged file?)");
+        return NS_ERR_IMAGE;
+    }
+    fclose(stream);
+    if (pages > NS_MAX_PAGES) {
+        ns_error_set(err, errlen, "TIFF has %d pages, over the %d page limit", pages, NS_MAX_PAGES);
+        return NS_ERR_TOO_LARGE;
+    }
+    size_t offset = 0;
+    for (int page = 0; page < pages; page++) {
+        PIX *pix = pixReadMemFromMultipageTiff(data, size, &offset);
+        if (!pix) {
+            ns_error_set(err, errlen, "page %d: TIFF page cannot be decoded", page + 1);
+            return NS_ERR_IMAGE;
+        }
+        ns_status status = check_pixels(pixGetWidth(pix), pixGetHeight(pix), err, errlen);
+        if (status != NS_OK) {
+            char reason[256];
+            snprintf(reason, sizeof reason, "%s", err);
+            ns_error_set(err, errlen, "page %d: %s", page + 1, reason);
+            pixDestroy(&pix);
+            return status;
+        }
+        out->pages[out->count++] = pix;
+        if (offset == 0)
+            break;
+    }
+    return NS_OK;
+}
+
+ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    out->exif_orientation = 1;
+    unsigned char *data = NULL;
+    size_t size = 0;
+    ns_status status = read_whole_file(path, &data, &size, err, errlen);
+    if (status != NS_OK)
+        return status;
+    if (is_heif(data, size)) {
+        status = decode_heif(data, size, out, err, errlen);
+        free(data);
+        return status;
+    }
+    l_int32 format = IFF_UNKNOWN;
+    findFileFormatBuffer(data, &format);
+    const char *name = format_name(format);
+    if (!name) {
+        if (size >= 5 && memcmp(data, "%PDF-", 5) == 0)
+            ns_error_set(err, errlen, "PDF input is not supported yet: convert it to an image first");
+        else
+            ns_error_set(err, errlen, "not a supported image (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC)");
+        free(data);
+        return NS_ERR_FORMAT;
+    }
+    snprintf(out->format, sizeof out->format, "%s", name);
+    if (strcmp(name, "tiff") == 0) {
+        status = decode_tiff(data, size, out, err, errlen);
+    } else {
+        l_int32 width = 0, height = 0;
+        if (pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL, NULL) != 0) {
+            ns_error_set(err, errlen, "%s header cannot be read (damaged or truncated file)", name);
+            status = NS_ERR_IMAGE;
+        } else {
+            status = check_pixels(width, height, err, errlen);
+        }
+        PIX *pix = status == NS_OK ? pixReadMem(data, size) : NULL;
+        if (status == NS_OK && !pix) {
+            ns_error_set(err, errlen, "%s data cannot be decoded (damaged or truncated file)", name);
+            status = NS_ERR_IMAGE;
+        }
+        if (pix && format == IFF_JFIF_JPEG) {
+            out->exif_orientation = jpeg_exif_orientation(data, size);
+            PIX *upright = apply_orientation(pix, out->exif_orientation);
+            pixDestroy(&pix);
+            pix = upright;
+        }
+        if (pix)
+            out->pages[out->count++] = pix;
+    }
+    free(data);
+    if (status != NS_OK)
+        loaded_pages_free(out);
+    return status;
+}
+
+void loaded_pages_free(loaded_pages *pages)
+{
+    for (int i = 0; i < pages->count; i++)
+        pixDestroy(&pages->pages[i]);
+    pages->count = 0;
+}

@@ -1,0 +1,155 @@
+/*
+ * ocr.c - Tesseract through its C API: one engine, created once, reused for
+ * every page a thread reads.
+ *
+ * Debian's libtesseract is built with OpenMP; unlimited, its threads fight
+ * each other and a page takes ten times longer on two cores. OMP_THREAD_LIMIT
+ * is read when the runtime loads, too early for a library to set, so each
+ * engine asks the OpenMP runtime Tesseract loaded for one thread, in the
+ * thread that runs it. Parallelism belongs to the batch (one engine per worker).
+ */
+#include "internal.h"
+
+#include <dlfcn.h>
+#include <leptonica/allheaders.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <tesseract/capi.h>
+
+struct ocr_engine {
+    TessBaseAPI *api;
+};
+
+static void limit_openmp_to_one_thread(void)
+{
+    void (*set_threads)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    void (*set_dynamic)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_dynamic");
+    if (set_dynamic)
+        set_dynamic(0);
+    if (set_threads)
+        set_threads(1);
+}
+
+static int file_exists(const char *dir, const char *language)
+{
+    char path[4096];
+    struct stat info;
+    snprintf(path, sizeof path, "%s/%s.traineddata", dir, language);
+    return stat(path, &info) == 0 && S_ISREG(info.st_mode);
+}
+
+/* Tesseract's own search order: TESSDATA_PREFIX, then the install's default. */
+static const char *find_tessdata(const char *explicit_dir, const char *language, char *err,
+                                 size_t errlen)
+{
+    static const char *const defaults[] = {
+        "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+        "/usr/local/share/tessdata", "/usr/share/tessdata",
+    };
+    if (explicit_dir) {
+        if (file_exists(explicit_dir, language))
+            return explicit_dir;
+        ns_error_set(err, errlen, "%s/%s.traineddata not found (from --tessdata)", explicit_dir,
+                     language);
+        return NULL;
+    }
+    const char *prefix = getenv("TESSDATA_PREFIX");
+    if (prefix && *prefix) {
+        if (file_exists(prefix, language))
+            return prefix;
+        ns_error_set(err, errlen,
+                     "%s/%s.traineddata not found (from TESSDATA_PREFIX); install "
+                     "tesseract-ocr-%s or fix TESSDATA_PREFIX",
+                     prefix, language, language);
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+        if (file_exists(defaults[i], language))
+            return defaults[i];
+    ns_error_set(err, errlen,
+                 "%s.traineddata not found in the system tessdata directories; install the "
+                 "Debian package tesseract-ocr-%s or set TESSDATA_PREFIX",
+                 language, language);
+    return NULL;
+}
+
+ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine **out, char *err,
+                     size_t errlen)
+{
+    *out = NULL;
+    if (!language)
+        language = "eng";
+    const char *dir = find_tessdata(tessdata_dir, language, err, errlen);
+    if (!dir)
+        return NS_ERR_TESSDATA;
+    limit_openmp_to_one_thread();
+    ocr_engine *engine = calloc(1, sizeof *engine);
+    if (!engine)
+        return NS_ERR_NOMEM;
+    engine->api = TessBaseAPICreate();
+    if (!engine->api || TessBaseAPIInit3(engine->api, dir, language) != 0) {
+        ns_error_set(err, errlen, "Tesseract could not load %s/%s.traineddata", dir, language);
+        ocr_free(engine);
+        return NS_ERR_TESSDATA;
+    }
+    /* Quiet ("Estimating resolution as ...") and faster on dark-on-light pages. */
+    TessBaseAPISetVariable(engine->api, "debug_file", "/dev/null");
+    TessBaseAPISetVariable(engine->api, "tessedit_do_invert", "0");
+    TessBaseAPISetPageSegMode(engine->api, PSM_AUTO);
+    *out = engine;
+    return NS_OK;
+}
+
+void ocr_free(ocr_engine *engine)
+{
+    if (!engine)
+        return;
+    if (engine->api) {
+        TessBaseAPIEnd(engine->api);
+        TessBaseAPIDelete(engine->api);
+    }
+    free(engine);
+}
+
+ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err,
+                   size_t errlen)
+{
+    limit_openmp_to_one_thread();
+    TessBaseAPISetImage2(engine->api, page);
+    /* Preprocessing scaled text to the size of a 300 DPI page. */
+    TessBaseAPISetSourceResolution(engine->api, 300);
+    if (TessBaseAPIRecognize(engine->api, NULL) != 0) {
+        ns_error_set(err, errlen, "Tesseract failed to recognize the page");
+        TessBaseAPIClear(engine->api);
+        return NS_ERR_OCR;
+    }
+    if (!document_text_begin_page(text, pixGetWidth(page), pixGetHeight(page))) {
+        TessBaseAPIClear(engine->api);
+        return NS_ERR_NOMEM;
+    }
+    ns_status status = NS_OK;
+    TessResultIterator *words = TessBaseAPIGetIterator(engine->api);
+    if (words) {
+        TessPageIterator *layout = TessResultIteratorGetPageIterator(words);
+        do {
+            char *word = TessResultIteratorGetUTF8Text(words, RIL_WORD);
+            if (!word)
+                continue;
+            int left, top, right, bottom;
+            TessPageIteratorBoundingBox(layout, RIL_WORD, &left, &top, &right, &bottom);
+            ns_box box = {left, top, right - left, bottom - top};
+            float confidence = TessResultIteratorConfidence(words, RIL_WORD) / 100.0f;
+            int starts_line = TessPageIteratorIsAtBeginningOf(layout, RIL_TEXTLINE);
+            if (!document_text_add_word(text, word, box, confidence, starts_line))
+                status = NS_ERR_NOMEM;
+            TessDeleteText(word);
+        } while (status == NS_OK && TessResultIteratorNext(words, RIL_WORD));
+        TessResultIteratorDelete(words);
+    }
+    TessBaseAPIClear(engine->api);
+    if (status == NS_ERR_NOMEM)
+        ns_error_set(err, errlen, "out of memory while reading OCR results");
+    return status;
+}

@@ -1,0 +1,175 @@
+/*
+ * text.c - the document text that patterns run over, with a map from every
+ * byte back to the OCR word (page, box, confidence) it came from.
+ *
+ * Words of one line are joined by a space, lines by '\n', pages by "\n\f\n",
+ * so patterns can span a label and a value on the next line (\s matches both).
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void document_text_init(document_text *text)
+{
+    memset(text, 0, sizeof *text);
+}
+
+void document_text_free(document_text *text)
+{
+    free(text->text);
+    free(text->words);
+    memset(text, 0, sizeof *text);
+}
+
+static int append_bytes(document_text *text, const char *bytes, size_t n)
+{
+    if (text->length + n + 1 > text->capacity) {
+        size_t capacity = text->capacity ? text->capacity * 2 : 4096;
+        while (capacity < text->length + n + 1)
+            capacity *= 2;
+        char *grown = realloc(text->text, capacity);
+        if (!grown)
+            return 0;
+        text->text = grown;
+        text->capacity = capacity;
+    }
+    memcpy(text->text + text->length, bytes, n);
+    text->length += n;
+    text->text[text->length] = '\0';
+    return 1;
+}
+
+int document_text_begin_page(document_text *text, int width, int height)
+{
+    if (text->page_count >= NS_MAX_PAGES)
+        return 0;
+    if (text->page_count > 0) {
+        text->pages[text->page_count - 1].end = text->length;
+        if (!append_bytes(text, "\n\f\n", 3))
+            return 0;
+    }
+    text_page *page = &text->pages[text->page_count++];
+    page->width = width;
+    page->height = height;
+    page->start = page->end = text->length;
+    return 1;
+}
+
+int document_text_add_word(document_text *text, const char *word, ns_box box, float confidence,
+                           int starts_line)
+{
+    char repaired[256];
+    normalize_token(word, repaired, sizeof repaired);
+    size_t n = strlen(repaired);
+    if (n == 0)
+        return 1;
+    if (text->page_count == 0 && !document_text_begin_page(text, 0, 0))
+        return 0;
+    text_page *page = &text->pages[text->page_count - 1];
+    if (text->length > page->start && !append_bytes(text, starts_line ? "\n" : " ", 1))
+        return 0;
+    if (text->word_count == text->word_capacity) {
+        size_t capacity = text->word_capacity ? text->word_capacity * 2 : 512;
+        text_word *grown = realloc(text->words, capacity * sizeof *grown);
+        if (!grown)
+            return 0;
+        text->words = grown;
+        text->word_capacity = capacity;
+    }
+    text_word *entry = &text->words[text->word_count++];
+    entry->start = text->length;
+    entry->page = text->page_count;
+    entry->box = box;
+    entry->confidence = confidence;
+    if (!append_bytes(text, repaired, n))
+        return 0;
+    entry->end = text->length;
+    page->end = text->length;
+    return 1;
+}
+
+int document_text_add_plain(document_text *text, const char *plain)
+{
+    ns_box no_box = {0, 0, 0, 0};
+    const char *p = plain;
+    int starts_line = 1;
+    while (*p) {
+        if (*p == '\f') { /* a form feed starts a new page */
+            if (!document_text_begin_page(text, 0, 0))
+                return 0;
+            p++;
+            starts_line = 1;
+            continue;
+        }
+        if (*p == '\n') {
+            starts_line = 1;
+            p++;
+            continue;
+        }
+        if (isspace((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        const char *start = p;
+        while (*p && !isspace((unsigned char)*p))
+            p++;
+        char word[256];
+        size_t n = (size_t)(p - start) < sizeof word - 1 ? (size_t)(p - start) : sizeof word - 1;
+        memcpy(word, start, n);
+        word[n] = '\0';
+        if (!document_text_add_word(text, word, no_box, 1.0f, starts_line))
+            return 0;
+        starts_line = 0;
+    }
+    return 1;
+}
+
+/* Binary search: the first word whose end is after offset. */
+static size_t first_word_ending_after(const document_text *text, size_t offset)
+{
+    size_t low = 0, high = text->word_count;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (text->words[mid].end <= offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box,
+                          float *confidence, int *page)
+{
+    ns_box area = {0, 0, 0, 0};
+    float confidence_sum = 0;
+    int count = 0, first_page = 0;
+    for (size_t i = first_word_ending_after(text, start); i < text->word_count; i++) {
+        const text_word *word = &text->words[i];
+        if (word->start >= end)
+            break;
+        if (!first_page)
+            first_page = word->page;
+        if (word->page != first_page)
+            break;
+        confidence_sum += word->confidence;
+        count++;
+        if (word->box.w == 0)
+            continue;
+        if (area.w == 0) {
+            area = word->box;
+        } else {
+            int right = area.x + area.w, bottom = area.y + area.h;
+            int word_right = word->box.x + word->box.w, word_bottom = word->box.y + word->box.h;
+            area.x = area.x < word->box.x ? area.x : word->box.x;
+            area.y = area.y < word->box.y ? area.y : word->box.y;
+            area.w = (right > word_right ? right : word_right) - area.x;
+            area.h = (bottom > word_bottom ? bottom : word_bottom) - area.y;
+        }
+    }
+    *box = area;
+    *confidence = count ? confidence_sum / (float)count : 0.0f;
+    *page = first_page ? first_page : 1;
+}

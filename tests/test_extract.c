@@ -1,0 +1,209 @@
+/* test_extract.c - choosing the right field among many look-alikes, on text. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <jansson.h>
+
+static ns_document *read_text(const char *text)
+{
+    ns_document *document = ns_read_text(test_knowledge(), "test", text);
+    assert_non_null(document);
+    assert_int_equal(ns_document_status(document), NS_OK);
+    return document;
+}
+
+/* The expected value of one field of an irs-samples file as our normalized text, or NULL. */
+static const char *expected_text(json_t *expected, const char *name, char *buffer, size_t len)
+{
+    json_t *value = json_object_get(expected, name);
+    if (json_is_integer(value)) {
+        snprintf(buffer, len, "%lld", (long long)json_integer_value(value));
+        return buffer;
+    }
+    return json_string_value(value);
+}
+
+/* The 21 real IRS sample notices (text layers) in ../shared/reference/irs-samples. */
+static void irs_sample_notices_give_every_expected_field(void **state)
+{
+    (void)state;
+    char *dir = test_path("../shared/reference/irs-samples");
+    DIR *handle = opendir(dir);
+    if (!handle) {
+        print_message("SKIPPED: %s is not present (it is beside the project in CI)\n", dir);
+        free(dir);
+        skip();
+    }
+    int files = 0, wrong = 0;
+    struct dirent *entry;
+    while ((entry = readdir(handle)) != NULL) {
+        size_t n = strlen(entry->d_name);
+        if (n < 6 || strcmp(entry->d_name + n - 5, ".json") != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
+        json_error_t error;
+        json_t *sample = json_load_file(path, 0, &error);
+        assert_non_null(sample);
+        ns_document *document = read_text(json_string_value(json_object_get(sample, "text")));
+        json_t *expected = json_object_get(sample, "expected");
+        files++;
+        for (int field = 0; field < NS_FIELD_COUNT; field++) {
+            char buffer[32];
+            const char *want = expected_text(expected, ns_field_name(field), buffer, sizeof buffer);
+            const char *got = ns_document_field(document, field, NULL);
+            if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0)) {
+                print_message("  %s %s: expected %s, got %s\n", entry->d_name, ns_field_name(field),
+                              want ? want : "null", got ? got : "null");
+                wrong++;
+            }
+        }
+        ns_document_free(document);
+        json_decref(sample);
+    }
+    closedir(handle);
+    free(dir);
+    print_message("  irs-samples: %d notices, %d of %d fields wrong\n", files, wrong, files * NS_FIELD_COUNT);
+    assert_true(files >= 20);
+    assert_int_equal(wrong, 0);
+}
+
+static void amount_prefers_labelled_total_over_billing_rows(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
+                                      "Billing Summary\nTax you owed $3,183.00\nFailure-to-pay penalty 633.30\n"
+                                      "Interest charges 145.00\nAmount due by March 25, 2024 $1,075.21\n"
+                                      "Amount due: $1,075.21\n");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "1075.21");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-03-25");
+    assert_field(document, NS_FIELD_NOTICE_DATE, "2024-03-04");
+    assert_field(document, NS_FIELD_TAX_YEAR, "2023");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP14");
+    ns_document_free(document);
+}
+
+static void ocr_confusions_in_numbers_and_codes_are_repaired(void **state)
+{
+    (void)state;
+    /* O for 0, l for 1, S for $ and 5, I for 1 in the code. */
+    ns_document *document = read_text("Notice CPI4\nTax year 2O2l\nNotice date Ju1y 6, 2O22\n"
+                                      "Amount due: S2,O45.l8\nAmount due by July 27, 2O22 $2,045.18\n");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP14");
+    assert_field(document, NS_FIELD_TAX_YEAR, "2021");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "2045.18");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2022-07-27");
+    ns_document_free(document);
+}
+
+static void missing_dollar_sign_and_spaced_digits_still_read(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP501\nNotice date June 3, 2024\n"
+                                      "Amount due: 9 533.53\nAmount due, to be\nreceived by June 24, 2024\n9,533.53\n");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "9533.53");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-06-24");
+    ns_document_free(document);
+}
+
+static void labels_split_across_lines_still_pair_with_values(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice\nCP2000\nTax year\n2022\nNotice date\nMay 1,\n2024\n"
+                                      "Respond by\nMay 31, 2024\nProposed amount due\n$4,210.00\n");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP2000");
+    assert_field(document, NS_FIELD_NOTICE_DATE, "2024-05-01");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-05-31");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "4210.00");
+    ns_document_free(document);
+}
+
+static void refund_amount_is_not_an_amount_due(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP12\nTax year 2023\nNotice date April 2, 2024\n"
+                                      "Adjusted refund: $812.40\nOverpayment $812.40\n");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, NULL);
+    assert_field(document, NS_FIELD_RESPONSE_DATE, NULL);
+    ns_document_free(document);
+}
+
+static void terminated_agreement_total_is_vetoed(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP523\nNotice date January 30, 2024\n"
+                                      "Payment Due Immediately $300.00\nTotal amount due if we terminate your\n"
+                                      "$10,803.20\ninstallment agreement\n");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "300.00");
+    ns_document_free(document);
+}
+
+static void letters_are_coded_as_ltr(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Letter 1058\nDate: March 2, 2024\nTaxpayer Identification Number: XXX-XX-1234\n"
+                                      "Amount you owe $6,120.44\n");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "LTR1058");
+    assert_field(document, NS_FIELD_NOTICE_DATE, "2024-03-02");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "6120.44");
+    ns_document_free(document);
+}
+
+static void petition_deadline_is_the_response_date(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP3219A\nTax year 2021\nNotice date June 10, 2024\n"
+                                      "Deficiency: $5,300.00\n"
+                                      "Last day to file a petition with the United States Tax Court: September 9, 2024\n");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-09-09");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP3219A");
+    ns_document_free(document);
+}
+
+static void business_tax_period_gives_its_year(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP161\nTax period December 31, 2023\nNotice date February 5, 2024\n");
+    assert_field(document, NS_FIELD_TAX_YEAR, "2023");
+    ns_document_free(document);
+}
+
+static void response_date_before_notice_date_is_flagged_for_review(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP14\nNotice date March 4, 2024\nAmount due by February 1, 2024 $10.00\n");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-02-01");
+    assert_true(ns_document_needs_review(document));
+    ns_document_free(document);
+}
+
+static void text_without_a_notice_has_no_fields(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Grocery list: apples 3.99, bread 2.50, pay by card.\n");
+    for (int field = 0; field < NS_FIELD_COUNT; field++)
+        assert_null(ns_document_field(document, field, NULL));
+    assert_true(ns_document_needs_review(document));
+    ns_document_free(document);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(irs_sample_notices_give_every_expected_field),
+        cmocka_unit_test(amount_prefers_labelled_total_over_billing_rows),
+        cmocka_unit_test(ocr_confusions_in_numbers_and_codes_are_repaired),
+        cmocka_unit_test(missing_dollar_sign_and_spaced_digits_still_read),
+        cmocka_unit_test(labels_split_across_lines_still_pair_with_values),
+        cmocka_unit_test(refund_amount_is_not_an_amount_due),
+        cmocka_unit_test(terminated_agreement_total_is_vetoed),
+        cmocka_unit_test(letters_are_coded_as_ltr),
+        cmocka_unit_test(petition_deadline_is_the_response_date),
+        cmocka_unit_test(business_tax_period_gives_its_year),
+        cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
+        cmocka_unit_test(text_without_a_notice_has_no_fields),
+    };
+    int failed = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+    ns_knowledge_free(test_knowledge());
+    return failed;
+}
