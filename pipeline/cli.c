@@ -252,6 +252,7 @@ int main(int argc, char **argv)
         }
         int progress = !opts.quiet && inputs.count > 1 && isatty(STDERR_FILENO);
         size_t failed = 0;
+        int emitted = 0;
         for (size_t i = 0; engine && i < inputs.count; i++) {
             if (progress)
                 fprintf(stderr, "\r[%zu/%zu] %-60.60s", i + 1, inputs.count, inputs.paths[i]);
@@ -268,7 +269,9 @@ int main(int argc, char **argv)
                     fputc('\n', stderr);
                 fprintf(stderr, "noticescan: %s\n", ns_document_error(document));
             }
-            if (!emit(out, document, knowledge, &opts, (int)i)) {
+            /* In text mode an unreadable file is only a diagnostic; JSON keeps its record. */
+            int wanted = opts.json || ns_document_status(document) == NS_OK;
+            if (wanted && !emit(out, document, knowledge, &opts, emitted++)) {
                 fprintf(stderr, "noticescan: cannot write output: %s\n", strerror(errno));
                 exit_code = EXIT_SOME_FAILED;
                 ns_document_free(document);

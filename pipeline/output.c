@@ -277,7 +277,7 @@ char *ns_document_to_text(const ns_document *document, const ns_knowledge *knowl
     if (!out)
         return NULL;
     if (document->status != NS_OK) {
-        fprintf(out, "%s: error: %s\n", document->source, document->error ? document->error : "");
+        fprintf(out, "%s\n", document->error ? document->error : document->source);
     } else {
         json_t *plan = explain_plan(&knowledge->catalog, &document->extraction, options->today);
         write_plan_text(out, document, plan);
