@@ -28,7 +28,7 @@ PATTERN_FILES := $(sort $(wildcard patterns/*.pat))
 CATALOG_FILE := catalog/notices.json
 DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE)
 
-TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_end_to_end
+TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_cli test_end_to_end
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
 .PHONY: all check unit sanitize bench eval install uninstall clean format
@@ -72,7 +72,6 @@ check: all $(TEST_BINARIES)
 	  echo "== $$t"; \
 	  NOTICESCAN_ROOT=$(CURDIR) $(BUILD)/tests/$$t || failed=$$((failed + 1)); \
 	done; \
-	sh tests/cli_test.sh $(BUILD)/noticescan || failed=$$((failed + 1)); \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 

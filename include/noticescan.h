@@ -150,6 +150,12 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
  */
 ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code);
 
+/*
+ * A document that records a failure to read source (status and reason), so a
+ * caller's own input errors flow through the same output as the library's.
+ */
+ns_document *ns_document_failed(const char *source, ns_status status, const char *reason);
+
 void ns_document_free(ns_document *document);
 
 ns_status ns_document_status(const ns_document *document);

@@ -41,6 +41,8 @@ static const char usage_text[] =
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
     "  --explain-fields     with --json, show each field's evidence and runner-up\n"
+    "  --text               the inputs are plain text already read (OCR output, a\n"
+    "                       PDF's text layer): skip the image stages\n"
     "  --patterns DIR       use the *.pat files in DIR instead of the built-in set\n"
     "  --catalog-file FILE  use this catalog JSON instead of the built-in one\n"
     "  --tessdata DIR       Tesseract language data (default: TESSDATA_PREFIX, then\n"
@@ -55,7 +57,7 @@ static const char usage_text[] =
     "(patterns, catalog or Tesseract data missing or invalid).\n";
 
 typedef struct options {
-    int json, explain_fields, quiet, catalog;
+    int json, explain_fields, quiet, catalog, text_input;
     const char *output_path, *explain_code, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
     ns_date today;
 } options;
@@ -126,7 +128,7 @@ static int add_directory(input_list *list, const char *dir, int depth)
 static int parse_options(int argc, char **argv, options *opts, int *first_input)
 {
     enum { OPT_JSON = 256, OPT_TODAY, OPT_EXPLAIN, OPT_CATALOG, OPT_EXPLAIN_FIELDS, OPT_PATTERNS,
-           OPT_CATALOG_FILE, OPT_TESSDATA, OPT_STAGES };
+           OPT_CATALOG_FILE, OPT_TESSDATA, OPT_STAGES, OPT_TEXT };
     static const struct option long_options[] = {
         {"json", no_argument, NULL, OPT_JSON},
         {"output", required_argument, NULL, 'o'},
@@ -134,6 +136,7 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"catalog", no_argument, NULL, OPT_CATALOG},
         {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
+        {"text", no_argument, NULL, OPT_TEXT},
         {"patterns", required_argument, NULL, OPT_PATTERNS},
         {"catalog-file", required_argument, NULL, OPT_CATALOG_FILE},
         {"tessdata", required_argument, NULL, OPT_TESSDATA},
@@ -159,6 +162,7 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         case OPT_EXPLAIN: opts->explain_code = optarg; break;
         case OPT_CATALOG: opts->catalog = 1; break;
         case OPT_EXPLAIN_FIELDS: opts->explain_fields = 1; break;
+        case OPT_TEXT: opts->text_input = 1; break;
         case OPT_PATTERNS: opts->patterns_dir = optarg; break;
         case OPT_CATALOG_FILE: opts->catalog_path = optarg; break;
         case OPT_TESSDATA: opts->tessdata_dir = optarg; break;
@@ -175,6 +179,34 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         return EXIT_USAGE;
     }
     return EXIT_ALL_READ;
+}
+
+/* A document from a text file (the --text mode). */
+static ns_document *read_text_file(const ns_knowledge *knowledge, const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        char *reason = NULL;
+        if (asprintf(&reason, "cannot open: %s", strerror(errno)) < 0)
+            return NULL;
+        ns_document *document = ns_document_failed(path, NS_ERR_IO, reason);
+        free(reason);
+        return document;
+    }
+    char *text = NULL;
+    size_t length = 0;
+    FILE *memory = open_memstream(&text, &length);
+    char chunk[8192];
+    size_t n;
+    while (memory && (n = fread(chunk, 1, sizeof chunk, file)) > 0)
+        fwrite(chunk, 1, n, memory);
+    fclose(file);
+    if (!memory)
+        return NULL;
+    fclose(memory);
+    ns_document *document = ns_read_text(knowledge, path, text);
+    free(text);
+    return document;
 }
 
 /* Writes one document; returns 0 when the output itself failed. */
@@ -245,7 +277,7 @@ int main(int argc, char **argv)
             exit_code = EXIT_SOME_FAILED;
         ns_engine_options engine_options = {opts.tessdata_dir, NULL, opts.stages_dir};
         ns_engine *engine = NULL;
-        if (inputs.count > 0 &&
+        if (inputs.count > 0 && !opts.text_input &&
             (status = ns_engine_create(knowledge, &engine_options, &engine, error, sizeof error)) != NS_OK) {
             fprintf(stderr, "noticescan: %s\n", error[0] ? error : ns_strerror(status));
             exit_code = EXIT_SETUP;
@@ -253,10 +285,11 @@ int main(int argc, char **argv)
         int progress = !opts.quiet && inputs.count > 1 && isatty(STDERR_FILENO);
         size_t failed = 0;
         int emitted = 0;
-        for (size_t i = 0; engine && i < inputs.count; i++) {
+        for (size_t i = 0; (engine || opts.text_input) && i < inputs.count; i++) {
             if (progress)
                 fprintf(stderr, "\r[%zu/%zu] %-60.60s", i + 1, inputs.count, inputs.paths[i]);
-            ns_document *document = ns_engine_read_file(engine, inputs.paths[i]);
+            ns_document *document = opts.text_input ? read_text_file(knowledge, inputs.paths[i])
+                                                    : ns_engine_read_file(engine, inputs.paths[i]);
             if (!document) {
                 fprintf(stderr, "noticescan: %s: out of memory\n", inputs.paths[i]);
                 exit_code = EXIT_SOME_FAILED;
@@ -281,7 +314,7 @@ int main(int argc, char **argv)
         }
         if (progress)
             fprintf(stderr, "\r%-70s\r", "");
-        if (engine && inputs.count > 1 && !opts.quiet)
+        if ((engine || opts.text_input) && inputs.count > 1 && !opts.quiet)
             fprintf(stderr, "noticescan: %zu document%s, %zu could not be read\n", inputs.count,
                     inputs.count == 1 ? "" : "s", failed);
         ns_engine_free(engine);

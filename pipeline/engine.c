@@ -257,6 +257,14 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     return document;
 }
 
+ns_document *ns_document_failed(const char *source, ns_status status, const char *reason)
+{
+    ns_document *document = document_new(source);
+    if (document)
+        document_fail(document, status == NS_OK ? NS_ERR_ARGUMENT : status, reason ? reason : ns_strerror(status));
+    return document;
+}
+
 void ns_document_free(ns_document *document)
 {
     if (!document)

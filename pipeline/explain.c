@@ -22,23 +22,6 @@ static int urgency_rank(const char *urgency)
     return 1;
 }
 
-/* "$1,075.21" */
-static void format_amount_for_people(int64_t cents, char *out, size_t len)
-{
-    uint64_t magnitude = cents < 0 ? (uint64_t)-cents : (uint64_t)cents;
-    char digits[24];
-    snprintf(digits, sizeof digits, "%llu", (unsigned long long)(magnitude / 100));
-    size_t n = strlen(digits), used = 0;
-    char grouped[32];
-    for (size_t i = 0; i < n && used + 2 < sizeof grouped; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            grouped[used++] = ',';
-        grouped[used++] = digits[i];
-    }
-    grouped[used] = '\0';
-    snprintf(out, len, "$%s.%02u", grouped, (unsigned)(magnitude % 100));
-}
-
 typedef struct fill_values {
     char amount[48];
     char deadline[40];
@@ -208,7 +191,7 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
     memset(&values, 0, sizeof values);
     const extracted_field *amount = fields ? &fields->fields[NS_FIELD_AMOUNT_DUE] : NULL;
     if (amount && amount->found)
-        format_amount_for_people(amount->chosen.number, values.amount, sizeof values.amount);
+        format_money_for_people(amount->chosen.number, values.amount, sizeof values.amount);
     else
         snprintf(values.amount, sizeof values.amount, "the amount shown on your notice");
     snprintf(values.notice_code, sizeof values.notice_code, "%s", code ? code : "your notice");

@@ -52,10 +52,14 @@ void date_format_long(ns_date date, char *out, size_t len);
  */
 void normalize_token(const char *token, char *out, size_t cap);
 
+/* Masks SSNs, ITINs and EINs to their last four digits, in place. */
+void mask_identifiers(char *text);
 /* "$1,075.21", "1.075,21", "1 075.21" -> cents. Returns 1 on success. */
 int normalize_money(const char *text, int64_t *cents);
 /* Formats cents as "1075.21" (no sign for >= 0, "-" otherwise). */
 void format_money(int64_t cents, char *out, size_t len);
+/* Formats cents for a person: "$1,075.21". */
+void format_money_for_people(int64_t cents, char *out, size_t len);
 /* "February 20, 2018", "Feb. 20, 2018", "02/20/2018", "2/20/18", "2018-02-20". */
 int normalize_date(const char *text, ns_date *date);
 /* "2017" or a period such as "December 31, 2017" -> 2017 (1900..2199). */

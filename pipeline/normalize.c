@@ -214,6 +214,23 @@ void format_money(int64_t cents, char *out, size_t len)
              (long long)(magnitude % 100));
 }
 
+/* "$1,075.21" */
+void format_money_for_people(int64_t cents, char *out, size_t len)
+{
+    uint64_t magnitude = cents < 0 ? (uint64_t)-cents : (uint64_t)cents;
+    char digits[24];
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)(magnitude / 100));
+    size_t n = strlen(digits), used = 0;
+    char grouped[32];
+    for (size_t i = 0; i < n && used + 2 < sizeof grouped; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            grouped[used++] = ',';
+        grouped[used++] = digits[i];
+    }
+    grouped[used] = '\0';
+    snprintf(out, len, "$%s.%02u", grouped, (unsigned)(magnitude % 100));
+}
+
 static int edit_distance_at_most(const char *a, size_t alen, const char *b, size_t blen, int limit)
 {
     int previous[32], current[32];
@@ -399,4 +416,43 @@ int normalize_notice_code(const char *text, char *out, size_t len)
         return 0;
     memcpy(out, repaired, strlen(repaired) + 1);
     return 1;
+}
+
+/*
+ * Masks taxpayer identifiers in place: an SSN or ITIN (123-45-6789), an EIN
+ * (12-3456789) or nine digits in a row keep only their last four digits.
+ * Nothing noticescan prints or stores may hold a full identifier.
+ */
+void mask_identifiers(char *text)
+{
+    for (char *p = text; *p; p++) {
+        if (!isdigit((unsigned char)*p) || (p > text && isdigit((unsigned char)p[-1])))
+            continue;
+        /* Collect the run of digits and single dashes/spaces starting here. */
+        char *end = p;
+        int digits = 0;
+        while (*end && (isdigit((unsigned char)*end) ||
+                        ((*end == '-' || *end == ' ') && isdigit((unsigned char)end[1]) && digits > 0))) {
+            digits += isdigit((unsigned char)*end) != 0;
+            end++;
+        }
+        int shaped = 0;
+        size_t length = (size_t)(end - p);
+        if (digits == 9 && length == 11 && p[3] == '-' && p[6] == '-')
+            shaped = 1; /* SSN or ITIN */
+        else if (digits == 9 && length == 10 && p[2] == '-')
+            shaped = 1; /* EIN */
+        else if (digits == 9 && length == 9)
+            shaped = 1;
+        if (shaped) {
+            int seen = 0;
+            for (char *q = end - 1; q >= p; q--) {
+                if (!isdigit((unsigned char)*q))
+                    continue;
+                if (++seen > 4)
+                    *q = 'X';
+            }
+        }
+        p = end - 1;
+    }
 }

@@ -112,7 +112,7 @@ char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowl
     if (!document || !knowledge || !options)
         return NULL;
     json_t *root = document_json(document, knowledge, options);
-    char *text = root ? json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER) : NULL;
+    char *text = root ? json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)) : NULL;
     json_decref(root);
     return text;
 }
@@ -194,8 +194,11 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
     fprintf(out, "\n");
 
     const extracted_field *amount = &fields->fields[NS_FIELD_AMOUNT_DUE];
-    if (amount->found)
-        fprintf(out, "  Amount due:   $%s\n", amount->chosen.value);
+    if (amount->found) {
+        char money[48];
+        format_money_for_people(amount->chosen.number, money, sizeof money);
+        fprintf(out, "  Amount due:   %s\n", money);
+    }
     fprintf(out, "  Deadline:     ");
     write_long_date(out, json_object_get(plan, "deadline"));
     write_days(out, json_object_get(plan, "days_left"));

@@ -1,0 +1,155 @@
+/*
+ * test_end_to_end.c - every committed sample image through the real
+ * pipeline (Leptonica + Tesseract), compared field by field with the
+ * expected values kept beside it (samples/NAME.expected.json).
+ */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <unistd.h>
+
+static ns_engine *engine;
+
+static int setup(void **state)
+{
+    (void)state;
+    char error[512] = "";
+    if (ns_engine_create(test_knowledge(), NULL, &engine, error, sizeof error) != NS_OK) {
+        print_error("cannot create engine: %s\n", error);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ns_engine_free(engine);
+    ns_knowledge_free(test_knowledge());
+    return 0;
+}
+
+static int is_expected_file(const struct dirent *entry)
+{
+    size_t n = strlen(entry->d_name);
+    return n > 14 && strcmp(entry->d_name + n - 14, ".expected.json") == 0;
+}
+
+static void every_sample_gives_all_five_expected_fields(void **state)
+{
+    (void)state;
+    char *dir = test_path("samples");
+    struct dirent **entries = NULL;
+    int count = scandir(dir, &entries, is_expected_file, alphasort);
+    assert_true(count >= 6);
+    int wrong_fields = 0, field_right[NS_FIELD_COUNT] = {0};
+    for (int i = 0; i < count; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, entries[i]->d_name);
+        json_t *spec = json_load_file(path, 0, NULL);
+        assert_non_null(spec);
+        const char *source = json_string_value(json_object_get(spec, "source"));
+        assert_non_null(source);
+        snprintf(path, sizeof path, "%s/%s", dir, source);
+        ns_document *document = ns_engine_read_file(engine, path);
+        assert_non_null(document);
+        if (ns_document_status(document) != NS_OK)
+            fail_msg("%s: %s", source, ns_document_error(document));
+        json_t *expected = json_object_get(spec, "expected");
+        for (int field = 0; field < NS_FIELD_COUNT; field++) {
+            json_t *want_json = json_object_get(expected, ns_field_name(field));
+            char want_buffer[32];
+            const char *want = json_string_value(want_json);
+            if (json_is_integer(want_json)) {
+                snprintf(want_buffer, sizeof want_buffer, "%lld", (long long)json_integer_value(want_json));
+                want = want_buffer;
+            }
+            const char *got = ns_document_field(document, field, NULL);
+            if ((want == NULL) == (got == NULL) && (!want || strcmp(want, got) == 0)) {
+                field_right[field]++;
+            } else {
+                wrong_fields++;
+                print_message("  %s %s: expected %s, got %s\n", source, ns_field_name(field), want ? want : "null",
+                              got ? got : "null");
+            }
+        }
+        ns_document_free(document);
+        json_decref(spec);
+        free(entries[i]);
+    }
+    free(entries);
+    free(dir);
+    for (int field = 0; field < NS_FIELD_COUNT; field++)
+        print_message("  %-14s %d/%d right\n", ns_field_name(field), field_right[field], count);
+    assert_int_equal(wrong_fields, 0);
+}
+
+static void write_bytes(const char *path, const void *data, size_t size)
+{
+    FILE *file = fopen(path, "wb");
+    assert_non_null(file);
+    fwrite(data, 1, size, file);
+    fclose(file);
+}
+
+static void damaged_and_foreign_files_fail_with_a_named_reason(void **state)
+{
+    (void)state;
+    char *sample = test_path("samples/cp14-scan.png");
+    char *bytes = test_read_file(sample);
+    assert_non_null(bytes);
+    const char *truncated = "/tmp/noticescan-truncated.png";
+    write_bytes(truncated, bytes, 300); /* header intact, data cut */
+    ns_document *document = ns_engine_read_file(engine, truncated);
+    assert_int_not_equal(ns_document_status(document), NS_OK);
+    assert_non_null(strstr(ns_document_error(document), truncated));
+    ns_document_free(document);
+
+    const char *empty = "/tmp/noticescan-empty.jpg";
+    write_bytes(empty, "", 0);
+    document = ns_engine_read_file(engine, empty);
+    assert_int_equal(ns_document_status(document), NS_ERR_FORMAT);
+    assert_non_null(strstr(ns_document_error(document), "empty"));
+    ns_document_free(document);
+
+    const char *pdf = "/tmp/noticescan-fake.pdf";
+    write_bytes(pdf, "%PDF-1.4\n%%EOF\n", 15);
+    document = ns_engine_read_file(engine, pdf);
+    assert_int_equal(ns_document_status(document), NS_ERR_FORMAT);
+    assert_non_null(strstr(ns_document_error(document), "PDF"));
+    ns_document_free(document);
+
+    unlink(truncated);
+    unlink(empty);
+    unlink(pdf);
+    free(bytes);
+    free(sample);
+}
+
+static void a_blank_page_reports_no_text(void **state)
+{
+    (void)state;
+    /* A white 1000x1000 PGM. */
+    const char *blank = "/tmp/noticescan-blank.pgm";
+    size_t size = 1000 * 1000;
+    char *image = malloc(size + 32);
+    int header = snprintf(image, 32, "P5\n1000 1000\n255\n");
+    memset(image + header, 255, size);
+    write_bytes(blank, image, size + (size_t)header);
+    free(image);
+    ns_document *document = ns_engine_read_file(engine, blank);
+    assert_int_equal(ns_document_status(document), NS_ERR_NO_TEXT);
+    ns_document_free(document);
+    unlink(blank);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_sample_gives_all_five_expected_fields),
+        cmocka_unit_test(damaged_and_foreign_files_fail_with_a_named_reason),
+        cmocka_unit_test(a_blank_page_reports_no_text),
+    };
+    return cmocka_run_group_tests_name("end_to_end", tests, setup, teardown);
+}

@@ -1,0 +1,166 @@
+/* test_output.c - the JSON contract, the text a person reads, and identifier masking. */
+#include "testutil.h"
+
+#include <jansson.h>
+
+#include "internal.h"
+
+static const char cp14_text[] = "Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
+                                "Social security number 123-45-6789\nAmount due: $1,075.21\n"
+                                "Amount due by March 25, 2024 $1,075.21\n";
+
+static json_t *render(const char *text, ns_date today, int explain_fields)
+{
+    ns_document *document = ns_read_text(test_knowledge(), "letters/cp14.png", text);
+    ns_render_options options = {today, explain_fields};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    assert_non_null(json);
+    assert_null(strchr(json, '\n')); /* one line: JSON Lines safe */
+    json_error_t error;
+    json_t *root = json_loads(json, JSON_REJECT_DUPLICATES, &error);
+    if (!root)
+        fail_msg("not valid JSON (%s): %s", error.text, json);
+    free(json);
+    ns_document_free(document);
+    return root;
+}
+
+static void json_has_the_contract_names_and_forms(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *root = render(cp14_text, today, 0);
+    assert_string_equal(json_string_value(json_object_get(root, "source")), "letters/cp14.png");
+    assert_string_equal(json_string_value(json_object_get(root, "status")), "ok");
+    assert_true(json_is_null(json_object_get(root, "error")));
+    assert_true(json_is_integer(json_object_get(root, "pages")));
+    json_t *fields = json_object_get(root, "fields");
+    json_t *year = json_object_get(json_object_get(fields, "tax_year"), "value");
+    assert_true(json_is_integer(year));
+    assert_int_equal(json_integer_value(year), 2023);
+    json_t *amount = json_object_get(fields, "amount_due");
+    assert_string_equal(json_string_value(json_object_get(amount, "value")), "1075.21");
+    double confidence = json_real_value(json_object_get(amount, "confidence"));
+    assert_true(confidence > 0.5 && confidence <= 1.0);
+    assert_int_equal(json_integer_value(json_object_get(amount, "page")), 1);
+    assert_non_null(json_object_get(amount, "bbox")); /* null for text input, a box for images */
+    assert_non_null(json_object_get(amount, "text"));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(fields, "response_date"), "value")),
+                        "2024-03-25");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(fields, "notice_date"), "value")),
+                        "2024-03-04");
+    json_t *plan = json_object_get(root, "plan");
+    static const char *const plan_keys[] = {"title", "summary", "urgency", "deadline", "days_left",
+                                            "steps", "if_ignored", "forms", "sources"};
+    for (size_t i = 0; i < sizeof plan_keys / sizeof plan_keys[0]; i++)
+        if (!json_object_get(plan, plan_keys[i]))
+            fail_msg("plan has no '%s'", plan_keys[i]);
+    assert_true(json_is_array(json_object_get(plan, "steps")));
+    assert_true(json_is_array(json_object_get(plan, "sources")));
+    assert_string_equal(json_string_value(json_object_get(plan, "deadline")), "2024-03-25");
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 15);
+    json_decref(root);
+}
+
+static void missing_fields_are_null_with_their_keys(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *root = render("Notice CP59\nNotice date March 4, 2024\n", today, 0);
+    json_t *fields = json_object_get(root, "fields");
+    assert_int_equal(json_object_size(fields), NS_FIELD_COUNT);
+    assert_true(json_is_null(json_object_get(fields, "amount_due")));
+    assert_true(json_is_null(json_object_get(fields, "tax_year")));
+    assert_true(json_is_null(json_object_get(fields, "response_date")));
+    json_decref(root);
+}
+
+static void explain_fields_shows_evidence_and_runner_up(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *root = render("Notice CP14\nNotice date March 4, 2024\nAmount due: $1,075.21\n"
+                          "Amount due by March 25, 2024 $1,075.21\nYou owe $99.00\n", today, 1);
+    json_t *amount = json_object_get(json_object_get(root, "fields"), "amount_due");
+    json_t *evidence = json_object_get(amount, "evidence");
+    assert_non_null(json_string_value(json_object_get(evidence, "rule")));
+    assert_int_equal(json_integer_value(json_object_get(evidence, "repeats")), 2);
+    json_t *runner_up = json_object_get(amount, "runner_up");
+    assert_string_equal(json_string_value(json_object_get(runner_up, "value")), "99.00");
+    json_decref(root);
+}
+
+static void identifiers_are_masked_to_the_last_four(void **state)
+{
+    (void)state;
+    char text[] = "SSN 123-45-6789, EIN 12-3456789, ITIN 912345678, phone 800-829-1040, year 2024";
+    mask_identifiers(text);
+    assert_string_equal(text, "SSN XXX-XX-6789, EIN XX-XXX6789, ITIN XXXXX5678, phone 800-829-1040, year 2024");
+}
+
+static void no_full_identifier_reaches_the_output(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    ns_document *document = ns_read_text(test_knowledge(), "t", cp14_text);
+    ns_render_options options = {today, 1};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    char *text = ns_document_to_text(document, test_knowledge(), &options);
+    assert_null(strstr(json, "123-45-6789"));
+    assert_null(strstr(text, "123-45-6789"));
+    free(json);
+    free(text);
+    ns_document_free(document);
+}
+
+static void text_output_leads_with_what_a_person_needs(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    ns_document *document = ns_read_text(test_knowledge(), "cp14.png", cp14_text);
+    ns_render_options options = {today, 0};
+    char *text = ns_document_to_text(document, test_knowledge(), &options);
+    assert_non_null(strstr(text, "CP14"));
+    assert_non_null(strstr(text, "$1,075.21"));
+    assert_non_null(strstr(text, "March 25, 2024 - 15 days left"));
+    assert_non_null(strstr(text, "What to do"));
+    assert_non_null(strstr(text, "If you do nothing"));
+    /* The main points fit one 24-line screen: the deadline is in the first 16 lines. */
+    int line = 0;
+    for (const char *p = text; p < strstr(text, "days left"); p++)
+        line += *p == '\n';
+    assert_true(line < 16);
+    free(text);
+    ns_document_free(document);
+}
+
+static void error_documents_render_as_valid_error_records(void **state)
+{
+    (void)state;
+    ns_document *document = ns_document_for_code(test_knowledge(), "not a code");
+    ns_render_options options = {{2024, 1, 1}, 0};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    json_t *root = json_loads(json, 0, NULL);
+    assert_non_null(root);
+    assert_string_equal(json_string_value(json_object_get(root, "status")), "error");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(root, "error"), "code")), "argument");
+    json_decref(root);
+    free(json);
+    ns_document_free(document);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(json_has_the_contract_names_and_forms),
+        cmocka_unit_test(missing_fields_are_null_with_their_keys),
+        cmocka_unit_test(explain_fields_shows_evidence_and_runner_up),
+        cmocka_unit_test(identifiers_are_masked_to_the_last_four),
+        cmocka_unit_test(no_full_identifier_reaches_the_output),
+        cmocka_unit_test(text_output_leads_with_what_a_person_needs),
+        cmocka_unit_test(error_documents_render_as_valid_error_records),
+    };
+    int failed = cmocka_run_group_tests_name("output", tests, NULL, NULL);
+    ns_knowledge_free(test_knowledge());
+    return failed;
+}
