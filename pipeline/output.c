@@ -199,12 +199,16 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
         format_money_for_people(amount->chosen.number, money, sizeof money);
         fprintf(out, "  Amount due:   %s\n", money);
     }
-    fprintf(out, "  Deadline:     ");
-    write_long_date(out, json_object_get(plan, "deadline"));
-    write_days(out, json_object_get(plan, "days_left"));
-    if (json_is_string(json_object_get(plan, "deadline_basis")))
-        fprintf(out, "\n                (%s)", string_of(plan, "deadline_basis", ""));
-    fprintf(out, "\n");
+    if (json_is_string(json_object_get(plan, "deadline"))) {
+        fprintf(out, "  Deadline:     ");
+        write_long_date(out, json_object_get(plan, "deadline"));
+        write_days(out, json_object_get(plan, "days_left"));
+        fprintf(out, "\n                (%s)\n", string_of(plan, "deadline_basis", ""));
+    } else if (json_is_string(json_object_get(plan, "deadline_rule"))) {
+        write_wrapped(out, string_of(plan, "deadline_rule", ""), "                ", "  Deadline:     ", 78);
+    } else {
+        fprintf(out, "  Deadline:     none printed on the notice\n");
+    }
     const extracted_field *year = &fields->fields[NS_FIELD_TAX_YEAR];
     const extracted_field *date = &fields->fields[NS_FIELD_NOTICE_DATE];
     fprintf(out, "  Tax year:     %s\n", year->found ? year->chosen.value : "not found");
