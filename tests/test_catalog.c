@@ -1,0 +1,137 @@
+/* test_catalog.c - the notice catalog is data, validated entry by entry. */
+#include "testutil.h"
+
+#include <jansson.h>
+
+#include "internal.h"
+
+static void built_in_catalog_is_large_and_sourced(void **state)
+{
+    (void)state;
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    size_t count = json_array_size(catalog->notices);
+    size_t with_statute = 0, with_irs_source = 0;
+    size_t i;
+    json_t *notice;
+    json_array_foreach(catalog->notices, i, notice) {
+        with_statute += json_array_size(json_object_get(notice, "statutes")) > 0;
+        size_t j;
+        json_t *source;
+        int irs = 0;
+        json_array_foreach(json_object_get(notice, "sources"), j, source)
+            irs |= strncmp(json_string_value(source), "https://www.irs.gov/", 20) == 0;
+        with_irs_source += irs;
+    }
+    print_message("  catalog: %zu notices, %zu with a statute, %zu with an irs.gov source\n", count, with_statute,
+                  with_irs_source);
+    assert_true(count >= 80);
+    assert_int_equal(with_irs_source, count);
+}
+
+static void the_codes_the_pipeline_promises_are_in_the_catalog(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"CP14", "CP501", "CP503", "CP504", "LT11", "LTR1058", "CP2000", "CP3219A",
+                                        "CP11", "CP12", "CP22A", "CP59", "CP90", "CP523", "CP71C", "CP161"};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (!catalog_find(&test_knowledge()->catalog, codes[i]))
+            fail_msg("%s is not in the catalog", codes[i]);
+}
+
+static void aliases_find_their_entry(void **state)
+{
+    (void)state;
+    json_t *entry = catalog_find(&test_knowledge()->catalog, "CP621");
+    assert_non_null(entry);
+    assert_string_equal(json_string_value(json_object_get(entry, "code")), "CP521");
+}
+
+/* Every entry's plan renders, with no placeholder left unfilled. */
+static void every_entry_renders_a_complete_plan(void **state)
+{
+    (void)state;
+    size_t i;
+    json_t *notice;
+    ns_render_options options = {{2026, 1, 15}, 0};
+    json_array_foreach(test_knowledge()->catalog.notices, i, notice) {
+        const char *code = json_string_value(json_object_get(notice, "code"));
+        ns_document *document = ns_document_for_code(test_knowledge(), code);
+        assert_int_equal(ns_document_status(document), NS_OK);
+        char *json = ns_document_to_json(document, test_knowledge(), &options);
+        char *text = ns_document_to_text(document, test_knowledge(), &options);
+        json_t *root = json_loads(json, 0, NULL);
+        json_t *plan = json_object_get(root, "plan");
+        if (json_is_true(json_object_get(plan, "generic")))
+            fail_msg("%s fell back to the generic plan", code);
+        if (json_array_size(json_object_get(plan, "steps")) == 0)
+            fail_msg("%s has no steps", code);
+        if (strstr(json, "{amount}") || strstr(json, "{deadline}") || strstr(text, "{"))
+            fail_msg("%s leaves a placeholder unfilled", code);
+        json_decref(root);
+        free(json);
+        free(text);
+        ns_document_free(document);
+    }
+}
+
+/* A minimal valid catalog, changed one way at a time to prove each check fires. */
+static const char minimal[] =
+    "{\"forms\":{\"9465\":{\"title\":\"Installment Agreement Request\",\"source\":\"https://www.irs.gov/f9465\"}},"
+    "\"statutes\":{\"IRC 6303\":{\"title\":\"Notice and demand\",\"source\":\"https://uscode.house.gov/6303\"}},"
+    "\"playbooks\":{\"generic\":[{\"situation\":\"if_correct\",\"heading\":\"If it is right\",\"steps\":[\"Pay {amount}.\"]}]},"
+    "\"notices\":[{\"code\":\"CP14\",\"aliases\":[],\"title\":\"Bill\",\"summary\":\"You owe.\",\"category\":\"balance_due\","
+    "\"urgency\":\"medium\",\"asks_payment\":true,\"deadline\":{\"action\":\"pay\",\"days\":21,\"from\":\"notice_date\","
+    "\"rule\":\"Pay by the date.\",\"source\":\"https://www.irs.gov/cp14\"},\"appeal\":null,\"forms\":[\"9465\"],"
+    "\"statutes\":[\"IRC 6303\"],\"if_ignored\":[\"More notices.\"],\"next_notices\":[],"
+    "\"sources\":[\"https://www.irs.gov/cp14\"]}]}";
+
+static void expect_invalid(const char *from, const char *to, const char *fragment)
+{
+    char text[4096];
+    const char *at = strstr(minimal, from);
+    assert_non_null(at);
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - minimal), minimal, to, at + strlen(from));
+    json_t *root = json_loads(text, 0, NULL);
+    assert_non_null(root);
+    char error[512] = "";
+    assert_int_equal(catalog_validate(root, "test.json", error, sizeof error), NS_ERR_CATALOG);
+    if (!strstr(error, fragment))
+        fail_msg("error \"%s\" does not mention \"%s\"", error, fragment);
+    json_decref(root);
+}
+
+static void validation_rejects_broken_entries(void **state)
+{
+    (void)state;
+    json_t *root = json_loads(minimal, 0, NULL);
+    char error[512] = "";
+    assert_int_equal(catalog_validate(root, "test.json", error, sizeof error), NS_OK);
+    json_decref(root);
+    expect_invalid("\"forms\":[\"9465\"]", "\"forms\":[\"9999\"]", "'9999' is not defined");
+    expect_invalid("\"urgency\":\"medium\"", "\"urgency\":\"soon\"", "urgency must be");
+    expect_invalid("\"sources\":[\"https://www.irs.gov/cp14\"]", "\"sources\":[\"https://example.com/cp14\"]",
+                   "needs at least one irs.gov source");
+    expect_invalid("\"sources\":[\"https://www.irs.gov/cp14\"]", "\"sources\":[\"http://www.irs.gov/cp14\"]",
+                   "sources must be https URLs");
+    expect_invalid("\"aliases\":[]", "\"aliases\":[\"CP14\"]", "appears twice");
+    expect_invalid("\"next_notices\":[]", "\"next_notices\":[\"CP501\"]", "not in the catalog");
+    expect_invalid("Pay {amount}.", "Pay {amonut}.", "unknown placeholder");
+    expect_invalid("\"source\":\"https://www.irs.gov/cp14\"}", "\"source\":null}", "needs an https source");
+    expect_invalid("\"days\":21", "\"days\":-4", "positive integer");
+    expect_invalid("\"code\":\"CP14\"", "\"code\":\"Form 1040\"", "canonical code");
+    expect_invalid("\"title\":\"Bill\",", "", "title: missing");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(built_in_catalog_is_large_and_sourced),
+        cmocka_unit_test(the_codes_the_pipeline_promises_are_in_the_catalog),
+        cmocka_unit_test(aliases_find_their_entry),
+        cmocka_unit_test(every_entry_renders_a_complete_plan),
+        cmocka_unit_test(validation_rejects_broken_entries),
+    };
+    int failed = cmocka_run_group_tests_name("catalog", tests, NULL, NULL);
+    ns_knowledge_free(test_knowledge());
+    return failed;
+}

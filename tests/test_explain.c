@@ -1,0 +1,190 @@
+/* test_explain.c - the action plan: deadlines, days left, urgency, appeals, unknown codes. */
+#include "testutil.h"
+
+#include <jansson.h>
+
+static json_t *plan_for(const char *text, ns_date today)
+{
+    ns_document *document = ns_read_text(test_knowledge(), "t", text);
+    ns_render_options options = {today, 0};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    json_t *root = json_loads(json, 0, NULL);
+    assert_non_null(root);
+    json_t *plan = json_incref(json_object_get(root, "plan"));
+    json_decref(root);
+    free(json);
+    ns_document_free(document);
+    return plan;
+}
+
+static const char *text_of(json_t *plan, const char *key)
+{
+    const char *value = json_string_value(json_object_get(plan, key));
+    return value ? value : "(null)";
+}
+
+static void printed_date_beats_the_catalog_window(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $50.00\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-03-26");
+    assert_string_equal(text_of(plan, "deadline_basis"), "printed on the notice");
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 16);
+    json_decref(plan);
+}
+
+static void window_counts_from_the_notice_date_across_a_leap_february(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 2, 1};
+    /* CP504: 30 days from the notice date, nothing printed. */
+    json_t *plan = plan_for("Notice CP504\nNotice date January 31, 2024\nAmount due immediately: $10.00\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-03-01");
+    assert_non_null(strstr(text_of(plan, "deadline_basis"), "30 days from the notice date"));
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 29);
+    json_decref(plan);
+    ns_date today2 = {2023, 2, 1};
+    plan = plan_for("Notice CP504\nNotice date January 31, 2023\nAmount due immediately: $10.00\n", today2);
+    assert_string_equal(text_of(plan, "deadline"), "2023-03-02");
+    json_decref(plan);
+}
+
+static void deficiency_window_is_ninety_days_across_a_year_end(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 11, 1};
+    json_t *plan = plan_for("Notice CP3219A\nNotice date October 15, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2025-01-13");
+    json_t *appeal = json_object_get(plan, "appeal");
+    assert_string_equal(json_string_value(json_object_get(appeal, "deadline")), "2025-01-13");
+    json_decref(plan);
+}
+
+static void a_passed_deadline_raises_urgency_and_says_so(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 5, 1};
+    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", today);
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), -37);
+    assert_string_equal(text_of(plan, "urgency"), "high"); /* medium, raised */
+    assert_non_null(strstr(text_of(plan, "urgency_reason"), "passed 37 days ago"));
+    json_decref(plan);
+}
+
+static void a_near_deadline_raises_urgency_one_step(void **state)
+{
+    (void)state;
+    ns_date far = {2024, 3, 5}, near = {2024, 3, 22};
+    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", far);
+    assert_string_equal(text_of(plan, "urgency"), "medium");
+    json_decref(plan);
+    plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", near);
+    assert_string_equal(text_of(plan, "urgency"), "high");
+    assert_non_null(strstr(text_of(plan, "urgency_reason"), "3 days left"));
+    json_decref(plan);
+}
+
+static void collection_due_process_deadline_is_thirty_days_from_the_letter(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 12, 20};
+    json_t *plan = plan_for("Letter 1058\nDate: December 15, 2024\nAmount you owe $6,120.44\n", today);
+    json_t *appeal = json_object_get(plan, "appeal");
+    assert_non_null(appeal);
+    assert_string_equal(json_string_value(json_object_get(appeal, "form")), "12153");
+    assert_string_equal(json_string_value(json_object_get(appeal, "deadline")), "2025-01-14");
+    assert_int_equal(json_integer_value(json_object_get(appeal, "days_left")), 25);
+    assert_string_equal(text_of(plan, "urgency"), "critical");
+    json_decref(plan);
+}
+
+static void a_printed_hearing_date_is_the_appeal_deadline(void **state)
+{
+    (void)state;
+    ns_date today = {2019, 1, 25};
+    json_t *plan = plan_for("Notice CP90\nNotice date January 23, 2019\nAmount due immediately: $5,947.81\n"
+                            "requesting a Collection Due Process hearing by February 22, 2019.\n", today);
+    json_t *appeal = json_object_get(plan, "appeal");
+    assert_string_equal(json_string_value(json_object_get(appeal, "deadline")), "2019-02-22");
+    json_decref(plan);
+}
+
+static void steps_carry_the_amount_and_the_date(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due: $1,075.21\n"
+                            "Amount due by March 25, 2024 $1,075.21\n", today);
+    char *steps = json_dumps(json_object_get(plan, "steps"), 0);
+    assert_non_null(strstr(steps, "$1,075.21"));
+    assert_non_null(strstr(steps, "March 25, 2024"));
+    /* The five situations of a bill, in order. */
+    assert_true(json_array_size(json_object_get(plan, "steps")) >= 5);
+    assert_non_null(strstr(steps, "agree_can_pay"));
+    assert_non_null(strstr(steps, "agree_cannot_pay"));
+    assert_non_null(strstr(steps, "disagree"));
+    assert_non_null(strstr(steps, "penalty_relief"));
+    assert_non_null(strstr(steps, "cannot_pay_at_all"));
+    assert_non_null(strstr(steps, "9465"));
+    free(steps);
+    json_decref(plan);
+}
+
+static void an_unknown_code_gets_a_generic_plan_that_says_so(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *plan = plan_for("Notice CP9876\nNotice date March 4, 2024\n", today);
+    assert_true(json_is_true(json_object_get(plan, "generic")));
+    assert_non_null(strstr(text_of(plan, "summary"), "not in noticescan's catalog"));
+    assert_true(json_array_size(json_object_get(plan, "steps")) > 0);
+    assert_non_null(strstr(json_string_value(json_array_get(json_object_get(plan, "sources"), 0)), "irs.gov"));
+    json_decref(plan);
+}
+
+static void no_code_at_all_still_gets_a_plan(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *plan = plan_for("Amount due: $20.00\n", today);
+    assert_true(json_is_true(json_object_get(plan, "generic")));
+    assert_true(json_is_null(json_object_get(plan, "code")));
+    assert_true(json_is_null(json_object_get(plan, "deadline")));
+    assert_true(json_is_null(json_object_get(plan, "days_left")));
+    json_decref(plan);
+}
+
+static void a_refund_notice_asks_for_no_payment(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *plan = plan_for("Notice CP12\nNotice date March 4, 2024\nAdjusted refund: $812.40\n", today);
+    char *steps = json_dumps(json_object_get(plan, "steps"), 0);
+    assert_null(strstr(steps, "agree_can_pay"));
+    free(steps);
+    assert_true(json_is_null(json_object_get(plan, "deadline")));
+    json_t *appeal = json_object_get(plan, "appeal");
+    assert_string_equal(json_string_value(json_object_get(appeal, "deadline")), "2024-05-03"); /* 60 days */
+    json_decref(plan);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(printed_date_beats_the_catalog_window),
+        cmocka_unit_test(window_counts_from_the_notice_date_across_a_leap_february),
+        cmocka_unit_test(deficiency_window_is_ninety_days_across_a_year_end),
+        cmocka_unit_test(a_passed_deadline_raises_urgency_and_says_so),
+        cmocka_unit_test(a_near_deadline_raises_urgency_one_step),
+        cmocka_unit_test(collection_due_process_deadline_is_thirty_days_from_the_letter),
+        cmocka_unit_test(a_printed_hearing_date_is_the_appeal_deadline),
+        cmocka_unit_test(steps_carry_the_amount_and_the_date),
+        cmocka_unit_test(an_unknown_code_gets_a_generic_plan_that_says_so),
+        cmocka_unit_test(no_code_at_all_still_gets_a_plan),
+        cmocka_unit_test(a_refund_notice_asks_for_no_payment),
+    };
+    int failed = cmocka_run_group_tests_name("explain", tests, NULL, NULL);
+    ns_knowledge_free(test_knowledge());
+    return failed;
+}
