@@ -70,13 +70,14 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libnoticescan.a | $(BUILD)
 check: all $(TEST_BINARIES)
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; \
-	  NOTICESCAN_ROOT=$(CURDIR) $(BUILD)/tests/$$t || failed=$$((failed + 1)); \
+	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || failed=$$((failed + 1)); \
 	done; \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 
 unit: all $(TEST_BINARIES)
-	@for t in $(filter-out test_end_to_end,$(TESTS)); do NOTICESCAN_ROOT=$(CURDIR) $(BUILD)/tests/$$t || exit 1; done
+	@for t in $(filter-out test_end_to_end,$(TESTS)); do \
+	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || exit 1; done
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in their own build tree.
 sanitize:

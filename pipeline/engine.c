@@ -174,7 +174,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         document_fail(document, NS_ERR_ARGUMENT, "no engine or no path");
         return document;
     }
-    char reason[512] = "";
+    char reason[1024] = "";
     loaded_pages pages;
     ns_status status = load_file(path, &pages, reason, sizeof reason);
     if (status != NS_OK) {

@@ -292,7 +292,7 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
                         resolve_table(entry ? json_object_get(entry, "statutes") : NULL,
                                       json_object_get(catalog->root, "statutes"), "cite"));
     json_t *next = entry ? json_object_get(entry, "next_notices") : NULL;
-    json_object_set(plan, "next_notices", next ? next : json_array());
+    json_object_set_new(plan, "next_notices", next ? json_incref(next) : json_array());
     json_t *sources = entry ? json_deep_copy(json_object_get(entry, "sources")) : json_pack("[s]", GENERIC_SOURCE);
     if (json_is_object(window) && json_is_string(json_object_get(window, "source"))) {
         int listed = 0;

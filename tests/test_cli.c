@@ -11,7 +11,7 @@ typedef struct run_result {
     char *err;
 } run_result;
 
-/* Runs build/noticescan with arguments (a shell fragment), capturing stdout and stderr. */
+/* Runs the CLI (NOTICESCAN_BIN, default build/noticescan) with arguments (a shell fragment), capturing stdout and stderr. */
 static run_result run(const char *arguments)
 {
     run_result result = {0, NULL, NULL};
@@ -20,7 +20,9 @@ static run_result run(const char *arguments)
     assert_true(fd >= 0);
     close(fd);
     char *command = NULL;
-    assert_true(asprintf(&command, "cd '%s' && build/noticescan %s 2>'%s'", test_root(), arguments, err_path) > 0);
+    const char *binary = getenv("NOTICESCAN_BIN");
+    assert_true(asprintf(&command, "cd '%s' && %s %s 2>'%s'", test_root(), binary ? binary : "build/noticescan",
+                         arguments, err_path) > 0);
     FILE *pipe = popen(command, "r");
     assert_non_null(pipe);
     size_t length = 0;
