@@ -37,18 +37,18 @@ extern "C" {
 const char *ns_version(void);
 
 /* Stable error codes. Values never change; new codes are added at the end. */
-#define NS_STATUS_TABLE(XX)                                                    \
-    XX(NS_OK, 0, "ok", "success")                                              \
-    XX(NS_ERR_NOMEM, 1, "out_of_memory", "out of memory")                      \
-    XX(NS_ERR_IO, 2, "io", "cannot read the file")                             \
-    XX(NS_ERR_FORMAT, 3, "unsupported_format", "not a supported image format") \
-    XX(NS_ERR_IMAGE, 4, "bad_image", "the image cannot be decoded")            \
-    XX(NS_ERR_TOO_LARGE, 5, "too_large", "the input is over a size limit")     \
-    XX(NS_ERR_OCR, 6, "ocr", "text recognition failed")                        \
-    XX(NS_ERR_TESSDATA, 7, "tessdata", "Tesseract language data not found")    \
-    XX(NS_ERR_PATTERNS, 8, "patterns", "a pattern file is invalid")            \
-    XX(NS_ERR_CATALOG, 9, "catalog", "the notice catalog is invalid")          \
-    XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                    \
+#define NS_STATUS_TABLE(XX)                                                                                  \
+    XX(NS_OK, 0, "ok", "success")                                                                            \
+    XX(NS_ERR_NOMEM, 1, "out_of_memory", "out of memory")                                                    \
+    XX(NS_ERR_IO, 2, "io", "cannot read the file")                                                           \
+    XX(NS_ERR_FORMAT, 3, "unsupported_format", "not a supported image format")                               \
+    XX(NS_ERR_IMAGE, 4, "bad_image", "the image cannot be decoded")                                          \
+    XX(NS_ERR_TOO_LARGE, 5, "too_large", "the input is over a size limit")                                   \
+    XX(NS_ERR_OCR, 6, "ocr", "text recognition failed")                                                      \
+    XX(NS_ERR_TESSDATA, 7, "tessdata", "Tesseract language data not found")                                  \
+    XX(NS_ERR_PATTERNS, 8, "patterns", "a pattern file is invalid")                                          \
+    XX(NS_ERR_CATALOG, 9, "catalog", "the notice catalog is invalid")                                        \
+    XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                                                  \
     XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")
 
 typedef enum ns_status {
@@ -85,8 +85,8 @@ typedef struct ns_knowledge ns_knowledge;
  * into errbuf (errlen bytes, may be 0). The caller frees *out with
  * ns_knowledge_free().
  */
-ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path,
-                            ns_knowledge **out, char *errbuf, size_t errlen);
+ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path, ns_knowledge **out,
+                            char *errbuf, size_t errlen);
 void ns_knowledge_free(ns_knowledge *knowledge);
 
 /* The whole catalog as a JSON array (one object per notice). Caller frees. */
@@ -107,8 +107,8 @@ typedef struct ns_engine_options {
  * outlive it. Initialises Tesseract once; reuse the engine for many inputs.
  * On failure returns an error and writes the reason to errbuf.
  */
-ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options,
-                           ns_engine **out, char *errbuf, size_t errlen);
+ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,
+                           char *errbuf, size_t errlen);
 void ns_engine_free(ns_engine *engine);
 
 /* ---- Documents -------------------------------------------------------- */
@@ -173,8 +173,8 @@ const char *ns_document_field(const ns_document *document, ns_field_id field, do
 /* ---- Output ------------------------------------------------------------ */
 
 typedef struct ns_render_options {
-    ns_date today;          /* the date "days left" counts from */
-    int explain_fields;     /* 1: include the evidence and runner-up of each field */
+    ns_date today;      /* the date "days left" counts from */
+    int explain_fields; /* 1: include the evidence and runner-up of each field */
 } ns_render_options;
 
 /* The document and its action plan as one JSON object (no newline). Caller frees. */

@@ -12,14 +12,15 @@
 #include <string.h>
 
 static const char *const categories[] = {
-    "balance_due", "collection", "levy",    "lien",      "payment_plan", "math_error", "underreporting",
-    "audit",       "deficiency", "refund",  "non_filer", "identity",     "business",   "information",
+    "balance_due", "collection", "levy",   "lien",      "payment_plan", "math_error", "underreporting",
+    "audit",       "deficiency", "refund", "non_filer", "identity",     "business",   "information",
 };
 static const char *const urgencies[] = {"low", "medium", "high", "critical"};
-static const char *const actions[] = {"pay", "respond", "file", "petition", "request_hearing", "verify", "none"};
+static const char *const actions[] = {"pay",    "respond", "file", "petition", "request_hearing",
+                                      "verify", "none"};
 static const char *const counted_from[] = {"notice_date", "letter_date", "delivery"};
-static const char *const placeholders[] = {"{amount}",   "{deadline}",        "{notice_code}", "{tax_year}",
-                                           "{notice_date}", "{appeal_deadline}", "{phone}"};
+static const char *const placeholders[] = {
+    "{amount}", "{deadline}", "{notice_code}", "{tax_year}", "{notice_date}", "{appeal_deadline}", "{phone}"};
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
@@ -61,8 +62,7 @@ static int check_placeholders(const validator *v, const char *where, const char 
     return 1;
 }
 
-static int check_string(const validator *v, const char *where, json_t *object, const char *key,
-                        int required)
+static int check_string(const validator *v, const char *where, json_t *object, const char *key, int required)
 {
     json_t *value = json_object_get(object, key);
     char place[256];
@@ -86,7 +86,8 @@ static int check_string_array(const validator *v, const char *where, json_t *obj
         return fail(v, place, "has too few entries");
     size_t i;
     json_t *item;
-    json_array_foreach(array, i, item) {
+    json_array_foreach(array, i, item)
+    {
         if (!json_is_string(item) || json_string_length(item) == 0)
             return fail(v, place, "must hold only non-empty strings");
         if (!check_placeholders(v, place, json_string_value(item)))
@@ -99,7 +100,8 @@ static int check_references(const validator *v, const char *where, json_t *array
 {
     size_t i;
     json_t *item;
-    json_array_foreach(array, i, item) {
+    json_array_foreach(array, i, item)
+    {
         if (!json_object_get(table, json_string_value(item))) {
             char message[256];
             snprintf(message, sizeof message, "'%s' is not defined in the catalog's table",
@@ -117,8 +119,8 @@ static int check_window(const validator *v, const char *where, json_t *window, i
     if (!json_is_object(window))
         return fail(v, where, "must be an object or null");
     json_t *days = json_object_get(window, "days");
-    if (days && !json_is_null(days) && (!json_is_integer(days) || json_integer_value(days) <= 0 ||
-                                        json_integer_value(days) > 3650))
+    if (days && !json_is_null(days) &&
+        (!json_is_integer(days) || json_integer_value(days) <= 0 || json_integer_value(days) > 3650))
         return fail(v, where, "days must be a positive integer or null");
     json_t *abroad = json_object_get(window, "days_abroad");
     if (abroad && !json_is_null(abroad) && (!json_is_integer(abroad) || json_integer_value(abroad) <= 0))
@@ -133,7 +135,8 @@ static int check_window(const validator *v, const char *where, json_t *window, i
     if (is_appeal)
         return check_string(v, where, window, "name", 1);
     if (!in_list(json_string_value(json_object_get(window, "action")), actions, COUNT(actions)))
-        return fail(v, where, "action is not one of pay, respond, file, petition, request_hearing, verify, none");
+        return fail(v, where,
+                    "action is not one of pay, respond, file, petition, request_hearing, verify, none");
     return 1;
 }
 
@@ -157,7 +160,8 @@ static int check_notice(const validator *v, json_t *notice, size_t index, json_t
         return fail(v, where, "urgency must be low, medium, high or critical");
     if (!json_is_boolean(json_object_get(notice, "asks_payment")))
         return fail(v, where, "asks_payment must be true or false");
-    if (!check_string_array(v, where, notice, "aliases", 0) || !check_string_array(v, where, notice, "forms", 0) ||
+    if (!check_string_array(v, where, notice, "aliases", 0) ||
+        !check_string_array(v, where, notice, "forms", 0) ||
         !check_string_array(v, where, notice, "statutes", 0) ||
         !check_string_array(v, where, notice, "if_ignored", 0) ||
         !check_string_array(v, where, notice, "next_notices", 0) ||
@@ -166,7 +170,8 @@ static int check_notice(const validator *v, json_t *notice, size_t index, json_t
     int has_irs_source = 0;
     size_t i;
     json_t *item;
-    json_array_foreach(json_object_get(notice, "sources"), i, item) {
+    json_array_foreach(json_object_get(notice, "sources"), i, item)
+    {
         if (!is_url(json_string_value(item)))
             return fail(v, where, "sources must be https URLs");
         has_irs_source |= strstr(json_string_value(item), "irs.gov") != NULL;
@@ -198,7 +203,8 @@ static int check_notice(const validator *v, json_t *notice, size_t index, json_t
         return fail(v, where, "situations must be an object of step lists");
     const char *key;
     json_t *steps;
-    json_object_foreach(situations, key, steps) {
+    json_object_foreach(situations, key, steps)
+    {
         snprintf(place, sizeof place, "%s.situations", where);
         if (!check_string_array(v, place, situations, key, 1))
             return 0;
@@ -213,7 +219,8 @@ static int check_table(const validator *v, json_t *root, const char *name)
         return fail(v, name, "must be a non-empty object");
     const char *key;
     json_t *entry;
-    json_object_foreach(table, key, entry) {
+    json_object_foreach(table, key, entry)
+    {
         char where[128];
         snprintf(where, sizeof where, "%s.%s", name, key);
         if (!check_string(v, where, entry, "title", 1))
@@ -231,7 +238,8 @@ static int check_playbooks(const validator *v, json_t *root)
         return fail(v, "playbooks", "must be an object with a 'generic' playbook");
     const char *category;
     json_t *list;
-    json_object_foreach(playbooks, category, list) {
+    json_object_foreach(playbooks, category, list)
+    {
         char where[128];
         snprintf(where, sizeof where, "playbooks.%s", category);
         if (strcmp(category, "generic") != 0 && !in_list(category, categories, COUNT(categories)))
@@ -240,7 +248,8 @@ static int check_playbooks(const validator *v, json_t *root)
             return fail(v, where, "must be a non-empty array of situations");
         size_t i;
         json_t *situation;
-        json_array_foreach(list, i, situation) {
+        json_array_foreach(list, i, situation)
+        {
             char place[160];
             snprintf(place, sizeof place, "%s[%zu]", where, i);
             if (!check_string(v, place, situation, "situation", 1) ||
@@ -259,13 +268,15 @@ static int check_unique_codes(const validator *v, json_t *notices)
     int ok = 1;
     size_t i;
     json_t *notice;
-    json_array_foreach(notices, i, notice) {
+    json_array_foreach(notices, i, notice)
+    {
         json_t *names = json_array();
         json_array_append(names, json_object_get(notice, "code"));
         json_array_extend(names, json_object_get(notice, "aliases"));
         size_t j;
         json_t *name;
-        json_array_foreach(names, j, name) {
+        json_array_foreach(names, j, name)
+        {
             const char *text = json_string_value(name);
             if (json_object_get(seen, text)) {
                 char message[128];
@@ -280,10 +291,12 @@ static int check_unique_codes(const validator *v, json_t *notices)
             break;
     }
     /* Every "next notice" must be a code the catalog knows. */
-    json_array_foreach(notices, i, notice) {
+    json_array_foreach(notices, i, notice)
+    {
         size_t j;
         json_t *next;
-        json_array_foreach(json_object_get(notice, "next_notices"), j, next) {
+        json_array_foreach(json_object_get(notice, "next_notices"), j, next)
+        {
             if (ok && !json_object_get(seen, json_string_value(next))) {
                 char message[160];
                 snprintf(message, sizeof message, "%s lists next notice %s, which is not in the catalog",
@@ -308,9 +321,7 @@ ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t e
         return NS_ERR_CATALOG;
     size_t i;
     json_t *notice;
-    json_array_foreach(notices, i, notice)
-        if (!check_notice(&v, notice, i, root))
-            return NS_ERR_CATALOG;
+    json_array_foreach(notices, i, notice) if (!check_notice(&v, notice, i, root)) return NS_ERR_CATALOG;
     return check_unique_codes(&v, notices) ? NS_OK : NS_ERR_CATALOG;
 }
 
@@ -357,14 +368,14 @@ json_t *catalog_find(const notice_catalog *catalog, const char *code)
         return NULL;
     size_t i;
     json_t *notice;
-    json_array_foreach(catalog->notices, i, notice) {
+    json_array_foreach(catalog->notices, i, notice)
+    {
         if (strcmp(json_string_value(json_object_get(notice, "code")), code) == 0)
             return notice;
         size_t j;
         json_t *alias;
-        json_array_foreach(json_object_get(notice, "aliases"), j, alias)
-            if (strcmp(json_string_value(alias), code) == 0)
-                return notice;
+        json_array_foreach(json_object_get(notice, "aliases"), j,
+                           alias) if (strcmp(json_string_value(alias), code) == 0) return notice;
     }
     return NULL;
 }

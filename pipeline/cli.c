@@ -17,10 +17,10 @@
 #include <unistd.h>
 
 enum exit_code {
-    EXIT_ALL_READ = 0,      /* every input was read (some may need review) */
-    EXIT_SOME_FAILED = 1,   /* at least one input could not be read */
-    EXIT_USAGE = 2,         /* bad command line */
-    EXIT_SETUP = 3,         /* patterns, catalog or Tesseract data could not be loaded */
+    EXIT_ALL_READ = 0,    /* every input was read (some may need review) */
+    EXIT_SOME_FAILED = 1, /* at least one input could not be read */
+    EXIT_USAGE = 2,       /* bad command line */
+    EXIT_SETUP = 3,       /* patterns, catalog or Tesseract data could not be loaded */
 };
 
 static const char usage_text[] =
@@ -127,8 +127,18 @@ static int add_directory(input_list *list, const char *dir, int depth)
 
 static int parse_options(int argc, char **argv, options *opts, int *first_input)
 {
-    enum { OPT_JSON = 256, OPT_TODAY, OPT_EXPLAIN, OPT_CATALOG, OPT_EXPLAIN_FIELDS, OPT_PATTERNS,
-           OPT_CATALOG_FILE, OPT_TESSDATA, OPT_STAGES, OPT_TEXT };
+    enum {
+        OPT_JSON = 256,
+        OPT_TODAY,
+        OPT_EXPLAIN,
+        OPT_CATALOG,
+        OPT_EXPLAIN_FIELDS,
+        OPT_PATTERNS,
+        OPT_CATALOG_FILE,
+        OPT_TESSDATA,
+        OPT_STAGES,
+        OPT_TEXT
+    };
     static const struct option long_options[] = {
         {"json", no_argument, NULL, OPT_JSON},
         {"output", required_argument, NULL, 'o'},
@@ -236,7 +246,8 @@ int main(int argc, char **argv)
 
     char error[1024] = "";
     ns_knowledge *knowledge = NULL;
-    ns_status status = ns_knowledge_load(opts.patterns_dir, opts.catalog_path, &knowledge, error, sizeof error);
+    ns_status status =
+        ns_knowledge_load(opts.patterns_dir, opts.catalog_path, &knowledge, error, sizeof error);
     if (status != NS_OK) {
         fprintf(stderr, "noticescan: %s\n", error[0] ? error : ns_strerror(status));
         return EXIT_SETUP;

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <time.h>
 
-static const char *const month_names[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
 static int is_leap_year(int year)
 {
@@ -21,8 +21,8 @@ static int days_in_month(int year, int month)
 
 int date_is_valid(ns_date date)
 {
-    return date.year >= 1900 && date.year <= 2199 && date.month >= 1 && date.month <= 12 &&
-           date.day >= 1 && date.day <= days_in_month(date.year, date.month);
+    return date.year >= 1900 && date.year <= 2199 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+           date.day <= days_in_month(date.year, date.month);
 }
 
 /* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar. */

@@ -25,7 +25,7 @@ const char *ns_version(void)
 const char *ns_strerror(ns_status status)
 {
     switch (status) {
-#define NS_STATUS_MESSAGE(name, value, code, message) \
+#define NS_STATUS_MESSAGE(name, value, code, message)                                                        \
     case name: return message;
         NS_STATUS_TABLE(NS_STATUS_MESSAGE)
 #undef NS_STATUS_MESSAGE
@@ -36,7 +36,7 @@ const char *ns_strerror(ns_status status)
 const char *ns_status_code(ns_status status)
 {
     switch (status) {
-#define NS_STATUS_CODE(name, value, code, message) \
+#define NS_STATUS_CODE(name, value, code, message)                                                           \
     case name: return code;
         NS_STATUS_TABLE(NS_STATUS_CODE)
 #undef NS_STATUS_CODE
@@ -96,8 +96,8 @@ char *ns_knowledge_catalog_json(const ns_knowledge *knowledge)
     return json_dumps(knowledge->catalog.notices, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
 }
 
-ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options,
-                           ns_engine **out, char *errbuf, size_t errlen)
+ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,
+                           char *errbuf, size_t errlen)
 {
     if (!out || !knowledge)
         return NS_ERR_ARGUMENT;
@@ -208,7 +208,8 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
                  document->pages == 1 ? "" : "s");
     }
     if (status == NS_OK)
-        extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text, &document->extraction);
+        extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
+                       &document->extraction);
     else
         document_fail(document, status, reason);
     document_text_free(&text);
@@ -247,7 +248,8 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     if (!document)
         return NULL;
     extracted_field *field = &document->extraction.fields[NS_FIELD_NOTICE_CODE];
-    if (!knowledge || !code || !normalize_notice_code(code, field->chosen.value, sizeof field->chosen.value)) {
+    if (!knowledge || !code ||
+        !normalize_notice_code(code, field->chosen.value, sizeof field->chosen.value)) {
         document_fail(document, NS_ERR_ARGUMENT, "not a notice code (expected e.g. CP14, LT11, LTR1058)");
         return document;
     }
@@ -261,7 +263,8 @@ ns_document *ns_document_failed(const char *source, ns_status status, const char
 {
     ns_document *document = document_new(source);
     if (document)
-        document_fail(document, status == NS_OK ? NS_ERR_ARGUMENT : status, reason ? reason : ns_strerror(status));
+        document_fail(document, status == NS_OK ? NS_ERR_ARGUMENT : status,
+                      reason ? reason : ns_strerror(status));
     return document;
 }
 

@@ -38,9 +38,12 @@ static char *fill_step(const char *step, const fill_values *values)
         const char *name;
         const char *value;
     } table[] = {
-        {"{amount}", values->amount},           {"{deadline}", values->deadline},
-        {"{notice_code}", values->notice_code}, {"{tax_year}", values->tax_year},
-        {"{notice_date}", values->notice_date}, {"{appeal_deadline}", values->appeal_deadline},
+        {"{amount}", values->amount},
+        {"{deadline}", values->deadline},
+        {"{notice_code}", values->notice_code},
+        {"{tax_year}", values->tax_year},
+        {"{notice_date}", values->notice_date},
+        {"{appeal_deadline}", values->appeal_deadline},
         {"{phone}", "the phone number printed at the top right of your notice"},
     };
     char *out = NULL;
@@ -71,7 +74,8 @@ static json_t *filled_list(json_t *steps, const fill_values *values)
     json_t *list = json_array();
     size_t i;
     json_t *step;
-    json_array_foreach(steps, i, step) {
+    json_array_foreach(steps, i, step)
+    {
         char *text = fill_step(json_string_value(step), values);
         if (text)
             json_array_append_new(list, json_string(text));
@@ -106,7 +110,8 @@ static json_t *build_steps(const notice_catalog *catalog, json_t *entry, const f
     json_t *steps = json_array();
     size_t i;
     json_t *situation;
-    json_array_foreach(playbook, i, situation) {
+    json_array_foreach(playbook, i, situation)
+    {
         const char *id = json_string_value(json_object_get(situation, "situation"));
         json_t *own = json_object_get(overrides, id);
         json_t *group = json_object();
@@ -119,10 +124,11 @@ static json_t *build_steps(const notice_catalog *catalog, json_t *entry, const f
     /* Situations only a notice's own entry knows come after the playbook's. */
     const char *id;
     json_t *own;
-    json_object_foreach(overrides, id, own) {
+    json_object_foreach(overrides, id, own)
+    {
         int listed = 0;
-        json_array_foreach(playbook, i, situation)
-            listed |= strcmp(id, json_string_value(json_object_get(situation, "situation"))) == 0;
+        json_array_foreach(playbook, i, situation) listed |=
+            strcmp(id, json_string_value(json_object_get(situation, "situation"))) == 0;
         if (listed)
             continue;
         json_t *group = json_object();
@@ -139,7 +145,8 @@ static json_t *resolve_table(json_t *names, json_t *table, const char *key_name)
     json_t *list = json_array();
     size_t i;
     json_t *name;
-    json_array_foreach(names, i, name) {
+    json_array_foreach(names, i, name)
+    {
         json_t *entry = json_object_get(table, json_string_value(name));
         json_t *item = json_object();
         json_object_set(item, key_name, name);
@@ -167,11 +174,13 @@ static json_t *build_appeal(const notice_catalog *catalog, json_t *entry, ns_dat
     json_t *out = json_object();
     json_object_set(out, "name", json_object_get(appeal, "name"));
     json_object_set_new(out, "deadline", date_or_null(*appeal_deadline));
-    json_object_set_new(out, "days_left", date_is_valid(*appeal_deadline)
-                                              ? json_integer(date_to_days(*appeal_deadline) - date_to_days(today))
-                                              : json_null());
+    json_object_set_new(out, "days_left",
+                        date_is_valid(*appeal_deadline)
+                            ? json_integer(date_to_days(*appeal_deadline) - date_to_days(today))
+                            : json_null());
     json_object_set(out, "days", days ? days : json_null());
-    json_object_set(out, "form", json_object_get(appeal, "form") ? json_object_get(appeal, "form") : json_null());
+    json_object_set(out, "form",
+                    json_object_get(appeal, "form") ? json_object_get(appeal, "form") : json_null());
     json_object_set(out, "rule", json_object_get(appeal, "rule"));
     json_t *statute = json_object_get(appeal, "statute");
     json_object_set(out, "statute", statute ? statute : json_null());
@@ -265,11 +274,13 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
                      left == -1 ? "" : "s");
         } else if (left <= SOON_DAYS && rank < 3) {
             rank++;
-            snprintf(urgency_reason, sizeof urgency_reason, "only %ld day%s left", left, left == 1 ? "" : "s");
+            snprintf(urgency_reason, sizeof urgency_reason, "only %ld day%s left", left,
+                     left == 1 ? "" : "s");
         }
     }
     json_object_set_new(plan, "urgency", json_string(urgency_levels[rank]));
-    json_object_set_new(plan, "urgency_reason", urgency_reason[0] ? json_string(urgency_reason) : json_null());
+    json_object_set_new(plan, "urgency_reason",
+                        urgency_reason[0] ? json_string(urgency_reason) : json_null());
     json_object_set_new(plan, "deadline", date_or_null(deadline));
     json_object_set_new(plan, "deadline_basis", basis[0] ? json_string(basis) : json_null());
     json_object_set_new(plan, "deadline_action", action ? json_string(action) : json_null());
@@ -286,20 +297,22 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
         json_object_set_new(plan, "if_ignored",
                             json_pack("[s]", "The IRS usually sends further notices, and unpaid "
                                              "amounts keep growing with penalties and interest."));
-    json_object_set_new(plan, "forms", resolve_table(entry ? json_object_get(entry, "forms") : NULL,
-                                                     json_object_get(catalog->root, "forms"), "form"));
+    json_object_set_new(plan, "forms",
+                        resolve_table(entry ? json_object_get(entry, "forms") : NULL,
+                                      json_object_get(catalog->root, "forms"), "form"));
     json_object_set_new(plan, "statutes",
                         resolve_table(entry ? json_object_get(entry, "statutes") : NULL,
                                       json_object_get(catalog->root, "statutes"), "cite"));
     json_t *next = entry ? json_object_get(entry, "next_notices") : NULL;
     json_object_set_new(plan, "next_notices", next ? json_incref(next) : json_array());
-    json_t *sources = entry ? json_deep_copy(json_object_get(entry, "sources")) : json_pack("[s]", GENERIC_SOURCE);
+    json_t *sources =
+        entry ? json_deep_copy(json_object_get(entry, "sources")) : json_pack("[s]", GENERIC_SOURCE);
     if (json_is_object(window) && json_is_string(json_object_get(window, "source"))) {
         int listed = 0;
         size_t i;
         json_t *source;
-        json_array_foreach(sources, i, source)
-            listed |= json_equal(source, json_object_get(window, "source"));
+        json_array_foreach(sources, i, source) listed |=
+            json_equal(source, json_object_get(window, "source"));
         if (!listed)
             json_array_append(sources, json_object_get(window, "source"));
     }

@@ -178,8 +178,8 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         snprintf(candidate.text, sizeof candidate.text, "%s", raw);
         mask_identifiers(candidate.text);
         candidate.rule = rule->name;
-        document_text_locate(text, value_start, value_end, &candidate.box,
-                             &candidate.ocr_confidence, &candidate.page);
+        document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
+                             &candidate.page);
         candidate.region = region_of(text, candidate.page, candidate.box);
         if (!push_candidate(list, &candidate, value_start))
             break;
@@ -303,8 +303,8 @@ static void cross_check(extraction *out)
     }
 }
 
-void extract_fields(const pattern_library *library, const notice_catalog *catalog,
-                    const document_text *text, extraction *out)
+void extract_fields(const pattern_library *library, const notice_catalog *catalog, const document_text *text,
+                    extraction *out)
 {
     memset(out, 0, sizeof *out);
     /* The notice code first: notice-specific rules depend on it. */

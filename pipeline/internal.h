@@ -74,10 +74,10 @@ typedef struct ns_box {
 } ns_box;
 
 typedef struct text_word {
-    size_t start, end;  /* byte range in document_text.text */
-    int page;           /* 1-based */
-    ns_box box;         /* pixels on the preprocessed page; w == 0 when unknown */
-    float confidence;   /* 0..1; 1 for text that did not come from OCR */
+    size_t start, end; /* byte range in document_text.text */
+    int page;          /* 1-based */
+    ns_box box;        /* pixels on the preprocessed page; w == 0 when unknown */
+    float confidence;  /* 0..1; 1 for text that did not come from OCR */
 } text_word;
 
 typedef struct text_page {
@@ -104,8 +104,8 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
 /* Appends plain text (no boxes): each whitespace-separated token becomes a word. */
 int document_text_add_plain(document_text *text, const char *plain);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
-void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box,
-                          float *confidence, int *page);
+void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
+                          int *page);
 
 /* ---- patterns.c: pattern sets kept as data ----------------------------- */
 
@@ -113,8 +113,8 @@ typedef enum value_kind { VALUE_CODE, VALUE_YEAR, VALUE_MONEY, VALUE_DATE } valu
 
 typedef struct pattern_rule {
     char *name;
-    double weight;      /* evidence strength 0..1; negative: a veto against the value it matches */
-    char **only_codes;  /* NULL, or the notice codes this rule applies to */
+    double weight;     /* evidence strength 0..1; negative: a veto against the value it matches */
+    char **only_codes; /* NULL, or the notice codes this rule applies to */
     size_t only_count;
     char *value_prefix; /* NULL, or text put before the captured value */
     void *regex;        /* pcre2_code * */
@@ -145,13 +145,13 @@ typedef enum page_region {
 } page_region;
 
 typedef struct field_candidate {
-    char value[24];     /* normalized: "CP14", "2017", "1075.21", "2018-02-20" */
-    int64_t number;     /* cents, year, or days since epoch */
-    char text[96];      /* the matched text as read */
-    const char *rule;   /* name of the rule that matched (owned by the library) */
+    char value[24];   /* normalized: "CP14", "2017", "1075.21", "2018-02-20" */
+    int64_t number;   /* cents, year, or days since epoch */
+    char text[96];    /* the matched text as read */
+    const char *rule; /* name of the rule that matched (owned by the library) */
     double weight;
-    double score;       /* weight plus agreement, minus vetoes */
-    int repeats;        /* how many matches gave this value */
+    double score; /* weight plus agreement, minus vetoes */
+    int repeats;  /* how many matches gave this value */
     int page;
     ns_box box;
     float ocr_confidence;
@@ -208,12 +208,12 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
 void loaded_pages_free(loaded_pages *pages);
 
 typedef struct preprocess_report {
-    int page_found;       /* a page boundary was found and flattened */
-    int rotation;         /* degrees clockwise applied from text orientation */
-    float skew_degrees;   /* deskew angle applied */
-    float scale;          /* resolution scale applied */
-    int text_height;      /* median character height measured, pixels before scaling */
-    int width, height;    /* final page size */
+    int page_found;     /* a page boundary was found and flattened */
+    int rotation;       /* degrees clockwise applied from text orientation */
+    float skew_degrees; /* deskew angle applied */
+    float scale;        /* resolution scale applied */
+    int text_height;    /* median character height measured, pixels before scaling */
+    int width, height;  /* final page size */
 } preprocess_report;
 
 /*
@@ -232,8 +232,7 @@ ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine 
                      size_t errlen);
 void ocr_free(ocr_engine *engine);
 /* Recognizes one page and appends its words to text. */
-ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err,
-                   size_t errlen);
+ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen);
 
 /* ---- embedded data (generated at build time by tools/embed.c) ------- */
 

@@ -29,8 +29,8 @@ static ns_status read_whole_file(const char *path, unsigned char **data, size_t 
         return NS_ERR_IO;
     }
     if (info.st_size > NS_MAX_FILE_BYTES) {
-        ns_error_set(err, errlen, "file is %lld bytes, over the %ld MB limit",
-                     (long long)info.st_size, NS_MAX_FILE_BYTES / (1024 * 1024));
+        ns_error_set(err, errlen, "file is %lld bytes, over the %ld MB limit", (long long)info.st_size,
+                     NS_MAX_FILE_BYTES / (1024 * 1024));
         fclose(file);
         return NS_ERR_TOO_LARGE;
     }
@@ -144,8 +144,8 @@ static ns_status decode_heif(const unsigned char *data, size_t size, loaded_page
         ns_error_set(err, errlen, "HEIC: %s", result.message);
         goto done;
     }
-    status = check_pixels(heif_image_handle_get_width(handle), heif_image_handle_get_height(handle),
-                          err, errlen);
+    status =
+        check_pixels(heif_image_handle_get_width(handle), heif_image_handle_get_height(handle), err, errlen);
     if (status != NS_OK)
         goto done;
     status = NS_ERR_IMAGE;
@@ -190,9 +190,14 @@ static const char *format_name(l_int32 format)
     case IFF_WEBP: return "webp";
     case IFF_GIF: return "gif";
     case IFF_JP2: return "jp2";
-    case IFF_TIFF: case IFF_TIFF_PACKBITS: case IFF_TIFF_RLE: case IFF_TIFF_G3:
-    case IFF_TIFF_G4: case IFF_TIFF_LZW: case IFF_TIFF_ZIP: case IFF_TIFF_JPEG:
-        return "tiff";
+    case IFF_TIFF:
+    case IFF_TIFF_PACKBITS:
+    case IFF_TIFF_RLE:
+    case IFF_TIFF_G3:
+    case IFF_TIFF_G4:
+    case IFF_TIFF_LZW:
+    case IFF_TIFF_ZIP:
+    case IFF_TIFF_JPEG: return "tiff";
     default: return NULL;
     }
 }

@@ -14,9 +14,9 @@ static const struct {
     const char *utf8;
     const char *ascii;
 } punctuation_map[] = {
-    {"\xE2\x80\x98", "'"},  {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
-    {"\xE2\x80\x93", "-"},  {"\xE2\x80\x94", "-"}, {"\xE2\x80\x90", "-"},  {"\xE2\x80\x91", "-"},
-    {"\xE2\x88\x92", "-"},  {"\xE2\x80\xA6", "..."}, {"\xEF\xAC\x81", "fi"}, {"\xEF\xAC\x82", "fl"},
+    {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},   {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
+    {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"},   {"\xE2\x80\x90", "-"},  {"\xE2\x80\x91", "-"},
+    {"\xE2\x88\x92", "-"}, {"\xE2\x80\xA6", "..."}, {"\xEF\xAC\x81", "fi"}, {"\xEF\xAC\x82", "fl"},
     {"\xC2\xA0", " "},
 };
 
@@ -24,10 +24,19 @@ static const struct {
 static char confusable_digit(char c)
 {
     switch (c) {
-    case 'O': case 'o': case 'D': case 'Q': return '0';
-    case 'I': case 'l': case '|': case 'i': case '!': return '1';
-    case 'Z': case 'z': return '2';
-    case 'S': case 's': return '5';
+    case 'O':
+    case 'o':
+    case 'D':
+    case 'Q': return '0';
+    case 'I':
+    case 'l':
+    case '|':
+    case 'i':
+    case '!': return '1';
+    case 'Z':
+    case 'z': return '2';
+    case 'S':
+    case 's': return '5';
     case 'B': return '8';
     case 'G': return '6';
     case 'T': return '7';
@@ -106,8 +115,8 @@ static void repair_code(char *token)
         return;
     char *body = token + prefix;
     size_t len = strlen(body);
-    while (len > 0 && (body[len - 1] == ',' || body[len - 1] == '.' || body[len - 1] == ':' ||
-                       body[len - 1] == ')'))
+    while (len > 0 &&
+           (body[len - 1] == ',' || body[len - 1] == '.' || body[len - 1] == ':' || body[len - 1] == ')'))
         len--;
     if (len == 0 || len > 7)
         return;

@@ -44,18 +44,18 @@ static int file_exists(const char *dir, const char *language)
 }
 
 /* Tesseract's own search order: TESSDATA_PREFIX, then the install's default. */
-static const char *find_tessdata(const char *explicit_dir, const char *language, char *err,
-                                 size_t errlen)
+static const char *find_tessdata(const char *explicit_dir, const char *language, char *err, size_t errlen)
 {
     static const char *const defaults[] = {
-        "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
-        "/usr/local/share/tessdata", "/usr/share/tessdata",
+        "/usr/share/tesseract-ocr/5/tessdata",
+        "/usr/share/tesseract-ocr/4.00/tessdata",
+        "/usr/local/share/tessdata",
+        "/usr/share/tessdata",
     };
     if (explicit_dir) {
         if (file_exists(explicit_dir, language))
             return explicit_dir;
-        ns_error_set(err, errlen, "%s/%s.traineddata not found (from --tessdata)", explicit_dir,
-                     language);
+        ns_error_set(err, errlen, "%s/%s.traineddata not found (from --tessdata)", explicit_dir, language);
         return NULL;
     }
     const char *prefix = getenv("TESSDATA_PREFIX");
@@ -116,8 +116,7 @@ void ocr_free(ocr_engine *engine)
     free(engine);
 }
 
-ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err,
-                   size_t errlen)
+ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen)
 {
     limit_openmp_to_one_thread();
     TessBaseAPISetImage2(engine->api, page);

@@ -39,17 +39,17 @@ static json_t *field_json(ns_field_id id, const extracted_field *field, int expl
     if (!field->found)
         return json_null();
     const field_candidate *chosen = &field->chosen;
-    json_t *bbox = chosen->box.w ? json_pack("[i,i,i,i]", chosen->box.x, chosen->box.y, chosen->box.w,
-                                             chosen->box.h)
-                                 : json_null();
+    json_t *bbox = chosen->box.w
+                       ? json_pack("[i,i,i,i]", chosen->box.x, chosen->box.y, chosen->box.w, chosen->box.h)
+                       : json_null();
     json_t *out = json_pack("{s:o, s:f, s:i, s:o, s:s}", "value", candidate_value(id, chosen), "confidence",
                             field->confidence, "page", chosen->page, "bbox", bbox, "text", chosen->text);
     if (field->review[0])
         json_object_set_new(out, "review", json_string(field->review));
     if (explain) {
         json_object_set_new(out, "evidence", evidence_json(id, chosen));
-        json_object_set_new(out, "runner_up", field->has_runner_up ? evidence_json(id, &field->runner_up)
-                                                                   : json_null());
+        json_object_set_new(out, "runner_up",
+                            field->has_runner_up ? evidence_json(id, &field->runner_up) : json_null());
     }
     return out;
 }
@@ -59,12 +59,11 @@ static json_t *preprocess_json(const ns_document *document)
     json_t *pages = json_array();
     for (int i = 0; i < document->pages; i++) {
         const preprocess_report *report = &document->preprocess[i];
-        json_array_append_new(
-            pages, json_pack("{s:i, s:b, s:i, s:f, s:f, s:i, s:[i,i]}", "page", i + 1, "page_found",
-                             report->page_found, "rotation", report->rotation, "skew_degrees",
-                             ((int)(report->skew_degrees * 100)) / 100.0, "scale",
-                             ((int)(report->scale * 1000)) / 1000.0, "text_height", report->text_height,
-                             "size", report->width, report->height));
+        json_array_append_new(pages, json_pack("{s:i, s:b, s:i, s:f, s:f, s:i, s:[i,i]}", "page", i + 1,
+                                               "page_found", report->page_found, "rotation", report->rotation,
+                                               "skew_degrees", ((int)(report->skew_degrees * 100)) / 100.0,
+                                               "scale", ((int)(report->scale * 1000)) / 1000.0, "text_height",
+                                               report->text_height, "size", report->width, report->height));
     }
     return pages;
 }
@@ -74,14 +73,15 @@ static json_t *document_json(const ns_document *document, const ns_knowledge *kn
 {
     json_t *root = json_object();
     json_object_set_new(root, "source", json_string(document->source ? document->source : ""));
-    const char *status = document->status != NS_OK ? "error"
+    const char *status = document->status != NS_OK            ? "error"
                          : ns_document_needs_review(document) ? "review"
                                                               : "ok";
     json_object_set_new(root, "status", json_string(status));
-    json_object_set_new(root, "error", document->status == NS_OK
-                                           ? json_null()
-                                           : json_pack("{s:s, s:s}", "code", ns_status_code(document->status),
-                                                       "message", document->error ? document->error : ""));
+    json_object_set_new(root, "error",
+                        document->status == NS_OK
+                            ? json_null()
+                            : json_pack("{s:s, s:s}", "code", ns_status_code(document->status), "message",
+                                        document->error ? document->error : ""));
     json_object_set_new(root, "pages", json_integer(document->pages));
     json_t *fields = json_object();
     json_t *review = json_array();
@@ -94,15 +94,16 @@ static json_t *document_json(const ns_document *document, const ns_knowledge *kn
                                                     "reason", field->review));
     }
     if (document->status == NS_OK && !document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
-        json_array_append_new(review, json_pack("{s:s, s:s}", "field", "notice_code", "reason",
-                                                "no notice code was found"));
+        json_array_append_new(
+            review, json_pack("{s:s, s:s}", "field", "notice_code", "reason", "no notice code was found"));
     json_object_set_new(root, "fields", fields);
     json_object_set_new(root, "review", review);
     if (document->preprocessed)
         json_object_set_new(root, "preprocess", preprocess_json(document));
-    json_object_set_new(root, "plan", document->status == NS_OK
-                                          ? explain_plan(&knowledge->catalog, &document->extraction, options->today)
-                                          : json_null());
+    json_object_set_new(root, "plan",
+                        document->status == NS_OK
+                            ? explain_plan(&knowledge->catalog, &document->extraction, options->today)
+                            : json_null());
     return root;
 }
 
@@ -112,7 +113,9 @@ char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowl
     if (!document || !knowledge || !options)
         return NULL;
     json_t *root = document_json(document, knowledge, options);
-    char *text = root ? json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)) : NULL;
+    char *text = root ? json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER |
+                                             JSON_REAL_PRECISION(4))
+                      : NULL;
     json_decref(root);
     return text;
 }
@@ -120,7 +123,8 @@ char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowl
 /* ---- text for a person ------------------------------------------------- */
 
 /* Writes text wrapped at width columns, every line starting with indent. */
-static void write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent, int width)
+static void write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent,
+                          int width)
 {
     const char *lead = first_indent;
     const char *p = text;
@@ -235,11 +239,13 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
     fprintf(out, "\nWhat to do\n");
     size_t i;
     json_t *group;
-    json_array_foreach(json_object_get(plan, "steps"), i, group) {
+    json_array_foreach(json_object_get(plan, "steps"), i, group)
+    {
         fprintf(out, "  %s:\n", string_of(group, "heading", ""));
         size_t j;
         json_t *step;
-        json_array_foreach(json_object_get(group, "steps"), j, step) {
+        json_array_foreach(json_object_get(group, "steps"), j, step)
+        {
             char number[32];
             snprintf(number, sizeof number, "    %zu. ", j + 1);
             write_wrapped(out, json_string_value(step), "       ", number, 78);
@@ -253,8 +259,8 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
     if (json_array_size(json_object_get(plan, "forms"))) {
         fprintf(out, "\nForms\n");
         json_array_foreach(json_object_get(plan, "forms"), i, item)
-            fprintf(out, "  Form %-7s %s\n           %s\n", string_of(item, "form", ""), string_of(item, "title", ""),
-                    string_of(item, "source", ""));
+            fprintf(out, "  Form %-7s %s\n           %s\n", string_of(item, "form", ""),
+                    string_of(item, "title", ""), string_of(item, "source", ""));
     }
     fprintf(out, "\nSources\n");
     json_array_foreach(json_object_get(plan, "sources"), i, item)
@@ -267,7 +273,8 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
             continue;
         if (!any_review++)
             fprintf(out, "\nPlease check against the paper notice\n");
-        fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review, field->chosen.value);
+        fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review,
+                field->chosen.value);
     }
     fprintf(out, "\nThis explains IRS procedure in general; it is not tax advice. The notice itself\n"
                  "and irs.gov are the authority.\n");

@@ -193,7 +193,7 @@ static char *rest_of_line(char *line)
 
 static int valid_macro_name(const char *name)
 {
-    if (!*name || strlen(name) >= sizeof ((macro *)0)->name)
+    if (!*name || strlen(name) >= sizeof((macro *)0)->name)
         return 0;
     for (; *name; name++)
         if (!isupper((unsigned char)*name) && *name != '_' && !isdigit((unsigned char)*name))
@@ -229,8 +229,7 @@ static char *expand_macros(const loader *state, const char *regex, const char *o
                         if (strcmp(state->macros[i].name, name) == 0)
                             found = &state->macros[i];
                     if (!found) {
-                        ns_error_set(state->err, state->errlen, "%s: unknown define {%s}", origin,
-                                     name);
+                        ns_error_set(state->err, state->errlen, "%s: unknown define {%s}", origin, name);
                         ok = 0;
                         break;
                     }
@@ -278,15 +277,15 @@ static ns_status collect_macros(loader *state)
             char origin[512];
             snprintf(origin, sizeof origin, "%s:%d", state->files[f].name, line_number);
             if (!name || !valid_macro_name(name) || !*body) {
-                ns_error_set(state->err, state->errlen,
-                             "%s: define needs an UPPER_CASE name and a body", origin);
+                ns_error_set(state->err, state->errlen, "%s: define needs an UPPER_CASE name and a body",
+                             origin);
                 status = NS_ERR_PATTERNS;
                 break;
             }
             for (size_t i = 0; i < state->macro_count; i++) {
                 if (strcmp(state->macros[i].name, name) == 0) {
-                    ns_error_set(state->err, state->errlen, "%s: {%s} is already defined at %s",
-                                 origin, name, state->macros[i].origin);
+                    ns_error_set(state->err, state->errlen, "%s: {%s} is already defined at %s", origin, name,
+                                 state->macros[i].origin);
                     status = NS_ERR_PATTERNS;
                 }
             }
@@ -353,8 +352,7 @@ static ns_status compile_rule(loader *state, pattern_library *library, int field
     double weight = weight_text ? strtod(weight_text, &end) : 0;
     if (!name || !weight_text || *end || weight < -1.0 || weight > 1.0 || weight == 0) {
         ns_error_set(state->err, state->errlen,
-                     "%s: expected 'rule NAME WEIGHT [@CODES] REGEX' with WEIGHT in [-1, 1], not 0",
-                     origin);
+                     "%s: expected 'rule NAME WEIGHT [@CODES] REGEX' with WEIGHT in [-1, 1], not 0", origin);
         return NS_ERR_PATTERNS;
     }
     if (field < 0) {
@@ -387,15 +385,15 @@ static ns_status compile_rule(loader *state, pattern_library *library, int field
     if (!regex) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(error_code, message, sizeof message);
-        ns_error_set(state->err, state->errlen, "%s: rule %s: %s at offset %zu of the expanded regex",
-                     origin, name, (const char *)message, (size_t)error_offset);
+        ns_error_set(state->err, state->errlen, "%s: rule %s: %s at offset %zu of the expanded regex", origin,
+                     name, (const char *)message, (size_t)error_offset);
         free(expanded);
         return NS_ERR_PATTERNS;
     }
     free(expanded);
     if (pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v") < 0) {
-        ns_error_set(state->err, state->errlen, "%s: rule %s must capture its value as (?<v>...)",
-                     origin, name);
+        ns_error_set(state->err, state->errlen, "%s: rule %s must capture its value as (?<v>...)", origin,
+                     name);
         pcre2_code_free(regex);
         return NS_ERR_PATTERNS;
     }
@@ -453,8 +451,7 @@ static ns_status compile_file(loader *state, pattern_library *library, const sou
             status = compile_rule(state, library, field, cursor, origin);
         } else {
             ns_error_set(state->err, state->errlen,
-                         "%s: unknown keyword '%s' (expected define, field or rule)", origin,
-                         keyword);
+                         "%s: unknown keyword '%s' (expected define, field or rule)", origin, keyword);
             status = NS_ERR_PATTERNS;
         }
         line = newline ? newline + 1 : NULL;

@@ -101,10 +101,26 @@ static PIX *find_and_flatten_page(PIX *gray)
                     continue;
                 double px = x + bx, py = y + by;
                 double scores[4] = {px + py, px - py, px + py, py - px};
-                if (scores[0] < corner_score[0]) { corner_score[0] = scores[0]; corner_x[0] = px; corner_y[0] = py; }
-                if (scores[1] > corner_score[1]) { corner_score[1] = scores[1]; corner_x[1] = px; corner_y[1] = py; }
-                if (scores[2] > corner_score[2]) { corner_score[2] = scores[2]; corner_x[2] = px; corner_y[2] = py; }
-                if (scores[3] > corner_score[3]) { corner_score[3] = scores[3]; corner_x[3] = px; corner_y[3] = py; }
+                if (scores[0] < corner_score[0]) {
+                    corner_score[0] = scores[0];
+                    corner_x[0] = px;
+                    corner_y[0] = py;
+                }
+                if (scores[1] > corner_score[1]) {
+                    corner_score[1] = scores[1];
+                    corner_x[1] = px;
+                    corner_y[1] = py;
+                }
+                if (scores[2] > corner_score[2]) {
+                    corner_score[2] = scores[2];
+                    corner_x[2] = px;
+                    corner_y[2] = py;
+                }
+                if (scores[3] > corner_score[3]) {
+                    corner_score[3] = scores[3];
+                    corner_x[3] = px;
+                    corner_y[3] = py;
+                }
             }
         }
         pixDestroy(&blob);
@@ -114,9 +130,11 @@ static PIX *find_and_flatten_page(PIX *gray)
         }
         /* corners: 0 top-left, 1 top-right, 2 bottom-right, 3 bottom-left */
         l_float32 page_width = (distance(corner_x[0], corner_y[0], corner_x[1], corner_y[1]) +
-                                distance(corner_x[3], corner_y[3], corner_x[2], corner_y[2])) / 2;
+                                distance(corner_x[3], corner_y[3], corner_x[2], corner_y[2])) /
+                               2;
         l_float32 page_height = (distance(corner_x[0], corner_y[0], corner_x[3], corner_y[3]) +
-                                 distance(corner_x[1], corner_y[1], corner_x[2], corner_y[2])) / 2;
+                                 distance(corner_x[1], corner_y[1], corner_x[2], corner_y[2])) /
+                                2;
         if (page_width > 200 && page_height > 200 && page_width <= width && page_height <= height) {
             PTA *source = ptaCreate(4), *target = ptaCreate(4);
             l_float32 target_x[4] = {0, page_width - 1, page_width - 1, 0};

@@ -140,8 +140,8 @@ static size_t first_word_ending_after(const document_text *text, size_t offset)
     return low;
 }
 
-void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box,
-                          float *confidence, int *page)
+void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
+                          int *page)
 {
     ns_box area = {0, 0, 0, 0};
     float confidence_sum = 0;

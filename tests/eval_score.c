@@ -108,7 +108,9 @@ static int score(const char *expected_dir, const char *results_path, const char 
         for (int field = 0; field < NS_FIELD_COUNT; field++) {
             json_t *got = json_object_get(fields, ns_field_name(field));
             int read = record && strcmp(json_string_value(json_object_get(record, "status")), "error") != 0;
-            int ok = read && value_matches(json_object_get(json_object_get(spec, "expected"), ns_field_name(field)), got);
+            int ok =
+                read &&
+                value_matches(json_object_get(json_object_get(spec, "expected"), ns_field_name(field)), got);
             right += ok;
             all->field_right[field] += ok;
             mine->field_right[field] += ok;
@@ -124,8 +126,9 @@ static int score(const char *expected_dir, const char *results_path, const char 
             }
             if (!ok) {
                 cal.wrong++;
-                int flagged = json_is_object(got) && (json_real_value(json_object_get(got, "confidence")) < 0.8 ||
-                                                      json_object_get(got, "review"));
+                int flagged =
+                    json_is_object(got) && (json_real_value(json_object_get(got, "confidence")) < 0.8 ||
+                                            json_object_get(got, "review"));
                 flagged |= record && strcmp(json_string_value(json_object_get(record, "status")), "ok") != 0;
                 cal.wrong_flagged += flagged;
             }
@@ -139,8 +142,8 @@ static int score(const char *expected_dir, const char *results_path, const char 
     if (dir)
         closedir(dir);
     printf("\n%s (%s)\n", label, results_path);
-    printf("  %-12s %5s %8s %8s %8s %8s %8s %9s\n", "kind", "docs", "code", "year", "amount", "respond", "date",
-           "all five");
+    printf("  %-12s %5s %8s %8s %8s %8s %8s %9s\n", "kind", "docs", "code", "year", "amount", "respond",
+           "date", "all five");
     for (int i = 0; i < kinds; i++) {
         tally *t = &tallies[i];
         if (t->documents == 0)

@@ -13,17 +13,18 @@ static void built_in_catalog_is_large_and_sourced(void **state)
     size_t with_statute = 0, with_irs_source = 0;
     size_t i;
     json_t *notice;
-    json_array_foreach(catalog->notices, i, notice) {
+    json_array_foreach(catalog->notices, i, notice)
+    {
         with_statute += json_array_size(json_object_get(notice, "statutes")) > 0;
         size_t j;
         json_t *source;
         int irs = 0;
-        json_array_foreach(json_object_get(notice, "sources"), j, source)
-            irs |= strncmp(json_string_value(source), "https://www.irs.gov/", 20) == 0;
+        json_array_foreach(json_object_get(notice, "sources"), j, source) irs |=
+            strncmp(json_string_value(source), "https://www.irs.gov/", 20) == 0;
         with_irs_source += irs;
     }
-    print_message("  catalog: %zu notices, %zu with a statute, %zu with an irs.gov source\n", count, with_statute,
-                  with_irs_source);
+    print_message("  catalog: %zu notices, %zu with a statute, %zu with an irs.gov source\n", count,
+                  with_statute, with_irs_source);
     assert_true(count >= 80);
     assert_int_equal(with_irs_source, count);
 }
@@ -31,8 +32,9 @@ static void built_in_catalog_is_large_and_sourced(void **state)
 static void the_codes_the_pipeline_promises_are_in_the_catalog(void **state)
 {
     (void)state;
-    static const char *const codes[] = {"CP14", "CP501", "CP503", "CP504", "LT11", "LTR1058", "CP2000", "CP3219A",
-                                        "CP11", "CP12", "CP22A", "CP59", "CP90", "CP523", "CP71C", "CP161"};
+    static const char *const codes[] = {"CP14",   "CP501",   "CP503", "CP504", "LT11",  "LTR1058",
+                                        "CP2000", "CP3219A", "CP11",  "CP12",  "CP22A", "CP59",
+                                        "CP90",   "CP523",   "CP71C", "CP161"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (!catalog_find(&test_knowledge()->catalog, codes[i]))
             fail_msg("%s is not in the catalog", codes[i]);
@@ -53,7 +55,8 @@ static void every_entry_renders_a_complete_plan(void **state)
     size_t i;
     json_t *notice;
     ns_render_options options = {{2026, 1, 15}, 0};
-    json_array_foreach(test_knowledge()->catalog.notices, i, notice) {
+    json_array_foreach(test_knowledge()->catalog.notices, i, notice)
+    {
         const char *code = json_string_value(json_object_get(notice, "code"));
         ns_document *document = ns_document_for_code(test_knowledge(), code);
         assert_int_equal(ns_document_status(document), NS_OK);
@@ -76,12 +79,18 @@ static void every_entry_renders_a_complete_plan(void **state)
 
 /* A minimal valid catalog, changed one way at a time to prove each check fires. */
 static const char minimal[] =
-    "{\"forms\":{\"9465\":{\"title\":\"Installment Agreement Request\",\"source\":\"https://www.irs.gov/f9465\"}},"
-    "\"statutes\":{\"IRC 6303\":{\"title\":\"Notice and demand\",\"source\":\"https://uscode.house.gov/6303\"}},"
-    "\"playbooks\":{\"generic\":[{\"situation\":\"if_correct\",\"heading\":\"If it is right\",\"steps\":[\"Pay {amount}.\"]}]},"
-    "\"notices\":[{\"code\":\"CP14\",\"aliases\":[],\"title\":\"Bill\",\"summary\":\"You owe.\",\"category\":\"balance_due\","
-    "\"urgency\":\"medium\",\"asks_payment\":true,\"deadline\":{\"action\":\"pay\",\"days\":21,\"from\":\"notice_date\","
-    "\"rule\":\"Pay by the date.\",\"source\":\"https://www.irs.gov/cp14\"},\"appeal\":null,\"forms\":[\"9465\"],"
+    "{\"forms\":{\"9465\":{\"title\":\"Installment Agreement "
+    "Request\",\"source\":\"https://www.irs.gov/f9465\"}},"
+    "\"statutes\":{\"IRC 6303\":{\"title\":\"Notice and "
+    "demand\",\"source\":\"https://uscode.house.gov/6303\"}},"
+    "\"playbooks\":{\"generic\":[{\"situation\":\"if_correct\",\"heading\":\"If it is "
+    "right\",\"steps\":[\"Pay {amount}.\"]}]},"
+    "\"notices\":[{\"code\":\"CP14\",\"aliases\":[],\"title\":\"Bill\",\"summary\":\"You "
+    "owe.\",\"category\":\"balance_due\","
+    "\"urgency\":\"medium\",\"asks_payment\":true,\"deadline\":{\"action\":\"pay\",\"days\":21,\"from\":"
+    "\"notice_date\","
+    "\"rule\":\"Pay by the "
+    "date.\",\"source\":\"https://www.irs.gov/cp14\"},\"appeal\":null,\"forms\":[\"9465\"],"
     "\"statutes\":[\"IRC 6303\"],\"if_ignored\":[\"More notices.\"],\"next_notices\":[],"
     "\"sources\":[\"https://www.irs.gov/cp14\"]}]}";
 

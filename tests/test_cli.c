@@ -11,7 +11,8 @@ typedef struct run_result {
     char *err;
 } run_result;
 
-/* Runs the CLI (NOTICESCAN_BIN, default build/noticescan) with arguments (a shell fragment), capturing stdout and stderr. */
+/* Runs the CLI (NOTICESCAN_BIN, default build/noticescan) with arguments (a shell fragment), capturing stdout
+ * and stderr. */
 static run_result run(const char *arguments)
 {
     run_result result = {0, NULL, NULL};
@@ -21,8 +22,8 @@ static run_result run(const char *arguments)
     close(fd);
     char *command = NULL;
     const char *binary = getenv("NOTICESCAN_BIN");
-    assert_true(asprintf(&command, "cd '%s' && %s %s 2>'%s'", test_root(), binary ? binary : "build/noticescan",
-                         arguments, err_path) > 0);
+    assert_true(asprintf(&command, "cd '%s' && %s %s 2>'%s'", test_root(),
+                         binary ? binary : "build/noticescan", arguments, err_path) > 0);
     FILE *pipe = popen(command, "r");
     assert_non_null(pipe);
     size_t length = 0;
@@ -84,7 +85,8 @@ static void usage_errors_exit_two_on_stderr(void **state)
 static void a_missing_file_is_named_and_the_batch_goes_on(void **state)
 {
     (void)state;
-    run_result result = run("--json --today 2026-01-01 /nonexistent/a.png tests/test_cli.c /nonexistent/b.png");
+    run_result result =
+        run("--json --today 2026-01-01 /nonexistent/a.png tests/test_cli.c /nonexistent/b.png");
     assert_int_equal(result.status, 1);
     assert_non_null(strstr(result.err, "/nonexistent/a.png: cannot open"));
     assert_non_null(strstr(result.err, "/nonexistent/b.png: cannot open"));
@@ -103,7 +105,7 @@ static void a_missing_file_is_named_and_the_batch_goes_on(void **state)
         json_t *fields = json_object_get(record, "fields");
         for (int field = 0; field < NS_FIELD_COUNT; field++) {
             json_t *value = json_object_get(fields, ns_field_name(field));
-            assert_non_null(value); /* the key is there ... */
+            assert_non_null(value);           /* the key is there ... */
             assert_true(json_is_null(value)); /* ... and null */
         }
         json_decref(record);

@@ -70,8 +70,8 @@ static void every_sample_gives_all_five_expected_fields(void **state)
                 field_right[field]++;
             } else {
                 wrong_fields++;
-                print_message("  %s %s: expected %s, got %s\n", source, ns_field_name(field), want ? want : "null",
-                              got ? got : "null");
+                print_message("  %s %s: expected %s, got %s\n", source, ns_field_name(field),
+                              want ? want : "null", got ? got : "null");
             }
         }
         ns_document_free(document);

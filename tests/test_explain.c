@@ -27,7 +27,8 @@ static void printed_date_beats_the_catalog_window(void **state)
 {
     (void)state;
     ns_date today = {2024, 3, 10};
-    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $50.00\n", today);
+    json_t *plan =
+        plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $50.00\n", today);
     assert_string_equal(text_of(plan, "deadline"), "2024-03-26");
     assert_string_equal(text_of(plan, "deadline_basis"), "printed on the notice");
     assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 16);
@@ -39,7 +40,8 @@ static void window_counts_from_the_notice_date_across_a_leap_february(void **sta
     (void)state;
     ns_date today = {2024, 2, 1};
     /* CP504: 30 days from the notice date, nothing printed. */
-    json_t *plan = plan_for("Notice CP504\nNotice date January 31, 2024\nAmount due immediately: $10.00\n", today);
+    json_t *plan =
+        plan_for("Notice CP504\nNotice date January 31, 2024\nAmount due immediately: $10.00\n", today);
     assert_string_equal(text_of(plan, "deadline"), "2024-03-01");
     assert_non_null(strstr(text_of(plan, "deadline_basis"), "30 days from the notice date"));
     assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 29);
@@ -65,7 +67,8 @@ static void a_passed_deadline_raises_urgency_and_says_so(void **state)
 {
     (void)state;
     ns_date today = {2024, 5, 1};
-    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", today);
+    json_t *plan =
+        plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", today);
     assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), -37);
     assert_string_equal(text_of(plan, "urgency"), "high"); /* medium, raised */
     assert_non_null(strstr(text_of(plan, "urgency_reason"), "passed 37 days ago"));
@@ -76,7 +79,8 @@ static void a_near_deadline_raises_urgency_one_step(void **state)
 {
     (void)state;
     ns_date far = {2024, 3, 5}, near = {2024, 3, 22};
-    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", far);
+    json_t *plan =
+        plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", far);
     assert_string_equal(text_of(plan, "urgency"), "medium");
     json_decref(plan);
     plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 25, 2024 $50.00\n", near);
@@ -104,7 +108,8 @@ static void a_printed_hearing_date_is_the_appeal_deadline(void **state)
     (void)state;
     ns_date today = {2019, 1, 25};
     json_t *plan = plan_for("Notice CP90\nNotice date January 23, 2019\nAmount due immediately: $5,947.81\n"
-                            "requesting a Collection Due Process hearing by February 22, 2019.\n", today);
+                            "requesting a Collection Due Process hearing by February 22, 2019.\n",
+                            today);
     json_t *appeal = json_object_get(plan, "appeal");
     assert_string_equal(json_string_value(json_object_get(appeal, "deadline")), "2019-02-22");
     json_decref(plan);
@@ -115,7 +120,8 @@ static void steps_carry_the_amount_and_the_date(void **state)
     (void)state;
     ns_date today = {2024, 3, 10};
     json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due: $1,075.21\n"
-                            "Amount due by March 25, 2024 $1,075.21\n", today);
+                            "Amount due by March 25, 2024 $1,075.21\n",
+                            today);
     char *steps = json_dumps(json_object_get(plan, "steps"), 0);
     assert_non_null(strstr(steps, "$1,075.21"));
     assert_non_null(strstr(steps, "March 25, 2024"));
@@ -139,7 +145,8 @@ static void an_unknown_code_gets_a_generic_plan_that_says_so(void **state)
     assert_true(json_is_true(json_object_get(plan, "generic")));
     assert_non_null(strstr(text_of(plan, "summary"), "not in noticescan's catalog"));
     assert_true(json_array_size(json_object_get(plan, "steps")) > 0);
-    assert_non_null(strstr(json_string_value(json_array_get(json_object_get(plan, "sources"), 0)), "irs.gov"));
+    assert_non_null(
+        strstr(json_string_value(json_array_get(json_object_get(plan, "sources"), 0)), "irs.gov"));
     json_decref(plan);
 }
 

@@ -71,10 +71,11 @@ static void irs_sample_notices_give_every_expected_field(void **state)
 static void amount_prefers_labelled_total_over_billing_rows(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
-                                      "Billing Summary\nTax you owed $3,183.00\nFailure-to-pay penalty 633.30\n"
-                                      "Interest charges 145.00\nAmount due by March 25, 2024 $1,075.21\n"
-                                      "Amount due: $1,075.21\n");
+    ns_document *document =
+        read_text("Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
+                  "Billing Summary\nTax you owed $3,183.00\nFailure-to-pay penalty 633.30\n"
+                  "Interest charges 145.00\nAmount due by March 25, 2024 $1,075.21\n"
+                  "Amount due: $1,075.21\n");
     assert_field(document, NS_FIELD_AMOUNT_DUE, "1075.21");
     assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-03-25");
     assert_field(document, NS_FIELD_NOTICE_DATE, "2024-03-04");
@@ -99,8 +100,9 @@ static void ocr_confusions_in_numbers_and_codes_are_repaired(void **state)
 static void missing_dollar_sign_and_spaced_digits_still_read(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Notice CP501\nNotice date June 3, 2024\n"
-                                      "Amount due: 9 533.53\nAmount due, to be\nreceived by June 24, 2024\n9,533.53\n");
+    ns_document *document =
+        read_text("Notice CP501\nNotice date June 3, 2024\n"
+                  "Amount due: 9 533.53\nAmount due, to be\nreceived by June 24, 2024\n9,533.53\n");
     assert_field(document, NS_FIELD_AMOUNT_DUE, "9533.53");
     assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-06-24");
     ns_document_free(document);
@@ -131,9 +133,10 @@ static void refund_amount_is_not_an_amount_due(void **state)
 static void terminated_agreement_total_is_vetoed(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Notice CP523\nNotice date January 30, 2024\n"
-                                      "Payment Due Immediately $300.00\nTotal amount due if we terminate your\n"
-                                      "$10,803.20\ninstallment agreement\n");
+    ns_document *document =
+        read_text("Notice CP523\nNotice date January 30, 2024\n"
+                  "Payment Due Immediately $300.00\nTotal amount due if we terminate your\n"
+                  "$10,803.20\ninstallment agreement\n");
     assert_field(document, NS_FIELD_AMOUNT_DUE, "300.00");
     ns_document_free(document);
 }
@@ -141,8 +144,9 @@ static void terminated_agreement_total_is_vetoed(void **state)
 static void letters_are_coded_as_ltr(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Letter 1058\nDate: March 2, 2024\nTaxpayer Identification Number: XXX-XX-1234\n"
-                                      "Amount you owe $6,120.44\n");
+    ns_document *document =
+        read_text("Letter 1058\nDate: March 2, 2024\nTaxpayer Identification Number: XXX-XX-1234\n"
+                  "Amount you owe $6,120.44\n");
     assert_field(document, NS_FIELD_NOTICE_CODE, "LTR1058");
     assert_field(document, NS_FIELD_NOTICE_DATE, "2024-03-02");
     assert_field(document, NS_FIELD_AMOUNT_DUE, "6120.44");
@@ -152,9 +156,10 @@ static void letters_are_coded_as_ltr(void **state)
 static void petition_deadline_is_the_response_date(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Notice CP3219A\nTax year 2021\nNotice date June 10, 2024\n"
-                                      "Deficiency: $5,300.00\n"
-                                      "Last day to file a petition with the United States Tax Court: September 9, 2024\n");
+    ns_document *document =
+        read_text("Notice CP3219A\nTax year 2021\nNotice date June 10, 2024\n"
+                  "Deficiency: $5,300.00\n"
+                  "Last day to file a petition with the United States Tax Court: September 9, 2024\n");
     assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-09-09");
     assert_field(document, NS_FIELD_NOTICE_CODE, "CP3219A");
     ns_document_free(document);
@@ -163,7 +168,8 @@ static void petition_deadline_is_the_response_date(void **state)
 static void business_tax_period_gives_its_year(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Notice CP161\nTax period December 31, 2023\nNotice date February 5, 2024\n");
+    ns_document *document =
+        read_text("Notice CP161\nTax period December 31, 2023\nNotice date February 5, 2024\n");
     assert_field(document, NS_FIELD_TAX_YEAR, "2023");
     ns_document_free(document);
 }
@@ -171,7 +177,8 @@ static void business_tax_period_gives_its_year(void **state)
 static void response_date_before_notice_date_is_flagged_for_review(void **state)
 {
     (void)state;
-    ns_document *document = read_text("Notice CP14\nNotice date March 4, 2024\nAmount due by February 1, 2024 $10.00\n");
+    ns_document *document =
+        read_text("Notice CP14\nNotice date March 4, 2024\nAmount due by February 1, 2024 $10.00\n");
     assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-02-01");
     assert_true(ns_document_needs_review(document));
     ns_document_free(document);

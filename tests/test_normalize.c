@@ -27,7 +27,7 @@ static void words_are_left_alone(void **state)
     (void)state;
     repaired("Social", "Social");
     repaired("SSN", "SSN");
-    repaired("1040A", "1040A");  /* a form number with a letter suffix */
+    repaired("1040A", "1040A"); /* a form number with a letter suffix */
     repaired("OH", "OH");
     repaired("LTD.", "LTD.");
     repaired("CPA", "CPA");
@@ -48,7 +48,9 @@ static void typographic_punctuation_becomes_ascii(void **state)
 {
     (void)state;
     repaired("you\xE2\x80\x99re", "you're");
-    repaired("\xE2\x80\x93""300,331.00", "-300,331.00");
+    repaired("\xE2\x80\x93"
+             "300,331.00",
+             "-300,331.00");
     repaired("\xEF\xAC\x81le", "file");
 }
 

@@ -50,8 +50,8 @@ static void json_has_the_contract_names_and_forms(void **state)
     assert_string_equal(json_string_value(json_object_get(json_object_get(fields, "notice_date"), "value")),
                         "2024-03-04");
     json_t *plan = json_object_get(root, "plan");
-    static const char *const plan_keys[] = {"title", "summary", "urgency", "deadline", "days_left",
-                                            "steps", "if_ignored", "forms", "sources"};
+    static const char *const plan_keys[] = {"title", "summary",    "urgency", "deadline", "days_left",
+                                            "steps", "if_ignored", "forms",   "sources"};
     for (size_t i = 0; i < sizeof plan_keys / sizeof plan_keys[0]; i++)
         if (!json_object_get(plan, plan_keys[i]))
             fail_msg("plan has no '%s'", plan_keys[i]);
@@ -80,7 +80,8 @@ static void explain_fields_shows_evidence_and_runner_up(void **state)
     (void)state;
     ns_date today = {2024, 3, 10};
     json_t *root = render("Notice CP14\nNotice date March 4, 2024\nAmount due: $1,075.21\n"
-                          "Amount due by March 25, 2024 $1,075.21\nYou owe $99.00\n", today, 1);
+                          "Amount due by March 25, 2024 $1,075.21\nYou owe $99.00\n",
+                          today, 1);
     json_t *amount = json_object_get(json_object_get(root, "fields"), "amount_due");
     json_t *evidence = json_object_get(amount, "evidence");
     assert_non_null(json_string_value(json_object_get(evidence, "rule")));
@@ -95,7 +96,8 @@ static void identifiers_are_masked_to_the_last_four(void **state)
     (void)state;
     char text[] = "SSN 123-45-6789, EIN 12-3456789, ITIN 912345678, phone 800-829-1040, year 2024";
     mask_identifiers(text);
-    assert_string_equal(text, "SSN XXX-XX-6789, EIN XX-XXX6789, ITIN XXXXX5678, phone 800-829-1040, year 2024");
+    assert_string_equal(text,
+                        "SSN XXX-XX-6789, EIN XX-XXX6789, ITIN XXXXX5678, phone 800-829-1040, year 2024");
 }
 
 static void no_full_identifier_reaches_the_output(void **state)
@@ -143,7 +145,8 @@ static void error_documents_render_as_valid_error_records(void **state)
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
     assert_string_equal(json_string_value(json_object_get(root, "status")), "error");
-    assert_string_equal(json_string_value(json_object_get(json_object_get(root, "error"), "code")), "argument");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(root, "error"), "code")),
+                        "argument");
     json_decref(root);
     free(json);
     ns_document_free(document);

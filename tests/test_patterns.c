@@ -47,8 +47,9 @@ static void a_user_pattern_directory_replaces_the_built_in_set(void **state)
     char error[512] = "";
     ns_knowledge *knowledge = NULL;
     assert_int_equal(load_patterns(names, contents, 1, error, sizeof error, &knowledge), NS_OK);
-    ns_document *document = ns_read_text(knowledge, "t", "notice CP14 tax year 2020 due $12.00 by May 1, 2021 "
-                                                          "dated April 2, 2021 Notice date March 3, 2021");
+    ns_document *document = ns_read_text(knowledge, "t",
+                                         "notice CP14 tax year 2020 due $12.00 by May 1, 2021 "
+                                         "dated April 2, 2021 Notice date March 3, 2021");
     assert_field(document, NS_FIELD_AMOUNT_DUE, "12.00");
     assert_field(document, NS_FIELD_NOTICE_DATE, "2021-04-02"); /* only the user's rule: "dated" */
     ns_document_free(document);
@@ -100,7 +101,8 @@ static void notice_scoped_rules_apply_only_to_their_notice(void **state)
 {
     (void)state;
     char scoped[2048];
-    snprintf(scoped, sizeof scoped, "%sfield amount_due\nrule special 0.95 @CP99 owed\\s+(?<v>\\$[\\d,]+\\.\\d\\d)\n",
+    snprintf(scoped, sizeof scoped,
+             "%sfield amount_due\nrule special 0.95 @CP99 owed\\s+(?<v>\\$[\\d,]+\\.\\d\\d)\n",
              minimal_rules);
     const char *names[] = {"mine.pat"};
     const char *contents[] = {scoped};

@@ -61,13 +61,13 @@ static inline ns_knowledge *test_knowledge(void)
 }
 
 /* Asserts a field's value (NULL: not found), naming the field on failure. */
-#define assert_field(document, field, expected)                                                      \
-    do {                                                                                             \
-        const char *actual_ = ns_document_field((document), (field), NULL);                          \
-        const char *expected_ = (expected);                                                          \
-        if ((actual_ == NULL) != (expected_ == NULL) || (actual_ && strcmp(actual_, expected_) != 0)) \
-            fail_msg("%s: expected %s, got %s", ns_field_name(field), expected_ ? expected_ : "null", \
-                     actual_ ? actual_ : "null");                                                    \
+#define assert_field(document, field, expected)                                                              \
+    do {                                                                                                     \
+        const char *actual_ = ns_document_field((document), (field), NULL);                                  \
+        const char *expected_ = (expected);                                                                  \
+        if ((actual_ == NULL) != (expected_ == NULL) || (actual_ && strcmp(actual_, expected_) != 0))        \
+            fail_msg("%s: expected %s, got %s", ns_field_name(field), expected_ ? expected_ : "null",        \
+                     actual_ ? actual_ : "null");                                                            \
     } while (0)
 
 #endif
