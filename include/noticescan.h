@@ -144,17 +144,14 @@ ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const ch
 /* Same as ns_engine_read_text, without an engine (no OCR needed). */
 ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text);
 
+/* Reads a UTF-8 text file and extracts its fields, as ns_read_text. */
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path);
+
 /*
  * A document for a notice known only by its code (no image), so that a plan
  * can be looked up by code.
  */
 ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code);
-
-/*
- * A document that records a failure to read source (status and reason), so a
- * caller's own input errors flow through the same output as the library's.
- */
-ns_document *ns_document_failed(const char *source, ns_status status, const char *reason);
 
 void ns_document_free(ns_document *document);
 

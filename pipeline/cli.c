@@ -191,34 +191,6 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
     return EXIT_ALL_READ;
 }
 
-/* A document from a text file (the --text mode). */
-static ns_document *read_text_file(const ns_knowledge *knowledge, const char *path)
-{
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        char *reason = NULL;
-        if (asprintf(&reason, "cannot open: %s", strerror(errno)) < 0)
-            return NULL;
-        ns_document *document = ns_document_failed(path, NS_ERR_IO, reason);
-        free(reason);
-        return document;
-    }
-    char *text = NULL;
-    size_t length = 0;
-    FILE *memory = open_memstream(&text, &length);
-    char chunk[8192];
-    size_t n;
-    while (memory && (n = fread(chunk, 1, sizeof chunk, file)) > 0)
-        fwrite(chunk, 1, n, memory);
-    fclose(file);
-    if (!memory)
-        return NULL;
-    fclose(memory);
-    ns_document *document = ns_read_text(knowledge, path, text);
-    free(text);
-    return document;
-}
-
 /* Writes one document; returns 0 when the output itself failed. */
 static int emit(FILE *out, const ns_document *document, const ns_knowledge *knowledge, const options *opts,
                 int index)
@@ -299,7 +271,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; (engine || opts.text_input) && i < inputs.count; i++) {
             if (progress)
                 fprintf(stderr, "\r[%zu/%zu] %-60.60s", i + 1, inputs.count, inputs.paths[i]);
-            ns_document *document = opts.text_input ? read_text_file(knowledge, inputs.paths[i])
+            ns_document *document = opts.text_input ? ns_read_text_file(knowledge, inputs.paths[i])
                                                     : ns_engine_read_file(engine, inputs.paths[i]);
             if (!document) {
                 fprintf(stderr, "noticescan: %s: out of memory\n", inputs.paths[i]);

@@ -237,6 +237,23 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
     return document;
 }
 
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
+{
+    unsigned char *text = NULL;
+    size_t size = 0;
+    char reason[256] = "";
+    ns_status status = file_read_all(path, &text, &size, reason, sizeof reason);
+    if (status != NS_OK) {
+        ns_document *document = document_new(path);
+        if (document)
+            document_fail(document, status, reason);
+        return document;
+    }
+    ns_document *document = ns_read_text(knowledge, path, (const char *)text);
+    free(text);
+    return document;
+}
+
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text)
 {
     return ns_read_text(engine ? engine->knowledge : NULL, source, text);
@@ -256,15 +273,6 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
-    return document;
-}
-
-ns_document *ns_document_failed(const char *source, ns_status status, const char *reason)
-{
-    ns_document *document = document_new(source);
-    if (document)
-        document_fail(document, status == NS_OK ? NS_ERR_ARGUMENT : status,
-                      reason ? reason : ns_strerror(status));
     return document;
 }
 

@@ -203,6 +203,12 @@ typedef struct loaded_pages {
     char format[16];      /* "png", "jpeg", "tiff", "heic", ... */
 } loaded_pages;
 
+/*
+ * Reads a whole regular file (at most NS_MAX_FILE_BYTES) into a new buffer
+ * with a NUL after its last byte; on failure the reason (without the path)
+ * goes to err.
+ */
+ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen);
 /* Reads and decodes a file; on failure writes the reason (without the path) to err. */
 ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errlen);
 void loaded_pages_free(loaded_pages *pages);

@@ -14,8 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static ns_status read_whole_file(const char *path, unsigned char **data, size_t *size, char *err,
-                                 size_t errlen)
+ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen)
 {
     FILE *file = fopen(path, "rb");
     if (!file) {
@@ -34,13 +33,8 @@ static ns_status read_whole_file(const char *path, unsigned char **data, size_t 
         fclose(file);
         return NS_ERR_TOO_LARGE;
     }
-    if (info.st_size == 0) {
-        ns_error_set(err, errlen, "file is empty");
-        fclose(file);
-        return NS_ERR_FORMAT;
-    }
     *size = (size_t)info.st_size;
-    *data = malloc(*size);
+    *data = malloc(*size + 1); /* one more byte: text callers get a terminating NUL */
     if (!*data) {
         fclose(file);
         return NS_ERR_NOMEM;
@@ -54,6 +48,7 @@ static ns_status read_whole_file(const char *path, unsigned char **data, size_t 
         *data = NULL;
         return NS_ERR_IO;
     }
+    (*data)[*size] = '\0';
     return NS_OK;
 }
 
@@ -246,9 +241,14 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
     out->exif_orientation = 1;
     unsigned char *data = NULL;
     size_t size = 0;
-    ns_status status = read_whole_file(path, &data, &size, err, errlen);
+    ns_status status = file_read_all(path, &data, &size, err, errlen);
     if (status != NS_OK)
         return status;
+    if (size == 0) {
+        ns_error_set(err, errlen, "file is empty");
+        free(data);
+        return NS_ERR_FORMAT;
+    }
     if (is_heif(data, size)) {
         status = decode_heif(data, size, out, err, errlen);
         free(data);

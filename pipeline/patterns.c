@@ -119,28 +119,17 @@ static ns_status read_directory(loader *state, const char *dir)
     while (status == NS_OK && (entry = readdir(handle)) != NULL) {
         if (!ends_with(entry->d_name, ".pat"))
             continue;
-        char path[4096];
+        char path[4096], reason[256];
         snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
-        FILE *file = fopen(path, "rb");
-        if (!file) {
-            ns_error_set(state->err, state->errlen, "%s: cannot open: %s", path, strerror(errno));
-            status = NS_ERR_PATTERNS;
-            break;
-        }
-        char *text = NULL;
+        unsigned char *text = NULL;
         size_t length = 0;
-        FILE *memory = open_memstream(&text, &length);
-        char chunk[8192];
-        size_t n;
-        while (memory && (n = fread(chunk, 1, sizeof chunk, file)) > 0)
-            fwrite(chunk, 1, n, memory);
-        fclose(file);
-        if (!memory)
-            status = NS_ERR_NOMEM;
-        else {
-            fclose(memory);
-            status = add_file(state, path, text, length);
-        }
+        status = file_read_all(path, &text, &length, reason, sizeof reason);
+        if (status == NS_OK)
+            status = add_file(state, path, (const char *)text, length);
+        else if (status != NS_ERR_NOMEM)
+            ns_error_set(state->err, state->errlen, "%s: %s", path, reason);
+        if (status != NS_OK && status != NS_ERR_NOMEM)
+            status = NS_ERR_PATTERNS;
         free(text);
     }
     closedir(handle);
