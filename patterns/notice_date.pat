@@ -5,6 +5,7 @@ field notice_date
 rule header_label       0.95  \bnotice\s+date{GAP}(?<v>{DATE})
 rule date_of_notice     0.90  \bdate\s+of\s+(?:this\s+)?(?:notice|letter)\s*:?\s*(?<v>{DATE})
 rule letter_date        0.90  \bletter\s+date{GAP}(?<v>{DATE})
-rule date_colon         0.85  (?:^|\n)[ \t]*date\s*:\s*(?<v>{DATE})
+# "Date:" in a letter's header block, which OCR may join to the left column's line.
+rule date_colon         0.85  (?<!due )(?<!birth )(?<!this )\bdate\s*:\s*(?<v>{DATE})
 # A date alone on a line near the top of a letter; weak, a fallback only.
 rule date_on_own_line   0.30  (?:^|\n)[ \t]*(?<v>[A-Za-z]{3,10}\.?\s\d{1,2},\s(?:19|20)\d{2})[ \t]*(?=\n)

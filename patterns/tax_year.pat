@@ -2,7 +2,7 @@
 # "Tax year 2017", "Tax year December 31, 2017", "Tax period December 31, 2023".
 field tax_year
 
-rule header_label       0.90  \btax\s+(?:year|period)(?:\s+end(?:ed|ing))?{GAP}(?<v>{DATE}|{YEAR})
+rule header_label       0.90  \btax\s+(?:year|period)(?:s|\(s\))?(?:\s+end(?:ed|ing))?{GAP}(?<v>{DATE}|{YEAR})
 rule in_parentheses     0.80  \btax\s+(?:year|period)\s*\(\s*(?<v>{YEAR}|{DATE})\s*\)
 rule period_ending      0.80  \btax\s+(?:year|period)\s+end(?:ed|ing)\s+(?<v>{DATE})
 rule for_tax_year       0.75  \bfor\s+tax\s+(?:year|period)\s+(?<v>{YEAR}|{DATE})

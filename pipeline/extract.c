@@ -175,7 +175,7 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
             }
             continue;
         }
-        snprintf(candidate.text, sizeof candidate.text, "%s", raw);
+        snprintf(candidate.text, sizeof candidate.text, "%s", raw + prefix_length); /* as read */
         mask_identifiers(candidate.text);
         candidate.rule = rule->name;
         document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
