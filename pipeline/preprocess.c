@@ -46,11 +46,159 @@ static l_float32 distance(l_float32 ax, l_float32 ay, l_float32 bx, l_float32 by
     return sqrtf((ax - bx) * (ax - bx) + (ay - by) * (ay - by));
 }
 
+/* A line a*t + b: x = a*y + b for the left and right sides, y = a*x + b for top and bottom. */
+typedef struct side_line {
+    double a, b;
+    int found;
+} side_line;
+
+/* Deterministic pseudo-random numbers: the same photo always gives the same page. */
+static unsigned next_random(unsigned *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return (*state >> 16) & 0x7fff;
+}
+
 /*
- * Finds the sheet of paper by its edges: Sobel, threshold, close the outline,
- * fill it, take the largest blob and its four extremal corners. Returns the
- * flattened page, or NULL when no page boundary stands out (a scan, a tight
- * crop), in which case the whole image is used.
+ * Fits the dominant straight line through (t, v) points with RANSAC, then
+ * least squares on its inliers. Clutter and text give scattered points; the
+ * page's side gives the most points on one line.
+ */
+static side_line fit_side(const double *t, const double *v, int count, int expected)
+{
+    side_line best = {0, 0, 0};
+    int best_inliers = 0;
+    unsigned seed = 12345u;
+    if (count < 10)
+        return best;
+    for (int trial = 0; trial < 300; trial++) {
+        int i = (int)(next_random(&seed) % (unsigned)count), j = (int)(next_random(&seed) % (unsigned)count);
+        if (fabs(t[i] - t[j]) < expected / 8.0)
+            continue;
+        double a = (v[j] - v[i]) / (t[j] - t[i]);
+        if (fabs(a) > 0.5) /* a side more than ~27 degrees off: not a page side */
+            continue;
+        double b = v[i] - a * t[i];
+        int inliers = 0;
+        for (int k = 0; k < count; k++)
+            inliers += fabs(a * t[k] + b - v[k]) <= 2.5;
+        if (inliers > best_inliers) {
+            best_inliers = inliers;
+            best.a = a;
+            best.b = b;
+        }
+    }
+    /* A side must be seen along a good part of its length. */
+    if (best_inliers < expected / 4)
+        return best;
+    double st = 0, sv = 0, stt = 0, stv = 0;
+    int n = 0;
+    for (int k = 0; k < count; k++) {
+        if (fabs(best.a * t[k] + best.b - v[k]) > 2.5)
+            continue;
+        st += t[k], sv += v[k], stt += t[k] * t[k], stv += t[k] * v[k];
+        n++;
+    }
+    double denominator = n * stt - st * st;
+    if (n >= 2 && fabs(denominator) > 1e-9) {
+        best.a = (n * stv - st * sv) / denominator;
+        best.b = (sv - best.a * st) / n;
+    }
+    best.found = 1;
+    return best;
+}
+
+/*
+ * Scans from one border of the edge mask inward, along every other row or
+ * column, and keeps the first edge pixel: a page's side is the first strong
+ * edge met coming in from the table. side: 0 left, 1 right, 2 top, 3 bottom.
+ */
+static side_line find_side(PIX *edges, int side)
+{
+    int width = pixGetWidth(edges), height = pixGetHeight(edges);
+    int vertical = side < 2;
+    int length = vertical ? height : width, depth = vertical ? width : height;
+    double *t = malloc(sizeof(double) * (size_t)length), *v = malloc(sizeof(double) * (size_t)length);
+    int count = 0;
+    for (int along = 2; t && v && along < length - 2; along += 2) {
+        for (int step = 1; step < depth * 2 / 5; step++) {
+            int inward = (side == 0 || side == 2) ? step : depth - 1 - step;
+            l_uint32 on = 0;
+            pixGetPixel(edges, vertical ? inward : along, vertical ? along : inward, &on);
+            if (on) {
+                t[count] = along;
+                v[count] = inward;
+                count++;
+                break;
+            }
+        }
+    }
+    side_line line = fit_side(t, v, count, length / 2);
+    free(t);
+    free(v);
+    return line;
+}
+
+/* Mean gray just outside a side (toward the border), where a page has the table and a scan has paper. */
+static double brightness_outside(PIX *gray, side_line line, int side)
+{
+    int width = pixGetWidth(gray), height = pixGetHeight(gray);
+    int length = side < 2 ? height : width;
+    int outward = (side == 0 || side == 2) ? -1 : 1;
+    double sum = 0;
+    int count = 0;
+    for (int along = 0; along < length; along += 4) {
+        double at = line.a * along + line.b;
+        for (int offset = 3; offset <= 6; offset++) {
+            int x = side < 2 ? (int)(at + outward * offset) : along;
+            int y = side < 2 ? along : (int)(at + outward * offset);
+            if (x < 0 || y < 0 || x >= width || y >= height)
+                continue;
+            l_uint32 value = 0;
+            pixGetPixel(gray, x, y, &value);
+            sum += value;
+            count++;
+        }
+    }
+    return count ? sum / count : -1;
+}
+
+/* The paper's brightness: a high percentile of the image's central half. */
+static double paper_brightness(PIX *gray)
+{
+    int width = pixGetWidth(gray), height = pixGetHeight(gray);
+    int histogram[256] = {0}, count = 0;
+    for (int y = height / 4; y < 3 * height / 4; y += 3) {
+        for (int x = width / 4; x < 3 * width / 4; x += 3) {
+            l_uint32 value = 0;
+            pixGetPixel(gray, x, y, &value);
+            histogram[value & 255]++;
+            count++;
+        }
+    }
+    int seen = 0;
+    for (int value = 255; value >= 0; value--) {
+        seen += histogram[value];
+        if (seen >= count / 10)
+            return value;
+    }
+    return 255;
+}
+
+/* Where a near-vertical side x = a1*y + b1 meets a near-horizontal one y = a2*x + b2. */
+static void intersect(side_line upright, side_line level, l_float32 *x, l_float32 *y)
+{
+    double yy = (level.a * upright.b + level.b) / (1 - level.a * upright.a);
+    *x = (l_float32)(upright.a * yy + upright.b);
+    *y = (l_float32)yy;
+}
+
+/*
+ * Finds the sheet of paper in a photo and flattens it. Each side is the
+ * dominant straight edge met coming in from the border (brightness is no
+ * guide: a shadow edge looks like a page edge). A side not found is taken to
+ * run off the frame. Returns the flattened page, or NULL when fewer than two
+ * sides stand out (a scan, a tight crop): the whole image is then used.
  */
 static PIX *find_and_flatten_page(PIX *gray)
 {
@@ -58,84 +206,52 @@ static PIX *find_and_flatten_page(PIX *gray)
     int long_side = width > height ? width : height;
     float factor = long_side > PAGE_SEARCH_SIZE ? (float)PAGE_SEARCH_SIZE / long_side : 1.0f;
     PIX *small = pixScaleGrayLI(gray, factor, factor);
-    if (!small)
-        return NULL;
-    PIX *smooth = pixBlockconv(small, 2, 2);
-    PIX *edges = smooth ? pixSobelEdgeFilter(smooth, L_ALL_EDGES) : NULL;
-    PIX *edge_mask = edges ? pixThresholdToBinary(edges, 24) : NULL;
-    if (edge_mask)
-        pixInvert(edge_mask, edge_mask); /* strong edges on */
-    PIX *closed = edge_mask ? pixCloseBrick(NULL, edge_mask, 9, 9) : NULL;
-    PIX *filled = closed ? pixHolesByFilling(closed, 4) : NULL;
-    PIX *opened = filled ? pixOpenBrick(NULL, filled, 15, 15) : NULL; /* drop thin clutter */
+    PIX *smooth = small ? pixBlockconv(small, 2, 2) : NULL;
+    PIX *edge_strength = smooth ? pixSobelEdgeFilter(smooth, L_ALL_EDGES) : NULL;
+    PIX *edges = edge_strength ? pixThresholdToBinary(edge_strength, 24) : NULL;
     PIX *result = NULL;
-    PIXA *blobs = NULL;
-    BOXA *boxes = opened ? pixConnComp(opened, &blobs, 8) : NULL;
-    int count = boxes ? boxaGetCount(boxes) : 0;
-    int best = -1, best_area = 0;
-    for (int i = 0; i < count; i++) {
-        l_int32 area = 0;
-        PIX *blob = pixaGetPix(blobs, i, L_CLONE);
-        pixCountPixels(blob, &area, NULL);
-        pixDestroy(&blob);
-        if (area > best_area) {
-            best_area = area;
-            best = i;
+    if (edges) {
+        pixInvert(edges, edges); /* strong edges on */
+        int small_width = pixGetWidth(edges), small_height = pixGetHeight(edges);
+        side_line sides[4];
+        int found = 0;
+        /* A side with paper outside it is a text margin on a scan, not the sheet's edge. */
+        double paper = paper_brightness(smooth);
+        for (int side = 0; side < 4; side++) {
+            sides[side] = find_side(edges, side);
+            if (sides[side].found && brightness_outside(smooth, sides[side], side) > 0.85 * paper)
+                sides[side].found = 0;
+            found += sides[side].found;
         }
-    }
-    int small_width = pixGetWidth(small), small_height = pixGetHeight(small);
-    double fraction = (double)best_area / ((double)small_width * small_height);
-    /* A page fills 25-95% of a photo; a blob covering all of it is a scan's own paper. */
-    if (best >= 0 && fraction > 0.25 && fraction < 0.95) {
-        l_int32 bx, by, bw, bh;
-        boxaGetBoxGeometry(boxes, best, &bx, &by, &bw, &bh);
-        PIX *blob = pixaGetPix(blobs, best, L_CLONE);
-        /* Extremal points: top-left minimizes x+y, top-right maximizes x-y, ... */
-        l_float32 corner_x[4] = {0}, corner_y[4] = {0};
-        double corner_score[4] = {1e18, -1e18, -1e18, -1e18};
-        for (int y = 0; y < bh; y++) {
-            for (int x = 0; x < bw; x++) {
-                l_uint32 on = 0;
-                pixGetPixel(blob, x, y, &on);
-                if (!on)
-                    continue;
-                double px = x + bx, py = y + by;
-                double scores[4] = {px + py, px - py, px + py, py - px};
-                if (scores[0] < corner_score[0]) {
-                    corner_score[0] = scores[0];
-                    corner_x[0] = px;
-                    corner_y[0] = py;
-                }
-                if (scores[1] > corner_score[1]) {
-                    corner_score[1] = scores[1];
-                    corner_x[1] = px;
-                    corner_y[1] = py;
-                }
-                if (scores[2] > corner_score[2]) {
-                    corner_score[2] = scores[2];
-                    corner_x[2] = px;
-                    corner_y[2] = py;
-                }
-                if (scores[3] > corner_score[3]) {
-                    corner_score[3] = scores[3];
-                    corner_x[3] = px;
-                    corner_y[3] = py;
-                }
+        /* A side that runs off the frame is the frame's own border. */
+        side_line frame[4] = {{0, 0, 1}, {0, small_width - 1, 1}, {0, 0, 1}, {0, small_height - 1, 1}};
+        for (int side = 0; side < 4; side++)
+            if (!sides[side].found)
+                sides[side] = frame[side];
+        l_float32 corner_x[4], corner_y[4]; /* top-left, top-right, bottom-right, bottom-left */
+        intersect(sides[0], sides[2], &corner_x[0], &corner_y[0]);
+        intersect(sides[1], sides[2], &corner_x[1], &corner_y[1]);
+        intersect(sides[1], sides[3], &corner_x[2], &corner_y[2]);
+        intersect(sides[0], sides[3], &corner_x[3], &corner_y[3]);
+        double area = 0; /* shoelace */
+        for (int i = 0; i < 4; i++)
+            area += corner_x[i] * corner_y[(i + 1) % 4] - corner_x[(i + 1) % 4] * corner_y[i];
+        double fraction = fabs(area) / 2 / ((double)small_width * small_height);
+        int inside = 1;
+        for (int i = 0; i < 4; i++)
+            inside &= corner_x[i] > -0.05 * small_width && corner_x[i] < 1.05 * small_width &&
+                      corner_y[i] > -0.05 * small_height && corner_y[i] < 1.05 * small_height;
+        if (found >= 2 && inside && fraction > 0.25 && fraction < 0.97) {
+            for (int i = 0; i < 4; i++) {
+                corner_x[i] /= factor;
+                corner_y[i] /= factor;
             }
-        }
-        pixDestroy(&blob);
-        for (int i = 0; i < 4; i++) {
-            corner_x[i] /= factor;
-            corner_y[i] /= factor;
-        }
-        /* corners: 0 top-left, 1 top-right, 2 bottom-right, 3 bottom-left */
-        l_float32 page_width = (distance(corner_x[0], corner_y[0], corner_x[1], corner_y[1]) +
-                                distance(corner_x[3], corner_y[3], corner_x[2], corner_y[2])) /
-                               2;
-        l_float32 page_height = (distance(corner_x[0], corner_y[0], corner_x[3], corner_y[3]) +
-                                 distance(corner_x[1], corner_y[1], corner_x[2], corner_y[2])) /
-                                2;
-        if (page_width > 200 && page_height > 200 && page_width <= width && page_height <= height) {
+            l_float32 page_width = (distance(corner_x[0], corner_y[0], corner_x[1], corner_y[1]) +
+                                    distance(corner_x[3], corner_y[3], corner_x[2], corner_y[2])) /
+                                   2;
+            l_float32 page_height = (distance(corner_x[0], corner_y[0], corner_x[3], corner_y[3]) +
+                                     distance(corner_x[1], corner_y[1], corner_x[2], corner_y[2])) /
+                                    2;
             PTA *source = ptaCreate(4), *target = ptaCreate(4);
             l_float32 target_x[4] = {0, page_width - 1, page_width - 1, 0};
             l_float32 target_y[4] = {0, 0, page_height - 1, page_height - 1};
@@ -143,24 +259,28 @@ static PIX *find_and_flatten_page(PIX *gray)
                 ptaAddPt(source, corner_x[i], corner_y[i]);
                 ptaAddPt(target, target_x[i], target_y[i]);
             }
-            PIX *warped = pixProjectivePta(gray, target, source, L_BRING_IN_WHITE);
+            /* The warp keeps the input's size, so give it room for the whole page. */
+            int canvas_width = (int)page_width > width ? (int)page_width : width;
+            int canvas_height = (int)page_height > height ? (int)page_height : height;
+            PIX *canvas = pixCreate(canvas_width, canvas_height, 8);
+            if (canvas) {
+                pixSetAll(canvas);
+                pixRasterop(canvas, 0, 0, width, height, PIX_SRC, gray, 0, 0);
+            }
+            PIX *warped = canvas ? pixProjectivePta(canvas, target, source, L_BRING_IN_WHITE) : NULL;
             if (warped) {
                 BOX *page_box = boxCreate(0, 0, (l_int32)page_width, (l_int32)page_height);
                 result = pixClipRectangle(warped, page_box, NULL);
                 boxDestroy(&page_box);
-                pixDestroy(&warped);
             }
+            pixDestroy(&warped);
+            pixDestroy(&canvas);
             ptaDestroy(&source);
             ptaDestroy(&target);
         }
     }
-    boxaDestroy(&boxes);
-    pixaDestroy(&blobs);
-    pixDestroy(&opened);
-    pixDestroy(&filled);
-    pixDestroy(&closed);
-    pixDestroy(&edge_mask);
     pixDestroy(&edges);
+    pixDestroy(&edge_strength);
     pixDestroy(&smooth);
     pixDestroy(&small);
     return result;
