@@ -121,10 +121,16 @@ typedef enum ns_field_id {
     NS_FIELD_AMOUNT_DUE,
     NS_FIELD_RESPONSE_DATE,
     NS_FIELD_NOTICE_DATE,
-    NS_FIELD_COUNT
+    NS_FIELD_COUNT,                 /* the five core fields ("fields" in JSON); details follow */
+    NS_FIELD_FORM = NS_FIELD_COUNT, /* form number: "1040", "941" */
+    NS_FIELD_TAX_PERIOD,            /* end of a business tax period: "2023-12-31" */
+    NS_FIELD_TAXPAYER_ID,           /* SSN, ITIN or EIN, masked: "XXX-XX-1234" */
+    NS_FIELD_PHONE,                 /* the phone number to call: "800-829-1040" */
+    NS_FIELD_CALLER_ID,             /* "Your caller ID" */
+    NS_FIELD_ALL_COUNT
 } ns_field_id;
 
-/* The JSON name of a field ("amount_due"). */
+/* The JSON name of a field ("amount_due", "taxpayer_id"). */
 const char *ns_field_name(ns_field_id field);
 
 /*

@@ -309,7 +309,7 @@ int ns_document_needs_review(const ns_document *document)
 
 const char *ns_document_field(const ns_document *document, ns_field_id field, double *confidence)
 {
-    if (!document || (unsigned)field >= NS_FIELD_COUNT || !document->extraction.fields[field].found)
+    if (!document || (unsigned)field >= NS_FIELD_ALL_COUNT || !document->extraction.fields[field].found)
         return NULL;
     if (confidence)
         *confidence = document->extraction.fields[field].confidence;

@@ -82,6 +82,17 @@ static int parse_value(value_kind kind, const char *text, const notice_catalog *
         format_money(cents, candidate->value, sizeof candidate->value);
         return 1;
     }
+    case VALUE_FORM: return normalize_form(text, candidate->value, sizeof candidate->value);
+    case VALUE_ID: return normalize_taxpayer_id(text, candidate->value, sizeof candidate->value);
+    case VALUE_PHONE: return normalize_phone(text, candidate->value, sizeof candidate->value);
+    case VALUE_NUMBER: {
+        size_t n = 0;
+        for (const char *p = text; *p && n + 1 < sizeof candidate->value; p++)
+            if (*p >= '0' && *p <= '9')
+                candidate->value[n++] = *p;
+        candidate->value[n] = '\0';
+        return n > 0;
+    }
     case VALUE_DATE: {
         ns_date date;
         if (!normalize_date(text, &date))
@@ -192,6 +203,13 @@ static int same_value(const field_candidate *a, const field_candidate *b)
     return strcmp(a->value, b->value) == 0;
 }
 
+static int same_place(const field_candidate *a, size_t a_offset, const field_candidate *b, size_t b_offset)
+{
+    if (a->box.w && b->box.w)
+        return a->page == b->page && a->box.x == b->box.x && a->box.y == b->box.y;
+    return a_offset == b_offset;
+}
+
 /* Scores every distinct value; fills best and runner-up. Returns the number of values. */
 static int choose(candidate_list *list, const veto_list *vetoes, field_candidate *best,
                   field_candidate *runner_up, int *has_runner_up)
@@ -216,9 +234,11 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
             field_candidate *other = &list->items[j];
             if (!same_value(other, representative))
                 continue;
+            /* The same word read by two rules, or seen in both views of a page, is one place. */
             int new_place = 1;
             for (size_t k = i; k < j; k++)
-                if (same_value(&list->items[k], other) && list->offsets[k] == list->offsets[j])
+                if (same_value(&list->items[k], other) &&
+                    same_place(&list->items[k], list->offsets[k], other, list->offsets[j]))
                     new_place = 0;
             places += new_place;
             double weight = other->weight - LATER_PAGE_PENALTY * (other->page - 1);
@@ -317,7 +337,7 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
         if (canonical)
             code = canonical; /* notice-specific rules name canonical codes */
     }
-    for (int field = 0; field < NS_FIELD_COUNT; field++)
+    for (int field = 0; field < NS_FIELD_ALL_COUNT; field++)
         if (field != NS_FIELD_NOTICE_CODE)
             choose_field(library, catalog, text, (ns_field_id)field, code, &out->fields[field]);
     cross_check(out);

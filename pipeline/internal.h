@@ -52,6 +52,12 @@ void date_format_long(ns_date date, char *out, size_t len);
  */
 void normalize_token(const char *token, char *out, size_t cap);
 
+/* "Form 1040-SR" -> "1040-SR", "941" -> "941". */
+int normalize_form(const char *text, char *out, size_t len);
+/* An SSN, ITIN or EIN, masked to its last four digits: "XXX-XX-1234", "XX-XXX1234". */
+int normalize_taxpayer_id(const char *text, char *out, size_t len);
+/* "1-800-829-1040", "(800) 829 1040" -> "800-829-1040". */
+int normalize_phone(const char *text, char *out, size_t len);
 /* Masks SSNs, ITINs and EINs to their last four digits, in place. */
 void mask_identifiers(char *text);
 /* "$1,075.21", "1.075,21", "1 075.21" -> cents. Returns 1 on success. */
@@ -101,6 +107,8 @@ int document_text_begin_page(document_text *text, int width, int height);
 /* Appends one OCR word (repaired by normalize_token); starts_line puts it on a new line. */
 int document_text_add_word(document_text *text, const char *word, ns_box box, float confidence,
                            int starts_line);
+/* Appends the current page's words again, row by row by position (see text.c). */
+int document_text_add_row_view(document_text *text);
 /* Appends plain text (no boxes): each whitespace-separated token becomes a word. */
 int document_text_add_plain(document_text *text, const char *plain);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
@@ -109,7 +117,16 @@ void document_text_locate(const document_text *text, size_t start, size_t end, n
 
 /* ---- patterns.c: pattern sets kept as data ----------------------------- */
 
-typedef enum value_kind { VALUE_CODE, VALUE_YEAR, VALUE_MONEY, VALUE_DATE } value_kind;
+typedef enum value_kind {
+    VALUE_CODE,
+    VALUE_YEAR,
+    VALUE_MONEY,
+    VALUE_DATE,
+    VALUE_FORM,
+    VALUE_ID,
+    VALUE_PHONE,
+    VALUE_NUMBER
+} value_kind;
 
 typedef struct pattern_rule {
     char *name;
@@ -127,7 +144,7 @@ typedef struct pattern_set {
 } pattern_set;
 
 typedef struct pattern_library {
-    pattern_set fields[NS_FIELD_COUNT];
+    pattern_set fields[NS_FIELD_ALL_COUNT];
 } pattern_library;
 
 value_kind field_value_kind(ns_field_id field);
@@ -168,7 +185,7 @@ typedef struct extracted_field {
 } extracted_field;
 
 typedef struct extraction {
-    extracted_field fields[NS_FIELD_COUNT];
+    extracted_field fields[NS_FIELD_ALL_COUNT];
 } extraction;
 
 /* Runs every pattern set over the text and chooses each field. */

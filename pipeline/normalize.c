@@ -427,6 +427,73 @@ int normalize_notice_code(const char *text, char *out, size_t len)
     return 1;
 }
 
+int normalize_form(const char *text, char *out, size_t len)
+{
+    const char *p = text;
+    while (*p && !isdigit((unsigned char)*p))
+        p++; /* skip "Form " */
+    size_t n = 0;
+    int digits = 0;
+    for (; *p && n + 1 < len; p++) {
+        if (isdigit((unsigned char)*p))
+            digits++;
+        else if (!isalpha((unsigned char)*p) && *p != '-')
+            break;
+        out[n++] = (char)toupper((unsigned char)*p);
+    }
+    while (n > 0 && out[n - 1] == '-')
+        n--;
+    out[n] = '\0';
+    return digits >= 3 && digits <= 5;
+}
+
+int normalize_taxpayer_id(const char *text, char *out, size_t len)
+{
+    char shape[16];
+    size_t n = 0;
+    int symbols = 0, digits = 0, dash_after = -1;
+    for (const char *p = text; *p && n + 1 < sizeof shape; p++) {
+        if (isdigit((unsigned char)*p) || strchr("nNxX*", *p)) {
+            digits += isdigit((unsigned char)*p) != 0;
+            shape[n++] = *p;
+            symbols++;
+        } else if (*p == '-' && dash_after < 0) {
+            dash_after = symbols;
+        } else if (*p != '-' && *p != ' ') {
+            break;
+        }
+    }
+    shape[n] = '\0';
+    /* Nine places, and at least the last four digits readable. */
+    if (symbols != 9 || digits < 4)
+        return 0;
+    for (int i = 5; i < 9; i++)
+        if (!isdigit((unsigned char)shape[i]))
+            return 0;
+    if (dash_after == 2)
+        snprintf(out, len, "XX-XXX%s", shape + 5);
+    else
+        snprintf(out, len, "XXX-XX-%s", shape + 5);
+    return 1;
+}
+
+int normalize_phone(const char *text, char *out, size_t len)
+{
+    char digits[16];
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof digits; p++)
+        if (isdigit((unsigned char)*p))
+            digits[n++] = *p;
+    digits[n] = '\0';
+    const char *number = digits;
+    if (n == 11 && digits[0] == '1')
+        number++, n--;
+    if (n != 10)
+        return 0;
+    snprintf(out, len, "%.3s-%.3s-%.4s", number, number + 3, number + 6);
+    return 1;
+}
+
 /*
  * Masks taxpayer identifiers in place: an SSN or ITIN (123-45-6789), an EIN
  * (12-3456789) or nine digits in a row keep only their last four digits.

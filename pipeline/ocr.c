@@ -150,6 +150,8 @@ ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, ch
         } while (status == NS_OK && TessResultIteratorNext(words, RIL_WORD));
         TessResultIteratorDelete(words);
     }
+    if (status == NS_OK && !document_text_add_row_view(text))
+        status = NS_ERR_NOMEM;
     TessBaseAPIClear(engine->api);
     if (status == NS_ERR_NOMEM)
         ns_error_set(err, errlen, "out of memory while reading OCR results");

@@ -93,10 +93,17 @@ static json_t *document_json(const ns_document *document, const ns_knowledge *kn
             json_array_append_new(review, json_pack("{s:s, s:s}", "field", ns_field_name((ns_field_id)id),
                                                     "reason", field->review));
     }
+    json_t *details = json_object();
+    for (int id = NS_FIELD_COUNT; id < NS_FIELD_ALL_COUNT; id++) {
+        const extracted_field *field = &document->extraction.fields[id];
+        json_object_set_new(details, ns_field_name((ns_field_id)id),
+                            field_json((ns_field_id)id, field, options->explain_fields));
+    }
     if (document->status == NS_OK && !document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
         json_array_append_new(
             review, json_pack("{s:s, s:s}", "field", "notice_code", "reason", "no notice code was found"));
     json_object_set_new(root, "fields", fields);
+    json_object_set_new(root, "details", details);
     json_object_set_new(root, "review", review);
     if (document->preprocessed)
         json_object_set_new(root, "preprocess", preprocess_json(document));

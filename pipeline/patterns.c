@@ -28,13 +28,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_names[NS_FIELD_COUNT] = {
-    "notice_code", "tax_year", "amount_due", "response_date", "notice_date",
+static const char *const field_names[NS_FIELD_ALL_COUNT] = {
+    "notice_code", "tax_year",   "amount_due",  "response_date", "notice_date",
+    "form",        "tax_period", "taxpayer_id", "phone",         "caller_id",
 };
 
 const char *ns_field_name(ns_field_id field)
 {
-    return (unsigned)field < NS_FIELD_COUNT ? field_names[field] : "unknown";
+    return (unsigned)field < NS_FIELD_ALL_COUNT ? field_names[field] : "unknown";
 }
 
 value_kind field_value_kind(ns_field_id field)
@@ -43,6 +44,10 @@ value_kind field_value_kind(ns_field_id field)
     case NS_FIELD_NOTICE_CODE: return VALUE_CODE;
     case NS_FIELD_TAX_YEAR: return VALUE_YEAR;
     case NS_FIELD_AMOUNT_DUE: return VALUE_MONEY;
+    case NS_FIELD_FORM: return VALUE_FORM;
+    case NS_FIELD_TAXPAYER_ID: return VALUE_ID;
+    case NS_FIELD_PHONE: return VALUE_PHONE;
+    case NS_FIELD_CALLER_ID: return VALUE_NUMBER;
     default: return VALUE_DATE;
     }
 }
@@ -302,7 +307,7 @@ static ns_status collect_macros(loader *state)
 
 static int field_from_name(const char *name)
 {
-    for (int i = 0; i < NS_FIELD_COUNT; i++)
+    for (int i = 0; i < NS_FIELD_ALL_COUNT; i++)
         if (strcmp(field_names[i], name) == 0)
             return i;
     return -1;
@@ -432,7 +437,7 @@ static ns_status compile_file(loader *state, pattern_library *library, const sou
             if (field < 0) {
                 ns_error_set(state->err, state->errlen,
                              "%s: unknown field '%s' (notice_code, tax_year, amount_due, "
-                             "response_date, notice_date)",
+                             "response_date, notice_date, form, tax_period, taxpayer_id, phone, caller_id)",
                              origin, name ? name : "");
                 status = NS_ERR_PATTERNS;
             }
@@ -491,7 +496,7 @@ ns_status patterns_load(pattern_library *library, const char *dir, char *err, si
 
 void patterns_free(pattern_library *library)
 {
-    for (int field = 0; field < NS_FIELD_COUNT; field++) {
+    for (int field = 0; field < NS_FIELD_ALL_COUNT; field++) {
         pattern_set *set = &library->fields[field];
         for (size_t i = 0; i < set->count; i++) {
             pattern_rule *rule = &set->rules[i];

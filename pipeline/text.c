@@ -4,6 +4,11 @@
  *
  * Words of one line are joined by a space, lines by '\n', pages by "\n\f\n",
  * so patterns can span a label and a value on the next line (\s matches both).
+ *
+ * An OCR page is written twice: in Tesseract's reading order, then row by
+ * row by position. Reading order keeps paragraphs whole; rows pair a label
+ * with the value printed beside it when Tesseract put them in different
+ * blocks (a notice's header is two columns: labels, then values).
  */
 #include "internal.h"
 
@@ -172,4 +177,87 @@ void document_text_locate(const document_text *text, size_t start, size_t end, n
     *box = area;
     *confidence = count ? confidence_sum / (float)count : 0.0f;
     *page = first_page ? first_page : 1;
+}
+
+typedef struct placed_word {
+    size_t index;
+    int center_y;
+} placed_word;
+
+static int compare_by_center(const void *a, const void *b)
+{
+    const placed_word *left = a, *right = b;
+    return left->center_y - right->center_y;
+}
+
+static const text_word *sort_words; /* qsort has no context argument */
+
+static int compare_by_x(const void *a, const void *b)
+{
+    const placed_word *left = a, *right = b;
+    return sort_words[left->index].box.x - sort_words[right->index].box.x;
+}
+
+int document_text_add_row_view(document_text *text)
+{
+    if (text->page_count == 0)
+        return 1;
+    int page = text->page_count;
+    size_t first = text->word_count;
+    while (first > 0 && text->words[first - 1].page == page)
+        first--;
+    size_t count = text->word_count - first;
+    if (count == 0)
+        return 1;
+    placed_word *placed = malloc(count * sizeof *placed);
+    int *heights = malloc(count * sizeof *heights);
+    if (!placed || !heights) {
+        free(placed);
+        free(heights);
+        return 0;
+    }
+    size_t kept = 0;
+    for (size_t i = first; i < text->word_count; i++) {
+        const text_word *word = &text->words[i];
+        if (word->box.w == 0)
+            continue;
+        placed[kept].index = i;
+        placed[kept].center_y = word->box.y + word->box.h / 2;
+        heights[kept] = word->box.h;
+        kept++;
+    }
+    qsort(placed, kept, sizeof *placed, compare_by_center);
+    int ok = 1;
+    /* A row: words whose centres lie within half a typical word height of the row's first. */
+    int typical_height = 20;
+    if (kept > 0) {
+        long sum = 0;
+        for (size_t i = 0; i < kept; i++)
+            sum += heights[i];
+        typical_height = (int)(sum / (long)kept);
+    }
+    int separated = 0;
+    for (size_t row_start = 0; ok && row_start < kept;) {
+        size_t row_end = row_start + 1;
+        while (row_end < kept && placed[row_end].center_y - placed[row_start].center_y <= typical_height / 2)
+            row_end++;
+        sort_words = text->words;
+        qsort(placed + row_start, row_end - row_start, sizeof *placed, compare_by_x);
+        for (size_t i = row_start; ok && i < row_end; i++) {
+            text_word word = text->words[placed[i].index]; /* copy: appending may move the array */
+            char copy[256];
+            size_t n = word.end - word.start < sizeof copy - 1 ? word.end - word.start : sizeof copy - 1;
+            memcpy(copy, text->text + word.start, n);
+            copy[n] = '\0';
+            if (!separated) {
+                ok = append_bytes(text, "\n", 1); /* a blank line between the two views */
+                separated = 1;
+            }
+            ok = ok && document_text_add_word(text, copy, word.box, word.confidence, i == row_start);
+        }
+        row_start = row_end;
+    }
+    free(placed);
+    free(heights);
+    return ok;
 }

@@ -184,6 +184,21 @@ static void response_date_before_notice_date_is_flagged_for_review(void **state)
     ns_document_free(document);
 }
 
+static void details_for_a_tax_office_are_read(void **state)
+{
+    (void)state;
+    ns_document *document =
+        read_text("Notice CP161\nTax period December 31, 2023\nNotice date February 5, 2024\n"
+                  "Employer ID number 12-3456789\nTo contact us Phone 1-800-829-4933\n"
+                  "Your caller ID 48213\nWrite the form number (941) on your payment.\n");
+    assert_field(document, NS_FIELD_TAX_PERIOD, "2023-12-31");
+    assert_field(document, NS_FIELD_TAXPAYER_ID, "XX-XXX6789");
+    assert_field(document, NS_FIELD_PHONE, "800-829-4933");
+    assert_field(document, NS_FIELD_CALLER_ID, "48213");
+    assert_field(document, NS_FIELD_FORM, "941");
+    ns_document_free(document);
+}
+
 static void text_without_a_notice_has_no_fields(void **state)
 {
     (void)state;
@@ -208,6 +223,7 @@ int main(void)
         cmocka_unit_test(petition_deadline_is_the_response_date),
         cmocka_unit_test(business_tax_period_gives_its_year),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
+        cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(text_without_a_notice_has_no_fields),
     };
     int failed = cmocka_run_group_tests_name("extract", tests, NULL, NULL);

@@ -156,6 +156,30 @@ static void codes_are_canonical(void **state)
     assert_false(normalize_notice_code("CP", code, sizeof code));
 }
 
+static void detail_values_are_normalized_and_identifiers_masked(void **state)
+{
+    (void)state;
+    char out[32];
+    assert_true(normalize_form("Form 1040-SR", out, sizeof out));
+    assert_string_equal(out, "1040-SR");
+    assert_true(normalize_form("941", out, sizeof out));
+    assert_string_equal(out, "941");
+    assert_false(normalize_form("Form W", out, sizeof out));
+    assert_true(normalize_taxpayer_id("123-45-6789", out, sizeof out));
+    assert_string_equal(out, "XXX-XX-6789");
+    assert_true(normalize_taxpayer_id("nnn-nn-8773", out, sizeof out));
+    assert_string_equal(out, "XXX-XX-8773");
+    assert_true(normalize_taxpayer_id("12-3456789", out, sizeof out));
+    assert_string_equal(out, "XX-XXX6789");
+    assert_false(normalize_taxpayer_id("NNN-NN-NNNN", out, sizeof out)); /* a placeholder: no digits */
+    assert_false(normalize_taxpayer_id("123-45-678", out, sizeof out));
+    assert_true(normalize_phone("1-800-829-1040", out, sizeof out));
+    assert_string_equal(out, "800-829-1040");
+    assert_true(normalize_phone("(800) 829 0922", out, sizeof out));
+    assert_string_equal(out, "800-829-0922");
+    assert_false(normalize_phone("829-1040", out, sizeof out));
+}
+
 static void date_arithmetic_crosses_months_years_and_leap_days(void **state)
 {
     (void)state;
@@ -193,6 +217,7 @@ int main(void)
         cmocka_unit_test(impossible_dates_are_rejected),
         cmocka_unit_test(years_come_from_years_and_periods),
         cmocka_unit_test(codes_are_canonical),
+        cmocka_unit_test(detail_values_are_normalized_and_identifiers_masked),
         cmocka_unit_test(date_arithmetic_crosses_months_years_and_leap_days),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);

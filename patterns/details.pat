@@ -1,0 +1,26 @@
+# details.pat - more that a tax office needs: the form, a business tax period,
+# the taxpayer ID (masked to its last four digits as soon as it is read), the
+# phone number to call and the caller ID. Optional: a notice may print none.
+
+field form
+rule form_number        0.85  \bform\s+number\s*\(?\s*(?<v>\d{3,4}(?:-[A-Z]{1,2})?)
+rule form_on_notice     0.70  \b(?:tax\s+)?form\s*:?\s*(?<v>(?:1040|1041|1065|1120|940|941|943|944|945|720|2290|990)(?:-?[A-Z]{1,2})?)\b
+
+field tax_period
+rule period_label       0.90  \btax\s+period(?:s|\(s\))?(?:\s+end(?:ed|ing))?{GAP}(?<v>{DATE})
+rule year_as_date       0.80  \btax\s+year(?:\s+end(?:ed|ing))?{GAP}(?<v>[A-Za-z]{3,10}\.?\s{0,2}\d{1,2},\s{0,2}(?:19|20)\d{2})
+
+# nnn-nn-1234, XXX-XX-1234, 12-3456789; full numbers are masked on reading.
+define TAXID [0-9nNxX*]{3}-?\s?[0-9nNxX*]{2}-?\s?\d{4}|[0-9nNxX*]{2}-\s?[0-9nNxX*]{3}\d{4}
+field taxpayer_id
+rule id_label           0.90  \b(?:social\s+security|taxpayer\s+id(?:entification)?|employer\s+id(?:entification)?|individual\s+taxpayer\s+identification)\s+number\s*:?\s*(?<v>{TAXID})(?![\d])
+rule ssn_abbreviation   0.80  \b(?:SSN|EIN|ITIN|TIN)\s*:?\s*(?<v>{TAXID})(?![\d])
+
+define PHONE (?:1[-\s.]?)?\(?\d{3}\)?[-\s.]?\d{3}[-\s.]?\d{4}(?!\d)
+field phone
+rule contact_phone      0.90  \bto\s+contact\s+us\s*:?\s*(?:phone\s*)?(?<v>{PHONE})
+rule phone_label        0.80  \b(?:phone|telephone(?:\s+number)?)\s*:?\s*(?<v>{PHONE})
+rule call_us_at         0.70  \bcall\s+(?:us\s+)?(?:at\s+)?(?<v>{PHONE})
+
+field caller_id
+rule caller_id          0.90  \bcaller\s+id\s*:?\s*(?<v>\d{4,6})(?!\d)
