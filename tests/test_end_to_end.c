@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <leptonica/allheaders.h>
 #include <jansson.h>
 #include <unistd.h>
 
@@ -85,6 +86,30 @@ static void every_sample_gives_all_five_expected_fields(void **state)
     assert_int_equal(wrong_fields, 0);
 }
 
+/* A page photographed sideways or upside down, with no EXIF tag to say so. */
+static void turned_pages_are_set_upright_from_the_text(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp14-scan.png");
+    PIX *page = pixRead(path);
+    assert_non_null(page);
+    PIX *turned[3] = {pixRotate90(page, 1), pixRotate180(NULL, page), pixRotate90(page, -1)};
+    for (int i = 0; i < 3; i++) {
+        const char *file = "/tmp/noticescan-turned.png";
+        assert_int_equal(pixWrite(file, turned[i], IFF_PNG), 0);
+        ns_document *document = ns_engine_read_file(engine, file);
+        assert_int_equal(ns_document_status(document), NS_OK);
+        assert_field(document, NS_FIELD_NOTICE_CODE, "CP14");
+        assert_field(document, NS_FIELD_AMOUNT_DUE, "2417.86");
+        assert_field(document, NS_FIELD_NOTICE_DATE, "2024-03-11");
+        ns_document_free(document);
+        pixDestroy(&turned[i]);
+        unlink(file);
+    }
+    pixDestroy(&page);
+    free(path);
+}
+
 static void write_bytes(const char *path, const void *data, size_t size)
 {
     FILE *file = fopen(path, "wb");
@@ -148,6 +173,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_sample_gives_all_five_expected_fields),
+        cmocka_unit_test(turned_pages_are_set_upright_from_the_text),
         cmocka_unit_test(damaged_and_foreign_files_fail_with_a_named_reason),
         cmocka_unit_test(a_blank_page_reports_no_text),
     };
