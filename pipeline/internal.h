@@ -84,6 +84,7 @@ typedef struct text_word {
     int page;          /* 1-based */
     ns_box box;        /* pixels on the preprocessed page; w == 0 when unknown */
     float confidence;  /* 0..1; 1 for text that did not come from OCR */
+    int line;          /* document-wide line number */
 } text_word;
 
 typedef struct text_page {
@@ -98,6 +99,7 @@ typedef struct document_text {
     size_t word_count, word_capacity;
     text_page pages[NS_MAX_PAGES];
     int page_count;
+    int line_count;
 } document_text;
 
 void document_text_init(document_text *text);

@@ -83,7 +83,10 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
         text->words = grown;
         text->word_capacity = capacity;
     }
+    if (starts_line || text->word_count == 0 || text->words[text->word_count - 1].page != text->page_count)
+        text->line_count++;
     text_word *entry = &text->words[text->word_count++];
+    entry->line = text->line_count;
     entry->start = text->length;
     entry->page = text->page_count;
     entry->box = box;
@@ -179,23 +182,22 @@ void document_text_locate(const document_text *text, size_t start, size_t end, n
     *page = first_page ? first_page : 1;
 }
 
-typedef struct placed_word {
-    size_t index;
-    int center_y;
-} placed_word;
+/* One OCR line of the current page, as placed on it. */
+typedef struct placed_line {
+    size_t first, last; /* word indexes, inclusive */
+    int top, bottom, left;
+} placed_line;
 
 static int compare_by_center(const void *a, const void *b)
 {
-    const placed_word *left = a, *right = b;
-    return left->center_y - right->center_y;
+    const placed_line *left = a, *right = b;
+    return (left->top + left->bottom) - (right->top + right->bottom);
 }
 
-static const text_word *sort_words; /* qsort has no context argument */
-
-static int compare_by_x(const void *a, const void *b)
+static int compare_by_left(const void *a, const void *b)
 {
-    const placed_word *left = a, *right = b;
-    return sort_words[left->index].box.x - sort_words[right->index].box.x;
+    const placed_line *left = a, *right = b;
+    return left->left - right->left;
 }
 
 int document_text_add_row_view(document_text *text)
@@ -206,58 +208,60 @@ int document_text_add_row_view(document_text *text)
     size_t first = text->word_count;
     while (first > 0 && text->words[first - 1].page == page)
         first--;
-    size_t count = text->word_count - first;
-    if (count == 0)
-        return 1;
-    placed_word *placed = malloc(count * sizeof *placed);
-    int *heights = malloc(count * sizeof *heights);
-    if (!placed || !heights) {
-        free(placed);
-        free(heights);
+    size_t end = text->word_count;
+    placed_line *lines = malloc((end - first + 1) * sizeof *lines);
+    if (!lines)
         return 0;
-    }
-    size_t kept = 0;
-    for (size_t i = first; i < text->word_count; i++) {
+    size_t line_count = 0;
+    for (size_t i = first; i < end; i++) {
         const text_word *word = &text->words[i];
         if (word->box.w == 0)
             continue;
-        placed[kept].index = i;
-        placed[kept].center_y = word->box.y + word->box.h / 2;
-        heights[kept] = word->box.h;
-        kept++;
+        placed_line *line = line_count ? &lines[line_count - 1] : NULL;
+        if (!line || text->words[line->last].line != word->line) {
+            line = &lines[line_count++];
+            line->first = i;
+            line->top = word->box.y;
+            line->bottom = word->box.y + word->box.h;
+            line->left = word->box.x;
+        }
+        line->last = i;
+        if (word->box.y < line->top)
+            line->top = word->box.y;
+        if (word->box.y + word->box.h > line->bottom)
+            line->bottom = word->box.y + word->box.h;
     }
-    qsort(placed, kept, sizeof *placed, compare_by_center);
-    int ok = 1;
-    /* A row: words whose centres lie within half a typical word height of the row's first. */
-    int typical_height = 20;
-    if (kept > 0) {
-        long sum = 0;
-        for (size_t i = 0; i < kept; i++)
-            sum += heights[i];
-        typical_height = (int)(sum / (long)kept);
-    }
-    int separated = 0;
-    for (size_t row_start = 0; ok && row_start < kept;) {
+    qsort(lines, line_count, sizeof *lines, compare_by_center);
+    int ok = append_bytes(text, "\n", 1); /* a blank line between the two views */
+    for (size_t row_start = 0; ok && row_start < line_count;) {
+        /* Lines whose centres differ by under half the smaller height share a row. */
+        const placed_line *anchor = &lines[row_start];
         size_t row_end = row_start + 1;
-        while (row_end < kept && placed[row_end].center_y - placed[row_start].center_y <= typical_height / 2)
+        while (row_end < line_count) {
+            const placed_line *next = &lines[row_end];
+            int height = anchor->bottom - anchor->top;
+            if (next->bottom - next->top < height)
+                height = next->bottom - next->top;
+            if ((next->top + next->bottom) - (anchor->top + anchor->bottom) > height)
+                break; /* centres more than height/2 apart (both doubled) */
             row_end++;
-        sort_words = text->words;
-        qsort(placed + row_start, row_end - row_start, sizeof *placed, compare_by_x);
-        for (size_t i = row_start; ok && i < row_end; i++) {
-            text_word word = text->words[placed[i].index]; /* copy: appending may move the array */
-            char copy[256];
-            size_t n = word.end - word.start < sizeof copy - 1 ? word.end - word.start : sizeof copy - 1;
-            memcpy(copy, text->text + word.start, n);
-            copy[n] = '\0';
-            if (!separated) {
-                ok = append_bytes(text, "\n", 1); /* a blank line between the two views */
-                separated = 1;
+        }
+        qsort(lines + row_start, row_end - row_start, sizeof *lines, compare_by_left);
+        for (size_t l = row_start; ok && l < row_end; l++) {
+            for (size_t i = lines[l].first; ok && i <= lines[l].last; i++) {
+                text_word word = text->words[i]; /* copy: appending may move the array */
+                if (word.box.w == 0)
+                    continue;
+                char copy[256];
+                size_t n = word.end - word.start < sizeof copy - 1 ? word.end - word.start : sizeof copy - 1;
+                memcpy(copy, text->text + word.start, n);
+                copy[n] = '\0';
+                ok = document_text_add_word(text, copy, word.box, word.confidence,
+                                            l == row_start && i == lines[l].first);
             }
-            ok = ok && document_text_add_word(text, copy, word.box, word.confidence, i == row_start);
         }
         row_start = row_end;
     }
-    free(placed);
-    free(heights);
+    free(lines);
     return ok;
 }
