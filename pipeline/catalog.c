@@ -309,6 +309,42 @@ static int check_unique_codes(const validator *v, json_t *notices)
     return ok;
 }
 
+/* The dated underpayment-rate table and the penalty rates the balance estimate uses. */
+static int check_money_tables(const validator *v, json_t *root)
+{
+    json_t *rates = json_object_get(root, "interest_rates");
+    if (!is_url(json_string_value(json_object_get(rates, "source"))))
+        return fail(v, "interest_rates", "needs an https source");
+    ns_date known, previous = {0, 0, 0};
+    if (!ns_date_parse_iso(json_string_value(json_object_get(rates, "known_through")), &known))
+        return fail(v, "interest_rates", "known_through must be a YYYY-MM-DD date");
+    json_t *list = json_object_get(rates, "rates");
+    if (!json_is_array(list) || json_array_size(list) == 0)
+        return fail(v, "interest_rates.rates", "must be a non-empty array");
+    size_t i;
+    json_t *rate;
+    json_array_foreach(list, i, rate)
+    {
+        ns_date from;
+        if (!ns_date_parse_iso(json_string_value(json_object_get(rate, "from")), &from) ||
+            !json_is_number(json_object_get(rate, "percent")))
+            return fail(v, "interest_rates.rates", "each entry needs a 'from' date and a 'percent'");
+        if (date_is_valid(previous) && date_to_days(from) <= date_to_days(previous))
+            return fail(v, "interest_rates.rates", "entries must be in date order");
+        previous = from;
+    }
+    json_t *penalties = json_object_get(root, "penalties");
+    static const char *const keys[] = {
+        "failure_to_pay_percent_per_month", "failure_to_pay_after_levy_notice_percent_per_month",
+        "failure_to_pay_installment_percent_per_month", "failure_to_pay_cap_percent"};
+    for (size_t k = 0; k < COUNT(keys); k++)
+        if (!json_is_number(json_object_get(penalties, keys[k])))
+            return fail(v, "penalties", "needs every failure-to-pay rate as a number");
+    if (!is_url(json_string_value(json_object_get(penalties, "source"))))
+        return fail(v, "penalties", "needs an https source");
+    return 1;
+}
+
 ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t errlen)
 {
     validator v = {origin, err, errlen};
@@ -317,7 +353,8 @@ ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t e
     json_t *notices = json_object_get(root, "notices");
     if (!json_is_array(notices) || json_array_size(notices) == 0)
         return fail(&v, "notices", "must be a non-empty array"), NS_ERR_CATALOG;
-    if (!check_table(&v, root, "forms") || !check_table(&v, root, "statutes") || !check_playbooks(&v, root))
+    if (!check_table(&v, root, "forms") || !check_table(&v, root, "statutes") || !check_playbooks(&v, root) ||
+        !check_money_tables(&v, root))
         return NS_ERR_CATALOG;
     size_t i;
     json_t *notice;

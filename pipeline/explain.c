@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,78 @@ static json_t *build_appeal(const notice_catalog *catalog, json_t *entry, ns_dat
     return out;
 }
 
+/* The underpayment rate in force on a date: the last table entry starting on or before it. */
+static double interest_rate_on(json_t *rates, ns_date date)
+{
+    double percent = 0;
+    size_t i;
+    json_t *rate;
+    json_array_foreach(json_object_get(rates, "rates"), i, rate)
+    {
+        ns_date from;
+        if (ns_date_parse_iso(json_string_value(json_object_get(rate, "from")), &from) &&
+            date_to_days(from) <= date_to_days(date))
+            percent = json_number_value(json_object_get(rate, "percent"));
+    }
+    return percent;
+}
+
+static json_t *money_json(double cents)
+{
+    char text[32];
+    format_money((int64_t)llround(cents), text, sizeof text);
+    return json_string(text);
+}
+
+/*
+ * How an unpaid amount grows: the failure-to-pay penalty each month (IRC
+ * 6651: 0.5%, 1% once a levy notice has gone out, 0.25% under a payment
+ * plan, 25% at most) plus interest compounded daily at the underpayment rate
+ * (IRC 6621, 6622). An estimate and labelled so: the penalty applies to the
+ * unpaid tax, which the notice's total may overstate, and some of the 25%
+ * may already be used.
+ */
+static json_t *estimate_growth(const notice_catalog *catalog, json_t *entry, int64_t cents, ns_date today)
+{
+    json_t *rates = json_object_get(catalog->root, "interest_rates");
+    json_t *penalties = json_object_get(catalog->root, "penalties");
+    const char *category = json_string_value(json_object_get(entry, "category"));
+    int after_levy_notice = category && strcmp(category, "levy") == 0;
+    double monthly = json_number_value(
+        json_object_get(penalties, after_levy_notice ? "failure_to_pay_after_levy_notice_percent_per_month"
+                                                     : "failure_to_pay_percent_per_month"));
+    double plan_monthly =
+        json_number_value(json_object_get(penalties, "failure_to_pay_installment_percent_per_month"));
+    double cap = json_number_value(json_object_get(penalties, "failure_to_pay_cap_percent"));
+    double rate = interest_rate_on(rates, today);
+    ns_date known;
+    int beyond_table =
+        ns_date_parse_iso(json_string_value(json_object_get(rates, "known_through")), &known) &&
+        date_to_days(today) > date_to_days(known);
+    static const int months[] = {1, 3, 6, 12};
+    json_t *rows = json_array();
+    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+        double interest = pow(1 + rate / 100 / 365, 30.4375 * months[i]) - 1;
+        double penalty = fmin(monthly * months[i], cap) / 100;
+        double plan_penalty = fmin(plan_monthly * months[i], cap) / 100;
+        json_array_append_new(rows,
+                              json_pack("{s:i, s:o, s:o}", "months", months[i], "balance",
+                                        money_json(cents * (1 + interest + penalty)), "with_payment_plan",
+                                        money_json(cents * (1 + interest + plan_penalty))));
+    }
+    char note[320];
+    snprintf(
+        note, sizeof note,
+        "An estimate, not a bill: %.2g%% a month failure-to-pay penalty (%.2g%% on a payment plan, %.0f%% at "
+        "most) and %.0f%% a year interest compounded daily%s. The IRS figures the real amounts.",
+        monthly, plan_monthly, cap, rate,
+        beyond_table ? ", the last rate noticescan knows (rates change each quarter)" : "");
+    return json_pack("{s:b, s:s, s:f, s:f, s:o, s:[s,s]}", "estimate", 1, "note", note,
+                     "interest_percent_per_year", rate, "penalty_percent_per_month", monthly, "rows", rows,
+                     "sources", json_string_value(json_object_get(rates, "source")),
+                     json_string_value(json_object_get(penalties, "source")));
+}
+
 json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today)
 {
     const extracted_field *code_field = fields ? &fields->fields[NS_FIELD_NOTICE_CODE] : NULL;
@@ -289,6 +362,12 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
     json_object_set_new(plan, "days_left", days_left);
     json_object_set_new(plan, "steps", build_steps(catalog, entry, &values));
     json_object_set_new(plan, "appeal", appeal);
+
+    int asks_payment = entry && json_is_true(json_object_get(entry, "asks_payment"));
+    json_object_set_new(plan, "balance_growth",
+                        asks_payment && amount && amount->found
+                            ? estimate_growth(catalog, entry, amount->chosen.number, today)
+                            : json_null());
 
     json_t *if_ignored = entry ? json_object_get(entry, "if_ignored") : NULL;
     if (entry)

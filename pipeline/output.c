@@ -258,6 +258,24 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
             write_wrapped(out, json_string_value(step), "       ", number, 78);
         }
     }
+    json_t *growth = json_object_get(plan, "balance_growth");
+    if (json_is_object(growth)) {
+        fprintf(out, "\nIf it stays unpaid (estimate)\n");
+        json_t *row;
+        json_array_foreach(json_object_get(growth, "rows"), i, row)
+        {
+            int64_t cents = 0, plan_cents = 0;
+            char balance[48], with_plan[48];
+            normalize_money(string_of(row, "balance", "0.00"), &cents);
+            normalize_money(string_of(row, "with_payment_plan", "0.00"), &plan_cents);
+            format_money_for_people(cents, balance, sizeof balance);
+            format_money_for_people(plan_cents, with_plan, sizeof with_plan);
+            fprintf(out, "  in %2lld month%s: about %s (%s on a payment plan)\n",
+                    (long long)json_integer_value(json_object_get(row, "months")),
+                    json_integer_value(json_object_get(row, "months")) == 1 ? " " : "s", balance, with_plan);
+        }
+        write_wrapped(out, string_of(growth, "note", ""), "  ", "  ", 78);
+    }
     fprintf(out, "\nIf you do nothing\n");
     json_t *item;
     json_array_foreach(json_object_get(plan, "if_ignored"), i, item)

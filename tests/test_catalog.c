@@ -85,6 +85,12 @@ static const char minimal[] =
     "demand\",\"source\":\"https://uscode.house.gov/6303\"}},"
     "\"playbooks\":{\"generic\":[{\"situation\":\"if_correct\",\"heading\":\"If it is "
     "right\",\"steps\":[\"Pay {amount}.\"]}]},"
+    "\"interest_rates\":{\"source\":\"https://www.irs.gov/rates\",\"known_through\":\"2026-03-31\","
+    "\"rates\":[{\"from\":\"2023-01-01\",\"percent\":7},{\"from\":\"2023-10-01\",\"percent\":8}]},"
+    "\"penalties\":{\"failure_to_pay_percent_per_month\":0.5,\"failure_to_pay_after_levy_notice_percent_per_"
+    "month\":1,"
+    "\"failure_to_pay_installment_percent_per_month\":0.25,\"failure_to_pay_cap_percent\":25,"
+    "\"source\":\"https://www.irs.gov/ftp\"},"
     "\"notices\":[{\"code\":\"CP14\",\"aliases\":[],\"title\":\"Bill\",\"summary\":\"You "
     "owe.\",\"category\":\"balance_due\","
     "\"urgency\":\"medium\",\"asks_payment\":true,\"deadline\":{\"action\":\"pay\",\"days\":21,\"from\":"
@@ -129,6 +135,9 @@ static void validation_rejects_broken_entries(void **state)
     expect_invalid("\"days\":21", "\"days\":-4", "positive integer");
     expect_invalid("\"code\":\"CP14\"", "\"code\":\"Form 1040\"", "canonical code");
     expect_invalid("\"title\":\"Bill\",", "", "title: missing");
+    expect_invalid("\"from\":\"2023-10-01\"", "\"from\":\"2022-10-01\"", "must be in date order");
+    expect_invalid("\"failure_to_pay_cap_percent\":25", "\"failure_to_pay_cap_percent\":\"25\"",
+                   "every failure-to-pay rate");
 }
 
 int main(void)

@@ -176,6 +176,33 @@ static void a_refund_notice_asks_for_no_payment(void **state)
     json_decref(plan);
 }
 
+static void an_unpaid_balance_grows_by_penalty_and_daily_interest(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 20}; /* 8% a year then */
+    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due: $1,000.00\n"
+                            "Amount due by March 25, 2024 $1,000.00\n",
+                            today);
+    json_t *growth = json_object_get(plan, "balance_growth");
+    assert_true(json_is_true(json_object_get(growth, "estimate")));
+    assert_true(json_number_value(json_object_get(growth, "interest_percent_per_year")) == 8);
+    json_t *year = json_array_get(json_object_get(growth, "rows"), 3);
+    assert_int_equal(json_integer_value(json_object_get(year, "months")), 12);
+    /* 12 x 0.5% penalty + ((1 + 0.08/365)^365.25 - 1) interest = 6% + 8.334% */
+    assert_string_equal(json_string_value(json_object_get(year, "balance")), "1143.34");
+    assert_string_equal(json_string_value(json_object_get(year, "with_payment_plan")), "1113.34");
+    json_decref(plan);
+    /* After a notice of intent to levy the penalty is 1% a month (IRC 6651(d)). */
+    plan = plan_for("Notice CP504\nNotice date March 4, 2024\nAmount due immediately: $1,000.00\n", today);
+    growth = json_object_get(plan, "balance_growth");
+    assert_true(json_number_value(json_object_get(growth, "penalty_percent_per_month")) == 1.0);
+    json_decref(plan);
+    /* Nothing to grow on a refund notice. */
+    plan = plan_for("Notice CP12\nNotice date March 4, 2024\nAdjusted refund: $812.40\n", today);
+    assert_true(json_is_null(json_object_get(plan, "balance_growth")));
+    json_decref(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +217,7 @@ int main(void)
         cmocka_unit_test(an_unknown_code_gets_a_generic_plan_that_says_so),
         cmocka_unit_test(no_code_at_all_still_gets_a_plan),
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
+        cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
     };
     int failed = cmocka_run_group_tests_name("explain", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());
