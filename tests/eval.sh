@@ -16,7 +16,7 @@ set_dir=$root/eval/set-$seed-$n
 work=$root/eval/run-$seed-$n
 mkdir -p "$work/bare"
 if [ ! -f "$set_dir/.complete" ]; then
-    sh "$root/samples/make-samples.sh" --eval "$n" --seed "$seed" --out "$set_dir"
+    bash "$root/samples/make-samples.sh" --eval "$n" --seed "$seed" --out "$set_dir"
     touch "$set_dir/.complete"
 fi
 images=$(for f in "$set_dir"/*.expected.json; do
