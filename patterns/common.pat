@@ -11,7 +11,10 @@ define DATE (?:[A-Za-z]{3,10}\.?\s{0,2}\d{1,2}\s{0,2}[,.]?\s{0,2}(?:19|20)\d{2}(
 define YEAR (?<!\d)(?:19|20)\d{2}(?!\d)
 # CP14, CP 14, CP504B, CP2000, CP3219A, LT11, LT 16
 define CODE (?-i:(?:CP|LT)\s?\d{1,4}[A-Z]{0,2})(?![A-Za-z0-9])
-# Letter 1058, LTR 1058, Ltr. 5071C
-define LETTER (?:letter|ltr)\.?\s?\d{2,4}[A-Z]?(?![A-Za-z0-9])
+# Letter 1058, LTR 1058, Ltr. 5071C; also "Letter 5O71C", "Letter IO58": a
+# letter number is not repaired as a token (its suffix letter makes it look
+# like a word), so O, I and l may stand for digits here, with at least one
+# real digit; normalizing the code repairs them.
+define LETTER (?:letter|ltr)\.?\s?(?=[\dOIl]{0,3}\d)[\dOIl]{2,4}[A-Z]?(?![A-Za-z0-9])
 # space between a label and its value: blanks and line breaks, never a page break
 define GAP [ \t\n:]{0,6}

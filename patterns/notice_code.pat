@@ -8,5 +8,10 @@ rule header_letter    0.90  \bnotice{GAP}(?<v>{LETTER})
 rule letter_number    0.90  prefix=LTR \bletter\s+(?:number|no\.?)\s*:?\s*(?<v>\d{2,4}[A-Z]?)(?![A-Za-z0-9])
 rule number_of_letter 0.90  prefix=LTR \bnumber\s+of\s+this\s+letter\s*:?\s*(?<v>\d{2,4}[A-Z]?)(?![A-Za-z0-9])
 rule letter_named     0.65  (?<![A-Za-z])(?<v>{LETTER})
+# The notice's own code stands alone on a line in the header block and on the
+# stub even when OCR separates it from its "Notice" label (a stray mark between
+# them, a column read whole); other notices are named inside sentences
+# ("we sent you a proposal (CP2000)").
+rule code_own_line    0.70  (?:^|\n)[ \t]*(?<v>{CODE})[ \t]*(?=\n|$)
 rule code_anywhere    0.55  (?<![A-Za-z0-9])(?<v>{CODE})
 # A form or publication number is not a notice: "Form 9465", "Publication 594".

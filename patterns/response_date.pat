@@ -14,3 +14,8 @@ rule last_day_to        0.95  \blast\s+day\s+to\s+(?:file|request|respond|petiti
 rule hearing_by         0.85  \bhearing\b[\s\S]{0,120}?\bby\s+(?<v>{DATE})
 rule levy_on_or_after   0.60  \bon\s+or\s+after\s+(?<v>{DATE})
 rule no_later_than      0.60  \b(?:no\s+later\s+than|on\s+or\s+before)\s+(?<v>{DATE})
+# The response form's own deadline (CP2000, CP2501): "You Must Return the
+# Response Form by ...", "Complete the Response form and mail or fax it to us by ...".
+rule response_form_by   0.80  \bresponse\s+form\b[^.]{0,60}?\bby\s+(?<v>{DATE})
+# "If we don't hear from you by June 12, 2024, we'll ...".
+rule hear_from_you_by   0.75  \bhear\s+from\s+you\s+by\s+(?<v>{DATE})

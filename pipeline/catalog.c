@@ -345,6 +345,39 @@ static int check_money_tables(const validator *v, json_t *root)
     return 1;
 }
 
+/* What each authenticity signal says, and the IRS's own list of numbers to call. */
+static int check_authenticity_tables(const validator *v, json_t *root)
+{
+    json_t *signals = json_object_get(root, "scam_signals");
+    if (!json_is_object(signals))
+        return fail(v, "scam_signals", "must be an object of signals");
+    const char *name;
+    json_t *signal;
+    json_object_foreach(signals, name, signal)
+    {
+        char where[128];
+        snprintf(where, sizeof where, "scam_signals.%s", name);
+        if (!check_string(v, where, signal, "says", 1))
+            return 0;
+        if (!is_url(json_string_value(json_object_get(signal, "source"))))
+            return fail(v, where, "source must be an https URL");
+    }
+    json_t *phones = json_object_get(root, "irs_phones");
+    if (!is_url(json_string_value(json_object_get(phones, "source"))))
+        return fail(v, "irs_phones", "needs an https source");
+    size_t i;
+    json_t *number;
+    json_array_foreach(json_object_get(phones, "numbers"), i, number)
+    {
+        char normalized[24];
+        if (!normalize_phone(json_string_value(number) ? json_string_value(number) : "", normalized,
+                             sizeof normalized) ||
+            strcmp(normalized, json_string_value(number)) != 0)
+            return fail(v, "irs_phones.numbers", "numbers must be written like 800-829-1040");
+    }
+    return 1;
+}
+
 ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t errlen)
 {
     validator v = {origin, err, errlen};
@@ -354,7 +387,7 @@ ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t e
     if (!json_is_array(notices) || json_array_size(notices) == 0)
         return fail(&v, "notices", "must be a non-empty array"), NS_ERR_CATALOG;
     if (!check_table(&v, root, "forms") || !check_table(&v, root, "statutes") || !check_playbooks(&v, root) ||
-        !check_money_tables(&v, root))
+        !check_money_tables(&v, root) || !check_authenticity_tables(&v, root))
         return NS_ERR_CATALOG;
     size_t i;
     json_t *notice;

@@ -72,6 +72,16 @@ ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path, 
     ns_status status = patterns_load(&knowledge->patterns, patterns_dir, errbuf, errlen);
     if (status == NS_OK)
         status = catalog_load(&knowledge->catalog, catalog_path, errbuf, errlen);
+    /* The two data files meet here: every authenticity rule needs the words the catalog gives it. */
+    json_t *said = status == NS_OK ? json_object_get(knowledge->catalog.root, "scam_signals") : NULL;
+    for (size_t i = 0; status == NS_OK && i < knowledge->patterns.signals.count; i++) {
+        const pattern_rule *rule = &knowledge->patterns.signals.rules[i];
+        if (!json_object_get(said, rule->name)) {
+            ns_error_set(errbuf, errlen, "%s: signal rule %s has no entry in the catalog's scam_signals",
+                         rule->origin, rule->name);
+            status = NS_ERR_PATTERNS;
+        }
+    }
     if (status != NS_OK) {
         ns_knowledge_free(knowledge);
         return status;
@@ -270,6 +280,7 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
         document_fail(document, NS_ERR_ARGUMENT, "not a notice code (expected e.g. CP14, LT11, LTR1058)");
         return document;
     }
+    document->from_code = 1;
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);

@@ -398,3 +398,53 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
     json_object_set_new(plan, "sources", sources);
     return plan;
 }
+
+static void add_signal(json_t *list, json_t *said, const char *id, const char *text)
+{
+    json_t *entry = json_object_get(said, id);
+    json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s?}", "id", id, "says",
+                                          json_string_value(json_object_get(entry, "says")), "source",
+                                          json_string_value(json_object_get(entry, "source")), "text", text));
+}
+
+json_t *explain_authenticity(const notice_catalog *catalog, const extraction *fields)
+{
+    json_t *said = json_object_get(catalog->root, "scam_signals");
+    json_t *signs = json_array(), *marks = json_array();
+    double scam_weight = 0;
+    for (int i = 0; i < fields->signal_count; i++) {
+        const signal_match *signal = &fields->signals[i];
+        add_signal(signal->weight > 0 ? signs : marks, said, signal->rule, signal->text);
+        if (signal->weight > 0)
+            scam_weight += signal->weight;
+    }
+    const extracted_field *code = &fields->fields[NS_FIELD_NOTICE_CODE];
+    if (code->found && !catalog_find(catalog, code->chosen.value))
+        add_signal(signs, said, "unknown_code", code->chosen.value);
+    const extracted_field *phone = &fields->fields[NS_FIELD_PHONE];
+    if (phone->found) {
+        int listed = 0;
+        size_t i;
+        json_t *number;
+        json_array_foreach(json_object_get(json_object_get(catalog->root, "irs_phones"), "numbers"), i,
+                           number) listed |= strcmp(json_string_value(number), phone->chosen.value) == 0;
+        if (!listed)
+            add_signal(signs, said, "phone_not_listed", phone->chosen.value);
+    }
+    const char *verdict, *summary;
+    if (!code->found && json_array_size(marks) == 0) {
+        add_signal(signs, said, "no_irs_marks", NULL);
+        verdict = "not_an_irs_notice";
+        summary = "This does not look like an IRS notice: it has no notice code and does not name the IRS.";
+    } else if (scam_weight >= 0.8) {
+        verdict = "suspicious";
+        summary =
+            "This does not look like a real IRS notice. Do not pay or call any number on it. Check your "
+            "account at irs.gov or call the IRS at 800-829-1040 to ask whether it is real.";
+    } else {
+        verdict = "no_scam_signs";
+        summary = "No signs of a scam were found. If in doubt, check your account at irs.gov.";
+    }
+    return json_pack("{s:s, s:s, s:o, s:o}", "verdict", verdict, "summary", summary, "signs", signs, "marks",
+                     marks);
+}

@@ -323,6 +323,28 @@ static void cross_check(extraction *out)
     }
 }
 
+/* The first match of every signal rule: evidence for the authenticity check, never a field. */
+static void collect_signals(const pattern_set *signals, const document_text *text, extraction *out)
+{
+    for (size_t i = 0; i < signals->count && out->signal_count < MAX_SIGNALS; i++) {
+        const pattern_rule *rule = &signals->rules[i];
+        pcre2_match_data *match = pcre2_match_data_create_from_pattern(rule->regex, NULL);
+        if (!match)
+            return;
+        int group = pcre2_substring_number_from_name(rule->regex, (PCRE2_SPTR) "v");
+        if (pcre2_match(rule->regex, (PCRE2_SPTR)text->text, text->length, 0, 0, match, NULL) >= 0) {
+            PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match);
+            signal_match *signal = &out->signals[out->signal_count++];
+            signal->rule = rule->name;
+            signal->weight = rule->weight;
+            copy_match_text(text->text + ovector[2 * group], ovector[2 * group + 1] - ovector[2 * group],
+                            signal->text, sizeof signal->text);
+            mask_identifiers(signal->text);
+        }
+        pcre2_match_data_free(match);
+    }
+}
+
 void extract_fields(const pattern_library *library, const notice_catalog *catalog, const document_text *text,
                     extraction *out)
 {
@@ -341,4 +363,5 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
         if (field != NS_FIELD_NOTICE_CODE)
             choose_field(library, catalog, text, (ns_field_id)field, code, &out->fields[field]);
     cross_check(out);
+    collect_signals(&library->signals, text, out);
 }

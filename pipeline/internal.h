@@ -147,6 +147,7 @@ typedef struct pattern_set {
 
 typedef struct pattern_library {
     pattern_set fields[NS_FIELD_ALL_COUNT];
+    pattern_set signals; /* scam signs (positive weight) and marks of a real notice (negative) */
 } pattern_library;
 
 value_kind field_value_kind(ns_field_id field);
@@ -186,8 +187,18 @@ typedef struct extracted_field {
     char review[96]; /* why this field needs review, or "" */
 } extracted_field;
 
+typedef struct signal_match {
+    const char *rule; /* the signal rule's name (owned by the library) */
+    double weight;
+    char text[64]; /* as read, identifiers masked */
+} signal_match;
+
+#define MAX_SIGNALS 16
+
 typedef struct extraction {
     extracted_field fields[NS_FIELD_ALL_COUNT];
+    signal_match signals[MAX_SIGNALS];
+    int signal_count;
 } extraction;
 
 /* Runs every pattern set over the text and chooses each field. */
@@ -212,6 +223,8 @@ struct json_t *catalog_find(const notice_catalog *catalog, const char *code);
 
 /* Builds the plan object (see README "JSON contract"). Caller json_decref()s. */
 struct json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today);
+/* Whether the document looks like a real IRS notice: verdict, scam signs and marks of a real one. */
+struct json_t *explain_authenticity(const notice_catalog *catalog, const extraction *fields);
 
 /* ---- load.c and preprocess.c: images ----------------------------------- */
 
@@ -285,6 +298,7 @@ struct ns_document {
     char format[16];
     preprocess_report preprocess[NS_MAX_PAGES];
     int preprocessed; /* 1 when the document came from an image */
+    int from_code;    /* 1 when made from a notice code alone (--explain) */
     extraction extraction;
 };
 

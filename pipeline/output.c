@@ -107,6 +107,10 @@ static json_t *document_json(const ns_document *document, const ns_knowledge *kn
     json_object_set_new(root, "review", review);
     if (document->preprocessed)
         json_object_set_new(root, "preprocess", preprocess_json(document));
+    int image_or_text = document->status == NS_OK && !document->from_code;
+    json_object_set_new(root, "authenticity",
+                        image_or_text ? explain_authenticity(&knowledge->catalog, &document->extraction)
+                                      : json_null());
     json_object_set_new(root, "plan",
                         document->status == NS_OK
                             ? explain_plan(&knowledge->catalog, &document->extraction, options->today)
@@ -185,7 +189,8 @@ static void write_long_date(FILE *out, json_t *iso)
     }
 }
 
-static void write_plan_text(FILE *out, const ns_document *document, json_t *plan)
+static void write_plan_text(FILE *out, const ns_document *document, const ns_knowledge *knowledge,
+                            json_t *plan)
 {
     const extraction *fields = &document->extraction;
     char upper[16];
@@ -243,8 +248,19 @@ static void write_plan_text(FILE *out, const ns_document *document, json_t *plan
         write_wrapped(out, string_of(appeal, "rule", ""), "  ", "  ", 78);
     }
 
-    fprintf(out, "\nWhat to do\n");
     size_t i;
+    json_t *authenticity =
+        document->from_code ? NULL : explain_authenticity(&knowledge->catalog, &document->extraction);
+    if (authenticity && strcmp(string_of(authenticity, "verdict", ""), "no_scam_signs") != 0) {
+        fprintf(out, "\nIs it really from the IRS?\n");
+        write_wrapped(out, string_of(authenticity, "summary", ""), "  ", "  ", 78);
+        json_t *sign;
+        json_array_foreach(json_object_get(authenticity, "signs"), i, sign)
+            write_wrapped(out, string_of(sign, "says", ""), "    ", "  - ", 78);
+    }
+    json_decref(authenticity);
+
+    fprintf(out, "\nWhat to do\n");
     json_t *group;
     json_array_foreach(json_object_get(plan, "steps"), i, group)
     {
@@ -319,7 +335,7 @@ char *ns_document_to_text(const ns_document *document, const ns_knowledge *knowl
         fprintf(out, "%s\n", document->error ? document->error : document->source);
     } else {
         json_t *plan = explain_plan(&knowledge->catalog, &document->extraction, options->today);
-        write_plan_text(out, document, plan);
+        write_plan_text(out, document, knowledge, plan);
         json_decref(plan);
     }
     fclose(out);

@@ -337,8 +337,7 @@ static ns_status parse_codes(pattern_rule *rule, const char *list)
     return NS_OK;
 }
 
-static ns_status compile_rule(loader *state, pattern_library *library, int field, char *cursor,
-                              const char *origin)
+static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, const char *origin)
 {
     char *name = next_word(&cursor);
     char *weight_text = next_word(&cursor);
@@ -349,7 +348,7 @@ static ns_status compile_rule(loader *state, pattern_library *library, int field
                      "%s: expected 'rule NAME WEIGHT [@CODES] REGEX' with WEIGHT in [-1, 1], not 0", origin);
         return NS_ERR_PATTERNS;
     }
-    if (field < 0) {
+    if (!set) {
         ns_error_set(state->err, state->errlen, "%s: rule before any 'field' line", origin);
         return NS_ERR_PATTERNS;
     }
@@ -393,7 +392,6 @@ static ns_status compile_rule(loader *state, pattern_library *library, int field
     }
     pcre2_jit_compile(regex, PCRE2_JIT_COMPLETE); /* without JIT it still works, only slower */
 
-    pattern_set *set = &library->fields[field];
     pattern_rule *grown = realloc(set->rules, (set->count + 1) * sizeof *grown);
     if (!grown) {
         pcre2_code_free(regex);
@@ -418,7 +416,8 @@ static ns_status compile_file(loader *state, pattern_library *library, const sou
     if (!copy)
         return NS_ERR_NOMEM;
     ns_status status = NS_OK;
-    int field = -1, line_number = 0;
+    pattern_set *set = NULL;
+    int line_number = 0;
     char *line = copy;
     while (line && status == NS_OK) {
         char *newline = strchr(line, '\n');
@@ -433,16 +432,21 @@ static ns_status compile_file(loader *state, pattern_library *library, const sou
             /* blank, comment, or a define (already collected) */
         } else if (strcmp(keyword, "field") == 0) {
             char *name = next_word(&cursor);
-            field = name ? field_from_name(name) : -1;
-            if (field < 0) {
+            int field = name ? field_from_name(name) : -1;
+            /* "authenticity" holds the scam-signal rules: what they match is reported, not chosen. */
+            set = field >= 0                                  ? &library->fields[field]
+                  : name && strcmp(name, "authenticity") == 0 ? &library->signals
+                                                              : NULL;
+            if (!set) {
                 ns_error_set(state->err, state->errlen,
                              "%s: unknown field '%s' (notice_code, tax_year, amount_due, "
-                             "response_date, notice_date, form, tax_period, taxpayer_id, phone, caller_id)",
+                             "response_date, notice_date, form, tax_period, taxpayer_id, phone, caller_id, "
+                             "authenticity)",
                              origin, name ? name : "");
                 status = NS_ERR_PATTERNS;
             }
         } else if (strcmp(keyword, "rule") == 0) {
-            status = compile_rule(state, library, field, cursor, origin);
+            status = compile_rule(state, set, cursor, origin);
         } else {
             ns_error_set(state->err, state->errlen,
                          "%s: unknown keyword '%s' (expected define, field or rule)", origin, keyword);
@@ -496,8 +500,8 @@ ns_status patterns_load(pattern_library *library, const char *dir, char *err, si
 
 void patterns_free(pattern_library *library)
 {
-    for (int field = 0; field < NS_FIELD_ALL_COUNT; field++) {
-        pattern_set *set = &library->fields[field];
+    for (int field = 0; field <= NS_FIELD_ALL_COUNT; field++) {
+        pattern_set *set = field < NS_FIELD_ALL_COUNT ? &library->fields[field] : &library->signals;
         for (size_t i = 0; i < set->count; i++) {
             pattern_rule *rule = &set->rules[i];
             pcre2_code_free(rule->regex);

@@ -91,6 +91,8 @@ static const char minimal[] =
     "month\":1,"
     "\"failure_to_pay_installment_percent_per_month\":0.25,\"failure_to_pay_cap_percent\":25,"
     "\"source\":\"https://www.irs.gov/ftp\"},"
+    "\"scam_signals\":{\"gift_card\":{\"says\":\"Gift cards.\",\"source\":\"https://www.irs.gov/scams\"}},"
+    "\"irs_phones\":{\"source\":\"https://www.irs.gov/phones\",\"numbers\":[\"800-829-1040\"]},"
     "\"notices\":[{\"code\":\"CP14\",\"aliases\":[],\"title\":\"Bill\",\"summary\":\"You "
     "owe.\",\"category\":\"balance_due\","
     "\"urgency\":\"medium\",\"asks_payment\":true,\"deadline\":{\"action\":\"pay\",\"days\":21,\"from\":"
@@ -135,6 +137,9 @@ static void validation_rejects_broken_entries(void **state)
     expect_invalid("\"days\":21", "\"days\":-4", "positive integer");
     expect_invalid("\"code\":\"CP14\"", "\"code\":\"Form 1040\"", "canonical code");
     expect_invalid("\"title\":\"Bill\",", "", "title: missing");
+    expect_invalid("\"numbers\":[\"800-829-1040\"]", "\"numbers\":[\"8008291040\"]",
+                   "written like 800-829-1040");
+    expect_invalid("\"says\":\"Gift cards.\",", "", "says: missing");
     expect_invalid("\"from\":\"2023-10-01\"", "\"from\":\"2022-10-01\"", "must be in date order");
     expect_invalid("\"failure_to_pay_cap_percent\":25", "\"failure_to_pay_cap_percent\":\"25\"",
                    "every failure-to-pay rate");

@@ -58,6 +58,18 @@ static void every_sample_gives_all_five_expected_fields(void **state)
         if (ns_document_status(document) != NS_OK)
             fail_msg("%s: %s", source, ns_document_error(document));
         json_t *expected = json_object_get(spec, "expected");
+        ns_render_options options = {{2026, 1, 1}, 0};
+        char *json = ns_document_to_json(document, test_knowledge(), &options);
+        json_t *rendered = json_loads(json, 0, NULL);
+        const char *verdict =
+            json_string_value(json_object_get(json_object_get(rendered, "authenticity"), "verdict"));
+        if (!verdict || strcmp(verdict, "no_scam_signs") != 0) {
+            print_message("  %s: a genuine-looking notice was judged %s\n", source,
+                          verdict ? verdict : "null");
+            wrong_fields++;
+        }
+        json_decref(rendered);
+        free(json);
         for (int field = 0; field < NS_FIELD_COUNT; field++) {
             json_t *want_json = json_object_get(expected, ns_field_name(field));
             char want_buffer[32];

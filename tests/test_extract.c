@@ -48,6 +48,18 @@ static void irs_sample_notices_give_every_expected_field(void **state)
         ns_document *document = read_text(json_string_value(json_object_get(sample, "text")));
         json_t *expected = json_object_get(sample, "expected");
         files++;
+        /* A real notice must never be called a scam. */
+        ns_render_options options = {{2026, 1, 1}, 0};
+        char *json = ns_document_to_json(document, test_knowledge(), &options);
+        json_t *rendered = json_loads(json, 0, NULL);
+        const char *verdict =
+            json_string_value(json_object_get(json_object_get(rendered, "authenticity"), "verdict"));
+        if (!verdict || strcmp(verdict, "no_scam_signs") != 0) {
+            print_message("  %s: authenticity verdict %s\n", entry->d_name, verdict ? verdict : "null");
+            wrong++;
+        }
+        json_decref(rendered);
+        free(json);
         for (int field = 0; field < NS_FIELD_COUNT; field++) {
             char buffer[32];
             const char *want = expected_text(expected, ns_field_name(field), buffer, sizeof buffer);
@@ -199,6 +211,60 @@ static void details_for_a_tax_office_are_read(void **state)
     ns_document_free(document);
 }
 
+static const char *verdict_of(const char *text, char **signs)
+{
+    static char verdict[32];
+    ns_document *document = read_text(text);
+    ns_render_options options = {{2026, 1, 1}, 0};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    json_t *root = json_loads(json, 0, NULL);
+    json_t *authenticity = json_object_get(root, "authenticity");
+    snprintf(verdict, sizeof verdict, "%s", json_string_value(json_object_get(authenticity, "verdict")));
+    *signs = json_dumps(json_object_get(authenticity, "signs"), 0);
+    json_decref(root);
+    free(json);
+    ns_document_free(document);
+    return verdict;
+}
+
+static void a_gift_card_demand_is_called_a_scam(void **state)
+{
+    (void)state;
+    char *signs = NULL;
+    const char *verdict =
+        verdict_of("Internal Revenue Service\nNotice CP14\nFINAL WARNING: pay $2,400.00 today "
+                   "with Google Play gift cards or a warrant for your arrest will be issued.\n"
+                   "Make your payment payable to Federal Tax Settlement LLC.\n",
+                   &signs);
+    assert_string_equal(verdict, "suspicious");
+    assert_non_null(strstr(signs, "gift_card"));
+    assert_non_null(strstr(signs, "threat_of_arrest"));
+    assert_non_null(strstr(signs, "payee_not_treasury"));
+    free(signs);
+}
+
+static void an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice(void **state)
+{
+    (void)state;
+    char *signs = NULL;
+    const char *verdict = verdict_of("Department of the Treasury\nInternal Revenue Service\nNotice CP7777\n"
+                                     "Notice date March 4, 2024\nTo contact us Phone 1-888-555-0199\n",
+                                     &signs);
+    assert_string_equal(verdict, "no_scam_signs"); /* advice, not a verdict */
+    assert_non_null(strstr(signs, "unknown_code"));
+    assert_non_null(strstr(signs, "phone_not_listed"));
+    free(signs);
+}
+
+static void a_page_that_is_no_notice_says_so(void **state)
+{
+    (void)state;
+    char *signs = NULL;
+    assert_string_equal(verdict_of("Dear neighbor, the bake sale is on Saturday.\n", &signs),
+                        "not_an_irs_notice");
+    free(signs);
+}
+
 static void text_without_a_notice_has_no_fields(void **state)
 {
     (void)state;
@@ -224,6 +290,9 @@ int main(void)
         cmocka_unit_test(business_tax_period_gives_its_year),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(details_for_a_tax_office_are_read),
+        cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
+        cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
+        cmocka_unit_test(a_page_that_is_no_notice_says_so),
         cmocka_unit_test(text_without_a_notice_has_no_fields),
     };
     int failed = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
