@@ -26,9 +26,10 @@ STAGES := dates normalize text patterns extract catalog explain load preprocess 
 LIB_OBJECTS := $(STAGES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
 PATTERN_FILES := $(sort $(wildcard patterns/*.pat))
 CATALOG_FILE := catalog/notices.json
-DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE)
+LETTER_FILES := $(sort $(wildcard catalog/letters/*.txt))
+DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE) $(LETTER_FILES)
 
-TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_cli test_end_to_end
+TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_golden test_cli test_end_to_end
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
 .PHONY: all check unit sanitize bench eval install uninstall clean format
@@ -41,7 +42,7 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)
 	$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
 
 $(BUILD)/embedded.c: $(BUILD)/embed $(DATA_FILES)
-	$(BUILD)/embed $@ $(foreach f,$(PATTERN_FILES),$(f)=$(f)) catalog/notices.json=$(CATALOG_FILE)
+	$(BUILD)/embed $@ $(foreach f,$(PATTERN_FILES),$(f)=$(f)) catalog/notices.json=$(CATALOG_FILE) $(foreach f,$(LETTER_FILES),$(f)=$(f))
 
 $(BUILD)/%.o: pipeline/%.c pipeline/internal.h include/noticescan.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -101,6 +102,8 @@ install: all
 	install -m 644 $(BUILD)/noticescan.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/noticescan.pc
 	install -m 644 $(PATTERN_FILES) $(DESTDIR)$(PREFIX)/share/noticescan/patterns/
 	install -m 644 $(CATALOG_FILE) $(DESTDIR)$(PREFIX)/share/noticescan/notices.json
+	install -d $(DESTDIR)$(PREFIX)/share/noticescan/letters
+	install -m 644 $(LETTER_FILES) $(DESTDIR)$(PREFIX)/share/noticescan/letters/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/noticescan $(DESTDIR)$(PREFIX)/lib/libnoticescan.a \

@@ -127,6 +127,7 @@ typedef enum ns_field_id {
     NS_FIELD_TAXPAYER_ID,           /* SSN, ITIN or EIN, masked: "XXX-XX-1234" */
     NS_FIELD_PHONE,                 /* the phone number to call: "800-829-1040" */
     NS_FIELD_CALLER_ID,             /* "Your caller ID" */
+    NS_FIELD_MAILING_ADDRESS,       /* the taxpayer's name and address block, lines joined by "\n" */
     NS_FIELD_ALL_COUNT
 } ns_field_id;
 
@@ -183,6 +184,15 @@ typedef struct ns_render_options {
 /* The document and its action plan as one JSON object (no newline). Caller frees. */
 char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowledge,
                           const ns_render_options *options);
+
+/*
+ * A response letter filled in from the document: kind is "dispute",
+ * "abatement" (penalty relief) or "cdp" (cover letter for a Collection Due
+ * Process hearing request). What the notice cannot know is left as a
+ * [bracketed prompt]. Returns NULL for an unknown kind. Caller frees.
+ */
+char *ns_document_letter(const ns_document *document, const ns_knowledge *knowledge, const char *kind,
+                         const ns_render_options *options);
 
 /* The action plan as text for a person. Caller frees. */
 char *ns_document_to_text(const ns_document *document, const ns_knowledge *knowledge,

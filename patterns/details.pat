@@ -24,3 +24,10 @@ rule call_us_at         0.70  \bcall\s+(?:us\s+)?(?:at\s+)?(?<v>{PHONE})
 
 field caller_id
 rule caller_id          0.90  \bcaller\s+id\s*:?\s*(?<v>\d{4,6})(?!\d)
+
+# The taxpayer's name and address block: a name line, a street line that
+# starts with a number (or a P.O. box), and a "CITY, ST 12345" line, in
+# capitals as notices print them. The IRS's own addresses have no such street.
+define CITY_LINE [A-Z][A-Za-z .'-]{1,30},\s?[A-Z]{2}\s{1,2}\d{5}(?:-\d{4})?
+field mailing_address
+rule address_block      0.80  (?-i)(?:^|\n)(?<v>(?!INTERNAL REVENUE|DEPARTMENT OF)[A-Z][A-Za-z .,&'-]{3,60}\n(?:[A-Z][A-Za-z .,&'-]{3,60}\n)?(?:\d{1,6}\s[A-Za-z0-9 .#'-]{3,40}|P\.?\s?O\.?\s+BOX\s+\d+)\n{CITY_LINE})(?=\n|$)

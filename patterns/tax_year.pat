@@ -16,7 +16,7 @@ rule tax_return_year    0.50  \b(?<v>{YEAR})\s+(?:federal\s+)?(?:tax\s+return|fo
 rule label_then_merged  0.70  \btax\s+(?:year|period)(?:s|\(s\))?\s*:?[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE}|{YEAR})[ \t]*(?=\n)
 # A row of a table of tax periods: the form, then the period's last day
 # ("1040 12/31/2021 $5,387.35 ..."), as letters list what is owed.
-rule form_period_row    0.55  (?<![\d/.,$])(?:1040|1041|1065|1120|720|940|941|943|944|945|990|2290)(?:-?[A-Z]{1,2})?[ \t]+(?<v>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])
+rule form_period_row    0.55  (?<![\d/.,$-])(?:1040|1041|1065|1120|720|940|941|943|944|945|990|2290)(?:-?[A-Z]{1,2})?[ \t]+(?<v>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])
 # "a deficiency in your income tax for 2022", "taxes for 2021": weak, only a
-# sentence tying tax to a year.
-rule tax_for_year       0.55  \b(?:income\s+)?tax(?:es)?\s+for\s+(?<v>{YEAR})
+# sentence tying tax to a year ("estimated tax for 2025" is next year's).
+rule tax_for_year       0.55  (?<!estimated )\b(?:income\s+)?tax(?:es)?\s+for\s+(?<v>{YEAR})

@@ -41,6 +41,8 @@ static const char usage_text[] =
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
     "  --explain-fields     with --json, show each field's evidence and runner-up\n"
+    "  --letter KIND        write a filled-in response letter instead of the plan:\n"
+    "                       dispute, abatement (penalty relief) or cdp (hearing)\n"
     "  --text               the inputs are plain text already read (OCR output, a\n"
     "                       PDF's text layer): skip the image stages\n"
     "  --patterns DIR       use the *.pat files in DIR instead of the built-in set\n"
@@ -58,7 +60,7 @@ static const char usage_text[] =
 
 typedef struct options {
     int json, explain_fields, quiet, catalog, text_input;
-    const char *output_path, *explain_code, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
+    const char *output_path, *explain_code, *letter, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
     ns_date today;
 } options;
 
@@ -137,7 +139,8 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         OPT_CATALOG_FILE,
         OPT_TESSDATA,
         OPT_STAGES,
-        OPT_TEXT
+        OPT_TEXT,
+        OPT_LETTER
     };
     static const struct option long_options[] = {
         {"json", no_argument, NULL, OPT_JSON},
@@ -147,6 +150,7 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         {"catalog", no_argument, NULL, OPT_CATALOG},
         {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
         {"text", no_argument, NULL, OPT_TEXT},
+        {"letter", required_argument, NULL, OPT_LETTER},
         {"patterns", required_argument, NULL, OPT_PATTERNS},
         {"catalog-file", required_argument, NULL, OPT_CATALOG_FILE},
         {"tessdata", required_argument, NULL, OPT_TESSDATA},
@@ -173,6 +177,14 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         case OPT_CATALOG: opts->catalog = 1; break;
         case OPT_EXPLAIN_FIELDS: opts->explain_fields = 1; break;
         case OPT_TEXT: opts->text_input = 1; break;
+        case OPT_LETTER:
+            if (strcmp(optarg, "dispute") != 0 && strcmp(optarg, "abatement") != 0 &&
+                strcmp(optarg, "cdp") != 0) {
+                fprintf(stderr, "noticescan: --letter: '%s' is not dispute, abatement or cdp\n", optarg);
+                return EXIT_USAGE;
+            }
+            opts->letter = optarg;
+            break;
         case OPT_PATTERNS: opts->patterns_dir = optarg; break;
         case OPT_CATALOG_FILE: opts->catalog_path = optarg; break;
         case OPT_TESSDATA: opts->tessdata_dir = optarg; break;
@@ -196,8 +208,9 @@ static int emit(FILE *out, const ns_document *document, const ns_knowledge *know
                 int index)
 {
     ns_render_options render = {opts->today, opts->explain_fields};
-    char *text = opts->json ? ns_document_to_json(document, knowledge, &render)
-                            : ns_document_to_text(document, knowledge, &render);
+    char *text = opts->letter ? ns_document_letter(document, knowledge, opts->letter, &render)
+                 : opts->json ? ns_document_to_json(document, knowledge, &render)
+                              : ns_document_to_text(document, knowledge, &render);
     if (!text)
         return 0;
     if (!opts->json && index > 0)

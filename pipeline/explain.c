@@ -276,9 +276,9 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
         format_money_for_people(amount->chosen.number, values.amount, sizeof values.amount);
     else
         snprintf(values.amount, sizeof values.amount, "the amount shown on your notice");
-    snprintf(values.notice_code, sizeof values.notice_code, "%s", code ? code : "your notice");
+    snprintf(values.notice_code, sizeof values.notice_code, "%.20s", code ? code : "your notice");
     const extracted_field *year = fields ? &fields->fields[NS_FIELD_TAX_YEAR] : NULL;
-    snprintf(values.tax_year, sizeof values.tax_year, "%s",
+    snprintf(values.tax_year, sizeof values.tax_year, "%.32s",
              year && year->found ? year->chosen.value : "the tax year on your notice");
     ns_date notice_date = field_date(fields, NS_FIELD_NOTICE_DATE);
     ns_date printed = field_date(fields, NS_FIELD_RESPONSE_DATE);
@@ -321,7 +321,7 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
         json_object_set(plan, "category", json_object_get(entry, "category"));
     } else {
         char title[96];
-        snprintf(title, sizeof title, code ? "IRS notice %s" : "IRS notice (code not read)", code);
+        snprintf(title, sizeof title, code ? "IRS notice %.40s" : "IRS notice (code not read)", code);
         json_object_set_new(plan, "title", json_string(title));
         json_object_set_new(plan, "summary",
                             json_string(code ? "This code is not in noticescan's catalog, so this is a "

@@ -93,6 +93,17 @@ static int parse_value(value_kind kind, const char *text, const notice_catalog *
         candidate->value[n] = '\0';
         return n > 0;
     }
+    case VALUE_ADDRESS: {
+        /* The lines as printed, runs of blanks squeezed. */
+        size_t n = 0;
+        for (const char *p = text; *p && n + 1 < sizeof candidate->value; p++) {
+            if (*p == ' ' && (n == 0 || candidate->value[n - 1] == ' ' || candidate->value[n - 1] == '\n'))
+                continue;
+            candidate->value[n++] = *p;
+        }
+        candidate->value[n] = '\0';
+        return n > 10;
+    }
     case VALUE_DATE: {
         ns_date date;
         if (!normalize_date(text, &date))
@@ -121,11 +132,12 @@ static page_region region_of(const document_text *text, int page, ns_box box)
     return REGION_BODY;
 }
 
-static void copy_match_text(const char *start, size_t length, char *out, size_t cap)
+/* Copies matched text; line breaks become spaces unless keep_lines (an address block). */
+static void copy_match_text(const char *start, size_t length, char *out, size_t cap, int keep_lines)
 {
     size_t n = length < cap - 1 ? length : cap - 1;
     for (size_t i = 0; i < n; i++)
-        out[i] = (start[i] == '\n' || start[i] == '\f') ? ' ' : start[i];
+        out[i] = start[i] == '\f' || (start[i] == '\n' && !keep_lines) ? ' ' : start[i];
     out[n] = '\0';
 }
 
@@ -168,12 +180,12 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         offset = match_end > ovector[0] ? match_end : ovector[0] + 1;
         if (value_start == PCRE2_UNSET || value_end <= value_start)
             continue;
-        char raw[96];
+        char raw[160];
         size_t prefix_length = rule->value_prefix ? strlen(rule->value_prefix) : 0;
         if (prefix_length)
             memcpy(raw, rule->value_prefix, prefix_length + 1);
         copy_match_text(text->text + value_start, value_end - value_start, raw + prefix_length,
-                        sizeof raw - prefix_length);
+                        sizeof raw - prefix_length, kind == VALUE_ADDRESS);
         field_candidate candidate;
         memset(&candidate, 0, sizeof candidate);
         candidate.weight = fabs(rule->weight);
@@ -338,7 +350,7 @@ static void collect_signals(const pattern_set *signals, const document_text *tex
             signal->rule = rule->name;
             signal->weight = rule->weight;
             copy_match_text(text->text + ovector[2 * group], ovector[2 * group + 1] - ovector[2 * group],
-                            signal->text, sizeof signal->text);
+                            signal->text, sizeof signal->text, 0);
             mask_identifiers(signal->text);
         }
         pcre2_match_data_free(match);

@@ -127,7 +127,8 @@ typedef enum value_kind {
     VALUE_FORM,
     VALUE_ID,
     VALUE_PHONE,
-    VALUE_NUMBER
+    VALUE_NUMBER,
+    VALUE_ADDRESS
 } value_kind;
 
 typedef struct pattern_rule {
@@ -165,9 +166,9 @@ typedef enum page_region {
 } page_region;
 
 typedef struct field_candidate {
-    char value[24];   /* normalized: "CP14", "2017", "1075.21", "2018-02-20" */
+    char value[128];  /* normalized: "CP14", "2017", "1075.21", "2018-02-20", an address block */
     int64_t number;   /* cents, year, or days since epoch */
-    char text[96];    /* the matched text as read */
+    char text[160];   /* the matched text as read */
     const char *rule; /* name of the rule that matched (owned by the library) */
     double weight;
     double score; /* weight plus agreement, minus vetoes */

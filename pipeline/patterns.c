@@ -29,8 +29,8 @@
 #include <string.h>
 
 static const char *const field_names[NS_FIELD_ALL_COUNT] = {
-    "notice_code", "tax_year",   "amount_due",  "response_date", "notice_date",
-    "form",        "tax_period", "taxpayer_id", "phone",         "caller_id",
+    "notice_code", "tax_year",    "amount_due", "response_date", "notice_date",     "form",
+    "tax_period",  "taxpayer_id", "phone",      "caller_id",     "mailing_address",
 };
 
 const char *ns_field_name(ns_field_id field)
@@ -48,6 +48,7 @@ value_kind field_value_kind(ns_field_id field)
     case NS_FIELD_TAXPAYER_ID: return VALUE_ID;
     case NS_FIELD_PHONE: return VALUE_PHONE;
     case NS_FIELD_CALLER_ID: return VALUE_NUMBER;
+    case NS_FIELD_MAILING_ADDRESS: return VALUE_ADDRESS;
     default: return VALUE_DATE;
     }
 }
@@ -441,6 +442,7 @@ static ns_status compile_file(loader *state, pattern_library *library, const sou
                 ns_error_set(state->err, state->errlen,
                              "%s: unknown field '%s' (notice_code, tax_year, amount_due, "
                              "response_date, notice_date, form, tax_period, taxpayer_id, phone, caller_id, "
+                             "mailing_address, "
                              "authenticity)",
                              origin, name ? name : "");
                 status = NS_ERR_PATTERNS;
