@@ -19,3 +19,8 @@ rule no_later_than      0.60  \b(?:no\s+later\s+than|on\s+or\s+before)\s+(?<v>{D
 rule response_form_by   0.80  \bresponse\s+form\b[^.]{0,60}?\bby\s+(?<v>{DATE})
 # "If we don't hear from you by June 12, 2024, we'll ...".
 rule hear_from_you_by   0.75  \bhear\s+from\s+you\s+by\s+(?<v>{DATE})
+# Two columns joined line by line: the label ends one line, and its date ends
+# the next, after the other column's words ("Amount due by" / "Write your ...
+# September 29, 2023 $6,800.53").
+rule due_by_merged      0.70  \bamount\s+due(?:,?\s+to\s+be\s+received)?\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})
+rule pay_by_merged      0.65  \bpay\s+(?:the\s+)?amount\s+due\s+of\s+{MONEY}\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})

@@ -256,7 +256,7 @@ typedef struct preprocess_report {
 } preprocess_report;
 
 /*
- * Turns one page image into a clean binary page for OCR. stages_dir, when
+ * Turns one page image into a clean, upright, evenly lit gray page for OCR. stages_dir, when
  * not NULL, receives one PNG per step named with stem. Returns NULL only on
  * failure (err says why).
  */
