@@ -29,7 +29,7 @@ CATALOG_FILE := catalog/notices.json
 LETTER_FILES := $(sort $(wildcard catalog/letters/*.txt))
 DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE) $(LETTER_FILES)
 
-TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_golden test_cli test_end_to_end
+TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_golden test_cli test_stress test_end_to_end
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
 .PHONY: all check unit sanitize bench eval install uninstall clean format

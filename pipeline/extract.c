@@ -36,8 +36,9 @@ typedef struct candidate_list {
     size_t *offsets; /* start offset of each match, to count distinct places */
 } candidate_list;
 
+/* Values a veto rule matched; compared by normalized value, which every kind has. */
 typedef struct veto_list {
-    int64_t numbers[64];
+    char values[64][128];
     double weights[64];
     size_t count;
 } veto_list;
@@ -192,8 +193,8 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         if (!parse_value(kind, raw, catalog, &candidate))
             continue;
         if (rule->weight < 0) {
-            if (vetoes->count < sizeof vetoes->numbers / sizeof vetoes->numbers[0]) {
-                vetoes->numbers[vetoes->count] = candidate.number;
+            if (vetoes->count < sizeof vetoes->weights / sizeof vetoes->weights[0]) {
+                snprintf(vetoes->values[vetoes->count], sizeof vetoes->values[0], "%s", candidate.value);
                 vetoes->weights[vetoes->count++] = -rule->weight;
             }
             continue;
@@ -264,7 +265,7 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
         bonus = REPEAT_BONUS * (places - 1 < 3 ? places - 1 : 3);
         double score = best_weight + bonus;
         for (size_t v = 0; v < vetoes->count; v++)
-            if (vetoes->numbers[v] == representative->number)
+            if (strcmp(vetoes->values[v], representative->value) == 0)
                 score -= vetoes->weights[v];
         field_candidate scored = list->items[strongest];
         scored.score = score;

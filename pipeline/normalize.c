@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Typographic punctuation Tesseract emits even for plain ASCII on the page. */
 static const struct {
@@ -129,12 +130,12 @@ static void repair_code(char *token)
             return;
     }
     size_t digit_end = len;
-    /* Keep up to two trailing letters when real digits precede them. */
-    while (digit_end > 0 && len - digit_end < 2 && isupper((unsigned char)body[digit_end - 1]) &&
-           body[digit_end - 1] != 'O') {
+    /* Keep up to two trailing letters when two digits (or digit look-alikes, "7IC") precede them. */
+    while (real_digits > 0 && digit_end > 0 && len - digit_end < 2 &&
+           isupper((unsigned char)body[digit_end - 1]) && body[digit_end - 1] != 'O') {
         int digits_before = 0;
         for (i = 0; i + 1 < digit_end; i++)
-            digits_before += isdigit((unsigned char)body[i]) != 0;
+            digits_before += isdigit((unsigned char)body[i]) || confusable_digit(body[i]);
         if (digits_before < 2)
             break;
         digit_end--;
@@ -152,12 +153,62 @@ static void repair_code(char *token)
             body[i] = confusable_digit(body[i]);
 }
 
+/* The letter a digit stands for inside a word ("Ju1y", "0ctober", "Augu5t"), or 0. */
+static char confusable_letter(char c)
+{
+    switch (c) {
+    case '1': return 'l';
+    case '0': return 'o';
+    case '5': return 's';
+    default: return 0;
+    }
+}
+
+/*
+ * A month name with a digit for a letter ("Ju1y", "Apri1", "0ct.") becomes
+ * the name, but only when the result is a month: other words keep their digits.
+ */
+static void repair_month(char *token)
+{
+    size_t len = strlen(token);
+    while (len > 0 && (token[len - 1] == '.' || token[len - 1] == ','))
+        len--;
+    if (len < 3 || len > 9)
+        return;
+    char candidate[16];
+    int letters = 0, replaced = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = token[i];
+        if (isalpha((unsigned char)c)) {
+            letters++;
+            candidate[i] = c;
+        } else if (confusable_letter(c)) {
+            replaced++;
+            candidate[i] = i == 0 ? (char)toupper((unsigned char)confusable_letter(c)) : confusable_letter(c);
+        } else {
+            return;
+        }
+    }
+    candidate[len] = '\0';
+    if (replaced == 0 || replaced > 1 || letters < 2)
+        return;
+    /* Exact month names and abbreviations only: no edit-distance guesses here. */
+    for (int month = 1; month <= 12; month++) {
+        const char *full = date_month_name(month);
+        if (strncasecmp(candidate, full, len) == 0 && (len == strlen(full) || len <= 4)) {
+            memcpy(token, candidate, len);
+            return;
+        }
+    }
+}
+
 void normalize_token(const char *token, char *out, size_t cap)
 {
     if (cap == 0)
         return;
     replace_punctuation(token, out, cap);
     repair_code(out);
+    repair_month(out);
     repair_number(out);
 }
 

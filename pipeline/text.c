@@ -73,8 +73,15 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
     if (text->page_count == 0 && !document_text_begin_page(text, 0, 0))
         return 0;
     text_page *page = &text->pages[text->page_count - 1];
-    if (text->length > page->start && !append_bytes(text, starts_line ? "\n" : " ", 1))
+    /* A word hyphenated at the end of a line ("Re-" / "spond by") is joined again. */
+    int rejoin = starts_line && text->length > page->start + 1 && text->text[text->length - 1] == '-' &&
+                 isalpha((unsigned char)text->text[text->length - 2]) && islower((unsigned char)repaired[0]);
+    if (rejoin) {
+        text->length--;
+        text->words[text->word_count - 1].end--;
+    } else if (text->length > page->start && !append_bytes(text, starts_line ? "\n" : " ", 1)) {
         return 0;
+    }
     if (text->word_count == text->word_capacity) {
         size_t capacity = text->word_capacity ? text->word_capacity * 2 : 512;
         text_word *grown = realloc(text->words, capacity * sizeof *grown);

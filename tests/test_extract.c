@@ -132,6 +132,15 @@ static void labels_split_across_lines_still_pair_with_values(void **state)
     ns_document_free(document);
 }
 
+static void a_label_hyphenated_across_lines_is_joined(void **state)
+{
+    (void)state;
+    ns_document *document =
+        read_text("Notice CP2501\nNotice date May 1, 2024\nPlease re-\nspond by May 31, 2024.\n");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2024-05-31");
+    ns_document_free(document);
+}
+
 static void refund_amount_is_not_an_amount_due(void **state)
 {
     (void)state;
@@ -283,6 +292,7 @@ int main(void)
         cmocka_unit_test(ocr_confusions_in_numbers_and_codes_are_repaired),
         cmocka_unit_test(missing_dollar_sign_and_spaced_digits_still_read),
         cmocka_unit_test(labels_split_across_lines_still_pair_with_values),
+        cmocka_unit_test(a_label_hyphenated_across_lines_is_joined),
         cmocka_unit_test(refund_amount_is_not_an_amount_due),
         cmocka_unit_test(terminated_agreement_total_is_vetoed),
         cmocka_unit_test(letters_are_coded_as_ltr),

@@ -42,6 +42,21 @@ static void notice_codes_with_confusions_are_repaired(void **state)
     repaired("CP504B", "CP504B"); /* B is a variant suffix here, not an 8 */
     repaired("CP515I", "CP515I");
     repaired("CP5O4", "CP504");
+    repaired("CP7IC", "CP71C"); /* I before a suffix letter is still a digit */
+    repaired("CP2I", "CP21");
+}
+
+static void month_names_with_a_digit_for_a_letter_are_repaired(void **state)
+{
+    (void)state;
+    repaired("Ju1y", "July");
+    repaired("Apri1", "April");
+    repaired("0ct.", "Oct.");
+    repaired("Augu5t", "August");
+    repaired("Ju1y,", "July,");
+    repaired("Ap1", "Ap1"); /* not a month: left alone */
+    repaired("10th", "10th");
+    repaired("B1ue", "B1ue");
 }
 
 static void typographic_punctuation_becomes_ascii(void **state)
@@ -210,6 +225,7 @@ int main(void)
         cmocka_unit_test(numbers_with_letter_confusions_are_repaired),
         cmocka_unit_test(words_are_left_alone),
         cmocka_unit_test(notice_codes_with_confusions_are_repaired),
+        cmocka_unit_test(month_names_with_a_digit_for_a_letter_are_repaired),
         cmocka_unit_test(typographic_punctuation_becomes_ascii),
         cmocka_unit_test(money_is_exact_cents_in_every_printed_form),
         cmocka_unit_test(dates_in_notice_formats_become_iso),
