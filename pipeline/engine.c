@@ -200,6 +200,18 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         stage_stem(path, i + 1, stem, sizeof stem);
         PIX *clean = preprocess_page(pages.pages[i], &document->preprocess[i], engine->save_stages_dir, stem,
                                      page_reason, sizeof page_reason);
+        int turn = 0;
+        if (clean && !document->preprocess[i].orientation_known &&
+            ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
+            PIX *upright = turn == 90    ? pixRotate90(clean, 1)
+                           : turn == 180 ? pixRotate180(NULL, clean)
+                                         : pixRotate90(clean, -1);
+            if (upright) {
+                pixDestroy(&clean);
+                clean = upright;
+                document->preprocess[i].rotation = (document->preprocess[i].rotation + turn) % 360;
+            }
+        }
         if (!clean) {
             status = NS_ERR_IMAGE;
         } else {

@@ -247,12 +247,13 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
 void loaded_pages_free(loaded_pages *pages);
 
 typedef struct preprocess_report {
-    int page_found;     /* a page boundary was found and flattened */
-    int rotation;       /* degrees clockwise applied from text orientation */
-    float skew_degrees; /* deskew angle applied */
-    float scale;        /* resolution scale applied */
-    int text_height;    /* median character height measured, pixels before scaling */
-    int width, height;  /* final page size */
+    int page_found;        /* a page boundary was found and flattened */
+    int rotation;          /* degrees clockwise applied from text orientation */
+    int orientation_known; /* Leptonica decided the orientation (else Tesseract OSD may) */
+    float skew_degrees;    /* deskew angle applied */
+    float scale;           /* resolution scale applied */
+    int text_height;       /* median character height measured, pixels before scaling */
+    int width, height;     /* final page size */
 } preprocess_report;
 
 /*
@@ -270,6 +271,12 @@ typedef struct ocr_engine ocr_engine;
 ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine **out, char *err,
                      size_t errlen);
 void ocr_free(ocr_engine *engine);
+/*
+ * Tesseract's orientation detection (osd.traineddata), for pages where the
+ * cheap test was undecided: *degrees is the clockwise turn that sets the
+ * page upright (0, 90, 180, 270). Returns 0 when OSD is unavailable or unsure.
+ */
+int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees);
 /* Recognizes one page and appends its words to text. */
 ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen);
 

@@ -23,6 +23,9 @@
 
 struct ocr_engine {
     TessBaseAPI *api;
+    TessBaseAPI *osd; /* orientation detection, created on first need */
+    char *tessdata;   /* where eng (and osd) were found */
+    int osd_unavailable;
 };
 
 static void limit_openmp_to_one_thread(void)
@@ -101,6 +104,11 @@ ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine 
     TessBaseAPISetVariable(engine->api, "debug_file", "/dev/null");
     TessBaseAPISetVariable(engine->api, "tessedit_do_invert", "0");
     TessBaseAPISetPageSegMode(engine->api, PSM_AUTO);
+    engine->tessdata = strdup(dir);
+    if (!engine->tessdata) {
+        ocr_free(engine);
+        return NS_ERR_NOMEM;
+    }
     *out = engine;
     return NS_OK;
 }
@@ -109,11 +117,49 @@ void ocr_free(ocr_engine *engine)
 {
     if (!engine)
         return;
-    if (engine->api) {
-        TessBaseAPIEnd(engine->api);
-        TessBaseAPIDelete(engine->api);
+    TessBaseAPI *apis[2] = {engine->api, engine->osd};
+    for (int i = 0; i < 2; i++) {
+        if (apis[i]) {
+            TessBaseAPIEnd(apis[i]);
+            TessBaseAPIDelete(apis[i]);
+        }
     }
+    free(engine->tessdata);
     free(engine);
+}
+
+int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees)
+{
+    *degrees = 0;
+    if (engine->osd_unavailable)
+        return 0;
+    if (!engine->osd) {
+        if (!file_exists(engine->tessdata, "osd")) {
+            engine->osd_unavailable = 1; /* Debian package tesseract-ocr-osd not installed */
+            return 0;
+        }
+        engine->osd = TessBaseAPICreate();
+        if (!engine->osd || TessBaseAPIInit3(engine->osd, engine->tessdata, "osd") != 0) {
+            engine->osd_unavailable = 1;
+            return 0;
+        }
+        TessBaseAPISetVariable(engine->osd, "debug_file", "/dev/null");
+        TessBaseAPISetPageSegMode(engine->osd, PSM_OSD_ONLY);
+    }
+    limit_openmp_to_one_thread();
+    TessBaseAPISetImage2(engine->osd, page);
+    TessBaseAPISetSourceResolution(engine->osd, 300);
+    int orientation = 0;
+    float orientation_confidence = 0, script_confidence = 0;
+    const char *script = NULL; /* owned by Tesseract in 5.3: not freed */
+    int found = TessBaseAPIDetectOrientationScript(engine->osd, &orientation, &orientation_confidence,
+                                                   &script, &script_confidence);
+    TessBaseAPIClear(engine->osd);
+    /* OSD reports the text's counterclockwise turn; below ~2 its guesses were measured as coin flips. */
+    if (!found || orientation_confidence < 2.0f)
+        return 0;
+    *degrees = (360 - orientation) % 360;
+    return 1;
 }
 
 ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen)

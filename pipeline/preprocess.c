@@ -324,14 +324,16 @@ static int measure_text_height(PIX *binary)
  * notices, with their tables and rules, were measured at about 2.5 for a
  * plainly upside-down page, so the decision here asks for 1.5.
  */
-static PIX *orient_upright(PIX *binary, int *rotation)
+static PIX *orient_upright(PIX *binary, int *rotation, int *known)
 {
     l_float32 up = 0, left = 0;
     l_int32 orientation = L_TEXT_ORIENT_UNKNOWN;
     *rotation = 0;
+    *known = 0;
     if (pixOrientDetect(binary, &up, &left, 0, 0) != 0 ||
         makeOrientDecision(up, left, 5.0f, 1.5f, &orientation, 0) != 0)
         return NULL;
+    *known = orientation != L_TEXT_ORIENT_UNKNOWN;
     switch (orientation) {
     case L_TEXT_ORIENT_LEFT: *rotation = 90; return pixRotate90(binary, 1);
     case L_TEXT_ORIENT_DOWN: *rotation = 180; return pixRotate180(NULL, binary);
@@ -416,7 +418,7 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
     save_stage(stages_dir, stem, step++, "binary", binary);
 
     int rotation = 0;
-    PIX *upright = orient_upright(binary, &rotation);
+    PIX *upright = orient_upright(binary, &rotation, &report->orientation_known);
     if (upright && rotation != 0) {
         report->rotation = rotation;
         pixDestroy(&binary);

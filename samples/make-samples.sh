@@ -1138,6 +1138,14 @@ make_committed_set() {
     run_job sample cp501-phone-upside-down.jpg phone CP501 501 liberation \
         fill=60 tilt=60 rot=-4 ox=300 oy=200 shadow=35 light=30 tint=1 blur=1.0 q=76 bg=wood orient=flip long=2200 seed=501
     wait_jobs
+    sample_heic
+}
+# The iPhone's default format: the CP2000 photo again as HEIC, at a phone's usual size.
+sample_heic() {
+    convert "$OUT/cp2000-phone.jpg" -resize 2016x -quality 50 "$OUT/cp2000-phone.heic" || {
+        echo "  (this ImageMagick cannot write HEIC: cp2000-phone.heic not made)" >&2; return 0; }
+    sed 's/"cp2000-phone.jpg"/"cp2000-phone.heic"/' "$OUT/cp2000-phone.expected.json" >"$OUT/cp2000-phone.heic.expected.json"
+    echo "  cp2000-phone.heic  (CP2000, phone, HEIC)"
 }
 sample_cp14() {   # the README's reference values
     FIX_NAME="DANA R. EXAMPLE" FIX_ADDR1="418 MAPLE HOLLOW RD" FIX_ADDR2="SPRINGFIELD, IL 62704" \

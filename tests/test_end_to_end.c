@@ -7,6 +7,8 @@
 
 #include <dirent.h>
 #include <leptonica/allheaders.h>
+
+#include "internal.h"
 #include <jansson.h>
 #include <unistd.h>
 
@@ -122,6 +124,56 @@ static void turned_pages_are_set_upright_from_the_text(void **state)
     free(path);
 }
 
+/* The type comes from the bytes: a BMP, WebP or PNM named ".png" still reads. */
+static void every_supported_format_is_read_from_its_bytes(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp14-scan.png");
+    PIX *page = pixRead(path);
+    assert_non_null(page);
+    const l_int32 formats[] = {IFF_BMP, IFF_WEBP, IFF_PNM};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        const char *file = "/tmp/noticescan-format.png"; /* a misleading name on purpose */
+        assert_int_equal(pixWrite(file, page, formats[i]), 0);
+        ns_document *document = ns_engine_read_file(engine, file);
+        if (ns_document_status(document) != NS_OK)
+            fail_msg("format %d: %s", formats[i], ns_document_error(document));
+        assert_field(document, NS_FIELD_NOTICE_CODE, "CP14");
+        assert_field(document, NS_FIELD_AMOUNT_DUE, "2417.86");
+        ns_document_free(document);
+        unlink(file);
+    }
+    pixDestroy(&page);
+    free(path);
+}
+
+/* When the cheap test cannot tell, Tesseract's orientation detection turns the page. */
+static void tesseract_osd_finds_the_turn_of_a_page(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp14-scan.png");
+    PIX *page = pixRead(path);
+    ocr_engine *ocr = NULL;
+    char error[256];
+    assert_int_equal(ocr_create(NULL, NULL, &ocr, error, sizeof error), NS_OK);
+    PIX *gray = pixConvertTo8(page, 0);
+    PIX *turned[3] = {pixRotate90(gray, 1), pixRotate180(NULL, gray), pixRotate90(gray, -1)};
+    const int expected[3] = {270, 180, 90}; /* the clockwise turn back to upright */
+    for (int i = 0; i < 3; i++) {
+        int degrees = -1;
+        assert_true(ocr_detect_orientation(ocr, turned[i], &degrees));
+        assert_int_equal(degrees, expected[i]);
+        pixDestroy(&turned[i]);
+    }
+    int degrees = -1;
+    assert_true(ocr_detect_orientation(ocr, gray, &degrees));
+    assert_int_equal(degrees, 0);
+    ocr_free(ocr);
+    pixDestroy(&gray);
+    pixDestroy(&page);
+    free(path);
+}
+
 static void write_bytes(const char *path, const void *data, size_t size)
 {
     FILE *file = fopen(path, "wb");
@@ -186,6 +238,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_sample_gives_all_five_expected_fields),
         cmocka_unit_test(turned_pages_are_set_upright_from_the_text),
+        cmocka_unit_test(tesseract_osd_finds_the_turn_of_a_page),
+        cmocka_unit_test(every_supported_format_is_read_from_its_bytes),
         cmocka_unit_test(damaged_and_foreign_files_fail_with_a_named_reason),
         cmocka_unit_test(a_blank_page_reports_no_text),
     };
