@@ -358,6 +358,53 @@ static void collect_signals(const pattern_set *signals, const document_text *tex
     }
 }
 
+/* The first match of each billing rule is that line of the summary. */
+static void collect_billing(const pattern_set *billing, const document_text *text, extraction *out)
+{
+    for (size_t i = 0; i < billing->count && out->billing_count < MAX_BILLING_LINES; i++) {
+        const pattern_rule *rule = &billing->rules[i];
+        pcre2_match_data *match = pcre2_match_data_create_from_pattern(rule->regex, NULL);
+        if (!match)
+            return;
+        int group = pcre2_substring_number_from_name(rule->regex, (PCRE2_SPTR) "v");
+        int64_t cents = 0;
+        char raw[48];
+        if (pcre2_match(rule->regex, (PCRE2_SPTR)text->text, text->length, 0, 0, match, NULL) >= 0) {
+            PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match);
+            copy_match_text(text->text + ovector[2 * group], ovector[2 * group + 1] - ovector[2 * group], raw,
+                            sizeof raw, 0);
+            if (normalize_money(raw, &cents)) {
+                billing_line *line = &out->billing[out->billing_count++];
+                line->kind = rule->name;
+                int64_t magnitude = cents < 0 ? -cents : cents;
+                line->cents = strncmp(rule->name, "credit_", 7) == 0 ? -magnitude : magnitude;
+                snprintf(line->text, sizeof line->text, "%s", raw);
+            }
+        }
+        pcre2_match_data_free(match);
+    }
+}
+
+/*
+ * A billing summary that adds up to the amount due confirms it; one that does
+ * not is reported, not acted on: a summary may hold lines no rule knows.
+ */
+static void check_billing(extraction *out)
+{
+    extracted_field *amount = &out->fields[NS_FIELD_AMOUNT_DUE];
+    int has_base = 0;
+    int64_t total = 0;
+    for (int i = 0; i < out->billing_count; i++) {
+        total += out->billing[i].cents;
+        has_base |= strcmp(out->billing[i].kind, "tax_owed") == 0;
+    }
+    if (!amount->found || !has_base || out->billing_count < 2)
+        return;
+    out->billing_agrees = total == amount->chosen.number ? 1 : -1;
+    if (out->billing_agrees == 1 && amount->confidence < 0.95)
+        amount->confidence = 0.95;
+}
+
 void extract_fields(const pattern_library *library, const notice_catalog *catalog, const document_text *text,
                     extraction *out)
 {
@@ -377,4 +424,6 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
             choose_field(library, catalog, text, (ns_field_id)field, code, &out->fields[field]);
     cross_check(out);
     collect_signals(&library->signals, text, out);
+    collect_billing(&library->billing, text, out);
+    check_billing(out);
 }

@@ -149,6 +149,7 @@ typedef struct pattern_set {
 typedef struct pattern_library {
     pattern_set fields[NS_FIELD_ALL_COUNT];
     pattern_set signals; /* scam signs (positive weight) and marks of a real notice (negative) */
+    pattern_set billing; /* billing summary lines, one rule per kind of line */
 } pattern_library;
 
 value_kind field_value_kind(ns_field_id field);
@@ -195,11 +196,20 @@ typedef struct signal_match {
 } signal_match;
 
 #define MAX_SIGNALS 16
+#define MAX_BILLING_LINES 12
 
+typedef struct billing_line {
+    const char *kind; /* the rule's name: "tax_owed", "credit_payments", ... */
+    int64_t cents;    /* as it counts toward the total: credits negative */
+    char text[48];
+} billing_line;
 typedef struct extraction {
     extracted_field fields[NS_FIELD_ALL_COUNT];
     signal_match signals[MAX_SIGNALS];
     int signal_count;
+    billing_line billing[MAX_BILLING_LINES];
+    int billing_count;
+    int billing_agrees; /* 1 the lines add up to the amount due, -1 they do not, 0 not checked */
 } extraction;
 
 /* Runs every pattern set over the text and chooses each field. */

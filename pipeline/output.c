@@ -54,6 +54,27 @@ static json_t *field_json(ns_field_id id, const extracted_field *field, int expl
     return out;
 }
 
+/* The billing summary's lines, their total, and whether it equals the amount due. */
+static json_t *billing_json(const extraction *fields)
+{
+    if (fields->billing_count == 0)
+        return json_null();
+    json_t *lines = json_array();
+    int64_t total = 0;
+    for (int i = 0; i < fields->billing_count; i++) {
+        const billing_line *line = &fields->billing[i];
+        char cents[32];
+        format_money(line->cents, cents, sizeof cents);
+        total += line->cents;
+        json_array_append_new(
+            lines, json_pack("{s:s, s:s, s:s}", "kind", line->kind, "amount", cents, "text", line->text));
+    }
+    char total_text[32];
+    format_money(total, total_text, sizeof total_text);
+    return json_pack("{s:o, s:s, s:o}", "lines", lines, "total", total_text, "agrees_with_amount_due",
+                     fields->billing_agrees ? json_boolean(fields->billing_agrees > 0) : json_null());
+}
+
 static json_t *preprocess_json(const ns_document *document)
 {
     json_t *pages = json_array();
@@ -103,6 +124,7 @@ static json_t *document_json(const ns_document *document, const ns_knowledge *kn
         json_array_append_new(
             review, json_pack("{s:s, s:s}", "field", "notice_code", "reason", "no notice code was found"));
     json_object_set_new(root, "fields", fields);
+    json_object_set_new(root, "billing_summary", billing_json(&document->extraction));
     json_object_set_new(root, "details", details);
     json_object_set_new(root, "review", review);
     if (document->preprocessed)

@@ -434,16 +434,17 @@ static ns_status compile_file(loader *state, pattern_library *library, const sou
         } else if (strcmp(keyword, "field") == 0) {
             char *name = next_word(&cursor);
             int field = name ? field_from_name(name) : -1;
-            /* "authenticity" holds the scam-signal rules: what they match is reported, not chosen. */
+            /* "authenticity" and "billing" hold rules whose matches are reported, not chosen. */
             set = field >= 0                                  ? &library->fields[field]
                   : name && strcmp(name, "authenticity") == 0 ? &library->signals
+                  : name && strcmp(name, "billing") == 0      ? &library->billing
                                                               : NULL;
             if (!set) {
                 ns_error_set(state->err, state->errlen,
                              "%s: unknown field '%s' (notice_code, tax_year, amount_due, "
                              "response_date, notice_date, form, tax_period, taxpayer_id, phone, caller_id, "
                              "mailing_address, "
-                             "authenticity)",
+                             "authenticity, billing)",
                              origin, name ? name : "");
                 status = NS_ERR_PATTERNS;
             }
@@ -502,8 +503,10 @@ ns_status patterns_load(pattern_library *library, const char *dir, char *err, si
 
 void patterns_free(pattern_library *library)
 {
-    for (int field = 0; field <= NS_FIELD_ALL_COUNT; field++) {
-        pattern_set *set = field < NS_FIELD_ALL_COUNT ? &library->fields[field] : &library->signals;
+    pattern_set *extra[2] = {&library->signals, &library->billing};
+    for (int field = 0; field < NS_FIELD_ALL_COUNT + 2; field++) {
+        pattern_set *set =
+            field < NS_FIELD_ALL_COUNT ? &library->fields[field] : extra[field - NS_FIELD_ALL_COUNT];
         for (size_t i = 0; i < set->count; i++) {
             pattern_rule *rule = &set->rules[i];
             pcre2_code_free(rule->regex);

@@ -141,6 +141,42 @@ static void a_label_hyphenated_across_lines_is_joined(void **state)
     ns_document_free(document);
 }
 
+static json_t *billing_of(const char *text)
+{
+    ns_document *document = read_text(text);
+    ns_render_options options = {{2026, 1, 1}, 0};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    json_t *root = json_loads(json, 0, NULL);
+    json_t *billing = json_incref(json_object_get(root, "billing_summary"));
+    json_decref(root);
+    free(json);
+    ns_document_free(document);
+    return billing;
+}
+
+static void a_billing_summary_that_adds_up_confirms_the_amount(void **state)
+{
+    (void)state;
+    json_t *billing =
+        billing_of("Notice CP14\nAmount due: $1,075.21\nBilling Summary\nTax you owed $3,183.00\n"
+                   "Payments and credits -3,328.00\nFailure-to-file penalty 318.30\n"
+                   "Failure-to-pay penalty 633.30\nInterest charges 145.00\n"
+                   "Failure-to-pay estimated tax penalty 123.61\n"
+                   "Amount due by February 20, 2018 $1,075.21\n");
+    assert_int_equal(json_array_size(json_object_get(billing, "lines")), 6);
+    assert_string_equal(json_string_value(json_object_get(billing, "total")), "1075.21");
+    assert_true(json_is_true(json_object_get(billing, "agrees_with_amount_due")));
+    json_decref(billing);
+    /* Payments printed without their minus sign (lost in OCR) still subtract. */
+    billing = billing_of("Notice CP161\nAmount due: $100.00\nTax you owed $400.00\nPayments you made 310.00\n"
+                         "Interest charges 10.00\n");
+    assert_true(json_is_true(json_object_get(billing, "agrees_with_amount_due")));
+    json_decref(billing);
+    billing = billing_of("Notice CP14\nAmount due: $999.00\nTax you owed $400.00\nInterest charges 10.00\n");
+    assert_true(json_is_false(json_object_get(billing, "agrees_with_amount_due")));
+    json_decref(billing);
+}
+
 static void refund_amount_is_not_an_amount_due(void **state)
 {
     (void)state;
@@ -293,6 +329,7 @@ int main(void)
         cmocka_unit_test(missing_dollar_sign_and_spaced_digits_still_read),
         cmocka_unit_test(labels_split_across_lines_still_pair_with_values),
         cmocka_unit_test(a_label_hyphenated_across_lines_is_joined),
+        cmocka_unit_test(a_billing_summary_that_adds_up_confirms_the_amount),
         cmocka_unit_test(refund_amount_is_not_an_amount_due),
         cmocka_unit_test(terminated_agreement_total_is_vetoed),
         cmocka_unit_test(letters_are_coded_as_ltr),
