@@ -260,6 +260,8 @@ typedef struct preprocess_report {
     int page_found;        /* a page boundary was found and flattened */
     int rotation;          /* degrees clockwise applied from text orientation */
     int orientation_known; /* Leptonica decided the orientation (else Tesseract OSD may) */
+    int curvature;         /* worst text-line curvature measured, micro-units (-1: no model) */
+    int dewarped;          /* curled paper was flattened */
     float skew_degrees;    /* deskew angle applied */
     float scale;           /* resolution scale applied */
     int text_height;       /* median character height measured, pixels before scaling */

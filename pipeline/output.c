@@ -80,11 +80,15 @@ static json_t *preprocess_json(const ns_document *document)
     json_t *pages = json_array();
     for (int i = 0; i < document->pages; i++) {
         const preprocess_report *report = &document->preprocess[i];
-        json_array_append_new(pages, json_pack("{s:i, s:b, s:i, s:f, s:f, s:i, s:[i,i]}", "page", i + 1,
-                                               "page_found", report->page_found, "rotation", report->rotation,
-                                               "skew_degrees", ((int)(report->skew_degrees * 100)) / 100.0,
-                                               "scale", ((int)(report->scale * 1000)) / 1000.0, "text_height",
-                                               report->text_height, "size", report->width, report->height));
+        json_array_append_new(
+            pages, json_pack("{s:i, s:b, s:i, s:s, s:f, s:b, s:o, s:f, s:i, s:[i,i]}", "page", i + 1,
+                             "page_found", report->page_found, "rotation", report->rotation,
+                             "orientation_from", report->orientation_known ? "text shape" : "tesseract osd",
+                             "skew_degrees", ((int)(report->skew_degrees * 100)) / 100.0, "dewarped",
+                             report->dewarped, "line_curvature",
+                             report->curvature >= 0 ? json_integer(report->curvature) : json_null(), "scale",
+                             ((int)(report->scale * 1000)) / 1000.0, "text_height", report->text_height,
+                             "size", report->width, report->height));
     }
     return pages;
 }
