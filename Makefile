@@ -32,7 +32,7 @@ DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE) $(LETTER_FILES)
 TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_golden test_cli test_stress test_end_to_end
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check unit sanitize bench eval install uninstall clean format
+.PHONY: all check unit sanitize bench eval install uninstall clean format FORCE
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
 
 $(BUILD):
@@ -60,7 +60,11 @@ $(BUILD)/libnoticescan.so: $(LIB_OBJECTS)
 $(BUILD)/noticescan: $(BUILD)/cli.o $(BUILD)/libnoticescan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/noticescan.pc: Makefile
+# The prefix the .pc file was written for: rewritten (and the .pc remade) when PREFIX changes.
+$(BUILD)/prefix: FORCE | $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+
+$(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: noticescan\nDescription: Read IRS notices from photos and scans\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lnoticescan\nLibs.private: -ldl -lm\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' "$$(sed -n 's/^#define NS_VERSION_STRING "\(.*\)"/\1/p' include/noticescan.h)" '$(PKGS)' > $@
 
