@@ -49,6 +49,14 @@ static int is_url(const char *text)
     return text && strncmp(text, "https://", 8) == 0 && strlen(text) > 12 && !strchr(text, ' ');
 }
 
+/* Every table entry that states a fact carries its public source. */
+static int check_source(const validator *v, const char *where, json_t *object)
+{
+    return is_url(json_string_value(json_object_get(object, "source")))
+               ? 1
+               : fail(v, where, "needs an https source");
+}
+
 static int check_placeholders(const validator *v, const char *where, const char *text)
 {
     for (const char *p = strchr(text, '{'); p; p = strchr(p + 1, '{')) {
@@ -225,8 +233,8 @@ static int check_table(const validator *v, json_t *root, const char *name)
         snprintf(where, sizeof where, "%s.%s", name, key);
         if (!check_string(v, where, entry, "title", 1))
             return 0;
-        if (!is_url(json_string_value(json_object_get(entry, "source"))))
-            return fail(v, where, "source must be an https URL");
+        if (!check_source(v, where, entry))
+            return 0;
     }
     return 1;
 }
@@ -257,6 +265,28 @@ static int check_playbooks(const validator *v, json_t *root)
                 !check_string_array(v, place, situation, "steps", 1))
                 return 0;
         }
+    }
+    return 1;
+}
+
+/* What to do once a deadline has passed, one entry per deadline action, each with its source. */
+static int check_after_deadline(const validator *v, json_t *root)
+{
+    json_t *table = json_object_get(root, "after_deadline");
+    if (!json_is_object(table))
+        return fail(v, "after_deadline", "must be an object keyed by deadline action");
+    const char *action;
+    json_t *entry;
+    json_object_foreach(table, action, entry)
+    {
+        char where[128];
+        snprintf(where, sizeof where, "after_deadline.%s", action);
+        if (!in_list(action, actions, COUNT(actions)) || strcmp(action, "none") == 0)
+            return fail(v, where, "is not a deadline action");
+        if (!check_string(v, where, entry, "heading", 1) || !check_string_array(v, where, entry, "steps", 1))
+            return 0;
+        if (!check_source(v, where, entry))
+            return 0;
     }
     return 1;
 }
@@ -313,8 +343,8 @@ static int check_unique_codes(const validator *v, json_t *notices)
 static int check_money_tables(const validator *v, json_t *root)
 {
     json_t *rates = json_object_get(root, "interest_rates");
-    if (!is_url(json_string_value(json_object_get(rates, "source"))))
-        return fail(v, "interest_rates", "needs an https source");
+    if (!check_source(v, "interest_rates", rates))
+        return 0;
     ns_date known, previous = {0, 0, 0};
     if (!ns_date_parse_iso(json_string_value(json_object_get(rates, "known_through")), &known))
         return fail(v, "interest_rates", "known_through must be a YYYY-MM-DD date");
@@ -340,8 +370,8 @@ static int check_money_tables(const validator *v, json_t *root)
     for (size_t k = 0; k < COUNT(keys); k++)
         if (!json_is_number(json_object_get(penalties, keys[k])))
             return fail(v, "penalties", "needs every failure-to-pay rate as a number");
-    if (!is_url(json_string_value(json_object_get(penalties, "source"))))
-        return fail(v, "penalties", "needs an https source");
+    if (!check_source(v, "penalties", penalties))
+        return 0;
     return 1;
 }
 
@@ -359,12 +389,12 @@ static int check_authenticity_tables(const validator *v, json_t *root)
         snprintf(where, sizeof where, "scam_signals.%s", name);
         if (!check_string(v, where, signal, "says", 1))
             return 0;
-        if (!is_url(json_string_value(json_object_get(signal, "source"))))
-            return fail(v, where, "source must be an https URL");
+        if (!check_source(v, where, signal))
+            return 0;
     }
     json_t *phones = json_object_get(root, "irs_phones");
-    if (!is_url(json_string_value(json_object_get(phones, "source"))))
-        return fail(v, "irs_phones", "needs an https source");
+    if (!check_source(v, "irs_phones", phones))
+        return 0;
     size_t i;
     json_t *number;
     json_array_foreach(json_object_get(phones, "numbers"), i, number)
@@ -387,7 +417,8 @@ ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t e
     if (!json_is_array(notices) || json_array_size(notices) == 0)
         return fail(&v, "notices", "must be a non-empty array"), NS_ERR_CATALOG;
     if (!check_table(&v, root, "forms") || !check_table(&v, root, "statutes") || !check_playbooks(&v, root) ||
-        !check_money_tables(&v, root) || !check_authenticity_tables(&v, root))
+        !check_after_deadline(&v, root) || !check_money_tables(&v, root) ||
+        !check_authenticity_tables(&v, root))
         return NS_ERR_CATALOG;
     size_t i;
     json_t *notice;

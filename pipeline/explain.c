@@ -30,6 +30,7 @@ typedef struct fill_values {
     char tax_year[40];
     char notice_date[40];
     char appeal_deadline[40];
+    char phone[72];
 } fill_values;
 
 /* Replaces {placeholders} in a catalog step with what this notice says. */
@@ -45,7 +46,7 @@ static char *fill_step(const char *step, const fill_values *values)
         {"{tax_year}", values->tax_year},
         {"{notice_date}", values->notice_date},
         {"{appeal_deadline}", values->appeal_deadline},
-        {"{phone}", "the phone number printed at the top right of your notice"},
+        {"{phone}", values->phone},
     };
     char *out = NULL;
     size_t length = 0;
@@ -83,6 +84,19 @@ static json_t *filled_list(json_t *steps, const fill_values *values)
         free(text);
     }
     return list;
+}
+
+/* Whether a number is on the IRS's own list (catalog irs_phones): only those are repeated to the reader. */
+static int phone_is_listed(const notice_catalog *catalog, const char *number)
+{
+    size_t i;
+    json_t *listed;
+    json_array_foreach(json_object_get(json_object_get(catalog->root, "irs_phones"), "numbers"), i, listed)
+    {
+        if (strcmp(json_string_value(listed), number) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static json_t *date_or_null(ns_date date)
@@ -262,6 +276,21 @@ static json_t *estimate_growth(const notice_catalog *catalog, json_t *entry, int
                      json_string_value(json_object_get(penalties, "source")));
 }
 
+/* Appends a source URL unless it is already listed. */
+static void add_source(json_t *sources, json_t *source)
+{
+    size_t i;
+    json_t *listed;
+    if (!json_is_string(source))
+        return;
+    json_array_foreach(sources, i, listed)
+    {
+        if (json_equal(listed, source))
+            return;
+    }
+    json_array_append(sources, source);
+}
+
 json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today)
 {
     const extracted_field *code_field = fields ? &fields->fields[NS_FIELD_NOTICE_CODE] : NULL;
@@ -277,6 +306,12 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
     else
         snprintf(values.amount, sizeof values.amount, "the amount shown on your notice");
     snprintf(values.notice_code, sizeof values.notice_code, "%.20s", code ? code : "your notice");
+    const extracted_field *phone = fields ? &fields->fields[NS_FIELD_PHONE] : NULL;
+    if (phone && phone->found && phone_is_listed(catalog, phone->chosen.value))
+        snprintf(values.phone, sizeof values.phone, "%.20s (the number on your notice)", phone->chosen.value);
+    else
+        snprintf(values.phone, sizeof values.phone,
+                 "the phone number printed at the top right of your notice");
     const extracted_field *year = fields ? &fields->fields[NS_FIELD_TAX_YEAR] : NULL;
     snprintf(values.tax_year, sizeof values.tax_year, "%.32s",
              year && year->found ? year->chosen.value : "the tax year on your notice");
@@ -360,7 +395,16 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
     json_object_set(plan, "deadline_rule",
                     json_is_object(window) ? json_object_get(window, "rule") : json_null());
     json_object_set_new(plan, "days_left", days_left);
-    json_object_set_new(plan, "steps", build_steps(catalog, entry, &values));
+    json_t *steps = build_steps(catalog, entry, &values);
+    json_t *late = json_integer_value(days_left) < 0 && action
+                       ? json_object_get(json_object_get(catalog->root, "after_deadline"), action)
+                       : NULL;
+    if (json_is_object(late)) /* what can still be done comes first once the date is gone */
+        json_array_insert_new(steps, 0,
+                              json_pack("{s:s, s:O, s:o}", "situation", "deadline_passed", "heading",
+                                        json_object_get(late, "heading"), "steps",
+                                        filled_list(json_object_get(late, "steps"), &values)));
+    json_object_set_new(plan, "steps", steps);
     json_object_set_new(plan, "appeal", appeal);
 
     int asks_payment = entry && json_is_true(json_object_get(entry, "asks_payment"));
@@ -386,15 +430,10 @@ json_t *explain_plan(const notice_catalog *catalog, const extraction *fields, ns
     json_object_set_new(plan, "next_notices", next ? json_incref(next) : json_array());
     json_t *sources =
         entry ? json_deep_copy(json_object_get(entry, "sources")) : json_pack("[s]", GENERIC_SOURCE);
-    if (json_is_object(window) && json_is_string(json_object_get(window, "source"))) {
-        int listed = 0;
-        size_t i;
-        json_t *source;
-        json_array_foreach(sources, i, source) listed |=
-            json_equal(source, json_object_get(window, "source"));
-        if (!listed)
-            json_array_append(sources, json_object_get(window, "source"));
-    }
+    if (json_is_object(window))
+        add_source(sources, json_object_get(window, "source"));
+    if (json_is_object(late))
+        add_source(sources, json_object_get(late, "source"));
     json_object_set_new(plan, "sources", sources);
     return plan;
 }
@@ -422,15 +461,8 @@ json_t *explain_authenticity(const notice_catalog *catalog, const extraction *fi
     if (code->found && !catalog_find(catalog, code->chosen.value))
         add_signal(signs, said, "unknown_code", code->chosen.value);
     const extracted_field *phone = &fields->fields[NS_FIELD_PHONE];
-    if (phone->found) {
-        int listed = 0;
-        size_t i;
-        json_t *number;
-        json_array_foreach(json_object_get(json_object_get(catalog->root, "irs_phones"), "numbers"), i,
-                           number) listed |= strcmp(json_string_value(number), phone->chosen.value) == 0;
-        if (!listed)
-            add_signal(signs, said, "phone_not_listed", phone->chosen.value);
-    }
+    if (phone->found && !phone_is_listed(catalog, phone->chosen.value))
+        add_signal(signs, said, "phone_not_listed", phone->chosen.value);
     const char *verdict, *summary;
     if (!code->found && json_array_size(marks) == 0) {
         add_signal(signs, said, "no_irs_marks", NULL);

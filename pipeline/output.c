@@ -265,9 +265,12 @@ static void write_plan_text(FILE *out, const ns_document *document, const ns_kno
     json_t *appeal = json_object_get(plan, "appeal");
     if (json_is_object(appeal)) {
         fprintf(out, "\nYour right to appeal\n");
-        fprintf(out, "  %s: by ", string_of(appeal, "name", "Appeal"));
-        write_long_date(out, json_object_get(appeal, "deadline"));
-        write_days(out, json_object_get(appeal, "days_left"));
+        fprintf(out, "  %s", string_of(appeal, "name", "Appeal"));
+        if (json_is_string(json_object_get(appeal, "deadline"))) {
+            fprintf(out, ": by ");
+            write_long_date(out, json_object_get(appeal, "deadline"));
+            write_days(out, json_object_get(appeal, "days_left"));
+        }
         if (json_is_string(json_object_get(appeal, "form")))
             fprintf(out, " (Form %s)", string_of(appeal, "form", ""));
         fprintf(out, "\n");

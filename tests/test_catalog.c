@@ -1,6 +1,7 @@
 /* test_catalog.c - the notice catalog is data, validated entry by entry. */
 #include "testutil.h"
 
+#include <ctype.h>
 #include <jansson.h>
 
 #include "internal.h"
@@ -77,6 +78,97 @@ static void every_entry_renders_a_complete_plan(void **state)
     }
 }
 
+/*
+ * Reading level (Flesch-Kincaid grade) with a plain syllable count: vowel
+ * groups, a silent final "e" dropped. Links and placeholders count as one
+ * short word. Rough, as every such formula is, but it catches a summary
+ * written for lawyers.
+ */
+static int syllables_in(const char *word, size_t length)
+{
+    int count = 0, in_vowels = 0;
+    for (size_t i = 0; i < length; i++) {
+        int vowel = strchr("aeiouyAEIOUY", word[i]) != NULL;
+        count += vowel && !in_vowels;
+        in_vowels = vowel;
+    }
+    if (length > 3 && (word[length - 1] == 'e' || word[length - 1] == 'E') &&
+        !strchr("aeiouy", word[length - 2]) && word[length - 2] != 'l')
+        count--;
+    return count < 1 ? 1 : count;
+}
+
+static double reading_grade(const char *text)
+{
+    int words = 0, sentences = 0, syllables = 0;
+    for (const char *p = text; *p;) {
+        if (strncmp(p, "https://", 8) == 0 || *p == '{') { /* a link or a placeholder: one word */
+            const char *end = *p == '{' ? strchr(p, '}') + 1 : p + strcspn(p, " )");
+            while (end > p && strchr(".,;:", end[-1])) /* the sentence's own punctuation */
+                end--;
+            p = end;
+            words++, syllables++;
+            continue;
+        }
+        if (isalpha((unsigned char)*p)) {
+            const char *start = p;
+            while (isalpha((unsigned char)*p) || *p == '\'' || *p == '-')
+                p++;
+            words++;
+            syllables += syllables_in(start, (size_t)(p - start));
+            continue;
+        }
+        if (isdigit((unsigned char)*p)) {
+            while (isdigit((unsigned char)*p) || *p == ',' || (*p == '.' && isdigit((unsigned char)p[1])))
+                p++;
+            words++, syllables++;
+            continue;
+        }
+        if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\0'))
+            sentences++;
+        p++;
+    }
+    if (words == 0)
+        return 0;
+    return 0.39 * words / (sentences ? sentences : 1) + 11.8 * syllables / words - 15.59;
+}
+
+/* Plain words: a reader at about a sixth-grade level understands the summary and the first step. */
+static void summaries_and_first_steps_are_in_plain_words(void **state)
+{
+    (void)state;
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    assert_true(reading_grade("The IRS says you owe tax. Pay by the date on the notice.") < 4);
+    assert_true(reading_grade("Notwithstanding the aforementioned determination, administrative "
+                              "reconsideration necessitates substantiation.") > 12);
+    double summary_total = 0, step_total = 0;
+    size_t count = json_array_size(catalog->notices), i;
+    json_t *notice;
+    json_array_foreach(catalog->notices, i, notice)
+    {
+        const char *code = json_string_value(json_object_get(notice, "code"));
+        double summary = reading_grade(json_string_value(json_object_get(notice, "summary")));
+        if (summary > 11)
+            fail_msg("%s: the summary reads at grade %.1f; use shorter words and sentences", code, summary);
+        summary_total += summary;
+        /* The first step the reader sees: the entry's own, else its playbook's. */
+        const char *category = json_string_value(json_object_get(notice, "category"));
+        json_t *first =
+            json_array_get(json_object_get(json_object_get(catalog->root, "playbooks"), category), 0);
+        json_t *own = json_object_get(json_object_get(notice, "situations"),
+                                      json_string_value(json_object_get(first, "situation")));
+        const char *step = json_string_value(json_array_get(own ? own : json_object_get(first, "steps"), 0));
+        double grade = reading_grade(step);
+        if (grade > 11)
+            fail_msg("%s: the first step reads at grade %.1f", code, grade);
+        step_total += grade;
+    }
+    print_message("  reading grade (Flesch-Kincaid): summaries %.1f, first steps %.1f on average\n",
+                  summary_total / count, step_total / count);
+    assert_true(summary_total / count <= 6.5);
+    assert_true(step_total / count <= 6.5);
+}
+
 /* A minimal valid catalog, changed one way at a time to prove each check fires. */
 static const char minimal[] =
     "{\"forms\":{\"9465\":{\"title\":\"Installment Agreement "
@@ -93,6 +185,8 @@ static const char minimal[] =
     "\"source\":\"https://www.irs.gov/ftp\"},"
     "\"scam_signals\":{\"gift_card\":{\"says\":\"Gift cards.\",\"source\":\"https://www.irs.gov/scams\"}},"
     "\"irs_phones\":{\"source\":\"https://www.irs.gov/phones\",\"numbers\":[\"800-829-1040\"]},"
+    "\"after_deadline\":{\"pay\":{\"heading\":\"Late\",\"steps\":[\"Pay "
+    "now.\"],\"source\":\"https://www.irs.gov/pay\"}},"
     "\"notices\":[{\"code\":\"CP14\",\"aliases\":[],\"title\":\"Bill\",\"summary\":\"You "
     "owe.\",\"category\":\"balance_due\","
     "\"urgency\":\"medium\",\"asks_payment\":true,\"deadline\":{\"action\":\"pay\",\"days\":21,\"from\":"
@@ -143,6 +237,9 @@ static void validation_rejects_broken_entries(void **state)
     expect_invalid("\"from\":\"2023-10-01\"", "\"from\":\"2022-10-01\"", "must be in date order");
     expect_invalid("\"failure_to_pay_cap_percent\":25", "\"failure_to_pay_cap_percent\":\"25\"",
                    "every failure-to-pay rate");
+    expect_invalid("\"after_deadline\":{\"pay\"", "\"after_deadline\":{\"pray\"", "is not a deadline action");
+    expect_invalid("\"source\":\"https://www.irs.gov/pay\"", "\"source\":\"www.irs.gov/pay\"",
+                   "after_deadline.pay: needs an https source");
 }
 
 int main(void)
@@ -152,6 +249,7 @@ int main(void)
         cmocka_unit_test(the_codes_the_pipeline_promises_are_in_the_catalog),
         cmocka_unit_test(aliases_find_their_entry),
         cmocka_unit_test(every_entry_renders_a_complete_plan),
+        cmocka_unit_test(summaries_and_first_steps_are_in_plain_words),
         cmocka_unit_test(validation_rejects_broken_entries),
     };
     int failed = cmocka_run_group_tests_name("catalog", tests, NULL, NULL);

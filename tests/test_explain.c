@@ -75,6 +75,68 @@ static void a_passed_deadline_raises_urgency_and_says_so(void **state)
     json_decref(plan);
 }
 
+static const char *first_situation(json_t *plan)
+{
+    return json_string_value(json_object_get(json_array_get(json_object_get(plan, "steps"), 0), "situation"));
+}
+
+static void a_passed_deadline_puts_what_can_still_be_done_first(void **state)
+{
+    (void)state;
+    const char *cp90 = "Notice CP90\nNotice date March 6, 2024\nAmount due immediately: $3,918.44\n";
+    ns_date before = {2024, 3, 20}, after = {2024, 6, 1};
+    json_t *plan = plan_for(cp90, before);
+    assert_string_equal(first_situation(plan), "agree_can_pay");
+    json_decref(plan);
+
+    plan = plan_for(cp90, after);
+    assert_string_equal(first_situation(plan), "deadline_passed");
+    json_t *late = json_array_get(json_object_get(plan, "steps"), 0);
+    const char *first_step = json_string_value(json_array_get(json_object_get(late, "steps"), 0));
+    assert_non_null(strstr(first_step, "equivalent hearing")); /* the one-year fallback of a CDP notice */
+    assert_non_null(strstr(first_step, "Form 12153"));
+    /* Its source joins the plan's sources. */
+    int cited = 0;
+    size_t i;
+    json_t *source;
+    json_array_foreach(json_object_get(plan, "sources"), i, source) cited |=
+        strcmp(json_string_value(source), "https://www.irs.gov/pub/irs-pdf/p1660.pdf") == 0;
+    assert_true(cited);
+    json_decref(plan);
+
+    /* A notice of deficiency past its last day: the Tax Court is closed, other paths named. */
+    ns_date late_day = {2025, 3, 1};
+    plan = plan_for("Notice CP3219A\nNotice date October 15, 2024\n", late_day);
+    late = json_array_get(json_object_get(plan, "steps"), 0);
+    assert_string_equal(json_string_value(json_object_get(late, "situation")), "deadline_passed");
+    char *late_text = json_dumps(late, 0);
+    assert_non_null(strstr(late_text, "Publication 3598"));
+    free(late_text);
+    json_decref(plan);
+}
+
+static void a_listed_irs_number_read_from_the_notice_fills_the_steps(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    json_t *plan = plan_for("Notice CP14\nNotice date March 4, 2024\nPhone 1-800-829-1040\n"
+                            "Amount due by March 26, 2024 $50.00\n",
+                            today);
+    char *steps = json_dumps(json_object_get(plan, "steps"), 0);
+    assert_non_null(strstr(steps, "800-829-1040 (the number on your notice)"));
+    free(steps);
+    json_decref(plan);
+    /* A number not on the IRS's list is never repeated as one to call. */
+    plan = plan_for("Notice CP14\nNotice date March 4, 2024\nPhone 1-888-555-0199\n"
+                    "Amount due by March 26, 2024 $50.00\n",
+                    today);
+    steps = json_dumps(json_object_get(plan, "steps"), 0);
+    assert_null(strstr(steps, "555-0199"));
+    assert_non_null(strstr(steps, "the phone number printed at the top right of your notice"));
+    free(steps);
+    json_decref(plan);
+}
+
 static void a_near_deadline_raises_urgency_one_step(void **state)
 {
     (void)state;
@@ -210,6 +272,8 @@ int main(void)
         cmocka_unit_test(window_counts_from_the_notice_date_across_a_leap_february),
         cmocka_unit_test(deficiency_window_is_ninety_days_across_a_year_end),
         cmocka_unit_test(a_passed_deadline_raises_urgency_and_says_so),
+        cmocka_unit_test(a_passed_deadline_puts_what_can_still_be_done_first),
+        cmocka_unit_test(a_listed_irs_number_read_from_the_notice_fills_the_steps),
         cmocka_unit_test(a_near_deadline_raises_urgency_one_step),
         cmocka_unit_test(collection_due_process_deadline_is_thirty_days_from_the_letter),
         cmocka_unit_test(a_printed_hearing_date_is_the_appeal_deadline),
