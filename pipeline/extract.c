@@ -316,24 +316,44 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
     free(list.offsets);
 }
 
-/* Agreement between fields: a deadline after its notice, a tax year before it. */
+/*
+ * Collection notices for a year keep coming for as long as the IRS may
+ * collect: ten years from assessment (IRC 6502), itself a year or more after
+ * the tax year. A notice dated later than this after its tax year is a misread.
+ */
+#define MAX_NOTICE_YEARS_AFTER_TAX_YEAR 15
+
+static void mark_for_review(extracted_field *field, const char *reason)
+{
+    snprintf(field->review, sizeof field->review, "%s", reason);
+    field->confidence = round(field->confidence * 0.7 * 100) / 100;
+}
+
+/*
+ * Agreement between fields: a deadline after its notice, a tax year before
+ * it, a notice year within reach of its tax year. When a date disagrees with
+ * the other date, the one that also disagrees with the tax year is the one
+ * marked.
+ */
 static void cross_check(extraction *out)
 {
     extracted_field *notice_date = &out->fields[NS_FIELD_NOTICE_DATE];
     extracted_field *response = &out->fields[NS_FIELD_RESPONSE_DATE];
     extracted_field *year = &out->fields[NS_FIELD_TAX_YEAR];
+    int notice_year = notice_date->found ? date_from_days((long)notice_date->chosen.number).year : 0;
+    int notice_implausible = notice_date->found && year->found &&
+                             notice_year > year->chosen.number + MAX_NOTICE_YEARS_AFTER_TAX_YEAR;
+    if (notice_implausible) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "notice year %d is too long after tax year %d", notice_year,
+                 (int)year->chosen.number);
+        mark_for_review(notice_date, reason);
+    }
     if (notice_date->found && response->found && response->chosen.number <= notice_date->chosen.number &&
-        !response->review[0]) {
-        snprintf(response->review, sizeof response->review, "response date is not after the notice date");
-        response->confidence = round(response->confidence * 0.7 * 100) / 100;
-    }
-    if (notice_date->found && year->found && !year->review[0]) {
-        ns_date date = date_from_days((long)notice_date->chosen.number);
-        if (year->chosen.number > date.year) {
-            snprintf(year->review, sizeof year->review, "tax year is after the notice year");
-            year->confidence = round(year->confidence * 0.7 * 100) / 100;
-        }
-    }
+        !response->review[0] && !notice_implausible)
+        mark_for_review(response, "response date is not after the notice date");
+    if (notice_date->found && year->found && year->chosen.number > notice_year && !year->review[0])
+        mark_for_review(year, "tax year is after the notice year");
 }
 
 /* The first match of every signal rule: evidence for the authenticity check, never a field. */

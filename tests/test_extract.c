@@ -241,6 +241,42 @@ static void response_date_before_notice_date_is_flagged_for_review(void **state)
     ns_document_free(document);
 }
 
+/* The fields the JSON record lists for review, joined by spaces. */
+static void reviewed_fields(ns_document *document, char *out, size_t len)
+{
+    ns_render_options options = {{2024, 1, 1}, 0};
+    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    json_t *root = json_loads(json, 0, NULL);
+    size_t i;
+    json_t *item;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(root, "review"), i, item)
+    {
+        strncat(out, json_string_value(json_object_get(item, "field")), len - strlen(out) - 2);
+        strcat(out, " ");
+    }
+    json_decref(root);
+    free(json);
+}
+
+static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
+{
+    (void)state;
+    char fields[256];
+    /* "2073" misread for "2023": the pay-by date is fine, the notice date is not. */
+    ns_document *document = read_text("Notice CP503\nTax year 2022\nNotice date November 10, 2073\n"
+                                      "Amount due by December 1, 2023 $1,601.31\n");
+    reviewed_fields(document, fields, sizeof fields);
+    assert_string_equal(fields, "notice_date ");
+    ns_document_free(document);
+    /* An old year's notice within the collection period is not marked. */
+    document = read_text("Notice CP71C\nTax year 2012\nNotice date January 5, 2024\n"
+                         "Amount due by January 26, 2024 $1,097.48\n");
+    reviewed_fields(document, fields, sizeof fields);
+    assert_string_equal(fields, "");
+    ns_document_free(document);
+}
+
 static void details_for_a_tax_office_are_read(void **state)
 {
     (void)state;
@@ -336,6 +372,7 @@ int main(void)
         cmocka_unit_test(petition_deadline_is_the_response_date),
         cmocka_unit_test(business_tax_period_gives_its_year),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
+        cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
         cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
