@@ -16,5 +16,7 @@ define CODE (?-i:(?:CP|LT)\s?\d{1,4}[A-Z]{0,2})(?![A-Za-z0-9])
 # like a word), so O, I and l may stand for digits here, with at least one
 # real digit; normalizing the code repairs them.
 define LETTER (?:letter|ltr)\.?\s?(?=[\dOIl]{0,3}\d)[\dOIl]{2,4}[A-Z]?(?![A-Za-z0-9])
+# "Notice" in a header label as OCR may read it: Notce, Notlce, N0tice, Noti ce
+define NOTICE n[o0]t(?:[il1|!]\s?)?c[e3]
 # space between a label and its value: blanks and line breaks, never a page break
 define GAP [ \t\n:]{0,6}

@@ -3,8 +3,8 @@
 # letters print "Letter 1058", "LTR 1058" or "Letter Number: 1058".
 field notice_code
 
-rule header_label     0.90  \bnotice{GAP}(?<v>{CODE})
-rule header_letter    0.90  \bnotice{GAP}(?<v>{LETTER})
+rule header_label     0.90  \b{NOTICE}{GAP}(?<v>{CODE})
+rule header_letter    0.90  \b{NOTICE}{GAP}(?<v>{LETTER})
 rule letter_number    0.90  prefix=LTR \bletter\s+(?:number|no\.?)\s*:?\s*(?<v>\d{2,4}[A-Z]?)(?![A-Za-z0-9])
 rule number_of_letter 0.90  prefix=LTR \bnumber\s+of\s+this\s+letter\s*:?\s*(?<v>\d{2,4}[A-Z]?)(?![A-Za-z0-9])
 rule letter_named     0.65  (?<![A-Za-z])(?<v>{LETTER})

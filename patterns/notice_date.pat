@@ -2,7 +2,7 @@
 # The header prints "Notice date"; letters print "Date:" or "Letter date".
 field notice_date
 
-rule header_label       0.95  \bnotice\s+date{GAP}(?<v>{DATE})
+rule header_label       0.95  \b{NOTICE}\s+date{GAP}(?<v>{DATE})
 rule date_of_notice     0.90  \bdate\s+of\s+(?:this\s+)?(?:notice|letter)\s*:?\s*(?<v>{DATE})
 rule letter_date        0.90  \bletter\s+date{GAP}(?<v>{DATE})
 # "Date:" in a letter's header block, which OCR may join to the left column's line.
@@ -10,7 +10,7 @@ rule date_colon         0.85  (?<!due )(?<!birth )(?<!this )\bdate\s*:\s*(?<v>{D
 # Two columns read line by line: a label that ends one line has its value at
 # the end of the next, after the left column's text ("Department of the
 # Treasury Date:" / "Internal Revenue Service September 18, 2023").
-rule label_then_merged  0.75  (?:\bnotice\s+date|\bletter\s+date|(?<!due )(?<!birth )(?<!this )\bdate\s*:)[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE})[ \t]*(?=\n)
+rule label_then_merged  0.75  (?:\b{NOTICE}\s+date|\bletter\s+date|(?<!due )(?<!birth )(?<!this )\bdate\s*:)[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE})[ \t]*(?=\n)
 # A date alone on a line near the top of a letter; weak, a fallback only.
 rule date_on_own_line   0.30  (?:^|\n)[ \t]*(?<v>[A-Za-z]{3,10}\.?\s\d{1,2},\s(?:19|20)\d{2})[ \t]*(?=\n)
 # The last day of a tax year or period is never the date of the notice

@@ -132,6 +132,28 @@ static void labels_split_across_lines_still_pair_with_values(void **state)
     ns_document_free(document);
 }
 
+static void a_misspelled_notice_label_still_names_its_values(void **state)
+{
+    (void)state;
+    /* Blurred header labels as Tesseract read them on low-quality photos. */
+    static const char *const labels[] = {"Notce", "Notlce", "N0tice", "Noti ce"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "Department of the Treasury %s CP503\nTax year 2022\n%s date November 10, 2023\n"
+                 "Amount due by December 1, 2023 $1,601.31\n",
+                 labels[i], labels[i]);
+        ns_document *document = read_text(text);
+        assert_field(document, NS_FIELD_NOTICE_CODE, "CP503");
+        assert_field(document, NS_FIELD_NOTICE_DATE, "2023-11-10");
+        ns_document_free(document);
+    }
+    /* "Notes" and "Nice" are not the label. */
+    ns_document *document = read_text("Notes date November 10, 2023\nNice date November 12, 2023\n");
+    assert_field(document, NS_FIELD_NOTICE_DATE, NULL);
+    ns_document_free(document);
+}
+
 static void a_label_hyphenated_across_lines_is_joined(void **state)
 {
     (void)state;
@@ -364,6 +386,7 @@ int main(void)
         cmocka_unit_test(ocr_confusions_in_numbers_and_codes_are_repaired),
         cmocka_unit_test(missing_dollar_sign_and_spaced_digits_still_read),
         cmocka_unit_test(labels_split_across_lines_still_pair_with_values),
+        cmocka_unit_test(a_misspelled_notice_label_still_names_its_values),
         cmocka_unit_test(a_label_hyphenated_across_lines_is_joined),
         cmocka_unit_test(a_billing_summary_that_adds_up_confirms_the_amount),
         cmocka_unit_test(refund_amount_is_not_an_amount_due),
