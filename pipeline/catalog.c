@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +27,7 @@ static const char *const placeholders[] = {
 
 typedef struct validator {
     const char *origin;
+    json_t *forms; /* the forms table, for forms named inside text */
     char *err;
     size_t errlen;
 } validator;
@@ -70,6 +72,55 @@ static int check_placeholders(const validator *v, const char *where, const char 
     return 1;
 }
 
+/* A form number at p ("1040-X", "433-F", "W-9"): digits, capitals, at most one hyphen. Its length, or 0. */
+static size_t form_id_at(const char *p, char *id, size_t cap)
+{
+    size_t n = 0;
+    int digits = 0, hyphens = 0;
+    while (n + 1 < cap && (isdigit((unsigned char)p[n]) || isupper((unsigned char)p[n]) || p[n] == '-')) {
+        digits += isdigit((unsigned char)p[n]) != 0;
+        hyphens += p[n] == '-';
+        n++;
+    }
+    while (n > 0 && p[n - 1] == '-')
+        n--, hyphens--;
+    if (digits == 0 || hyphens > 1)
+        return 0; /* "877-777-4778" after "Form 911," is a phone number */
+    memcpy(id, p, n);
+    id[n] = '\0';
+    return n;
+}
+
+/* Every form the text tells the reader about ("Form 9465", "Forms 1095-A or 1095-B") has a table entry. */
+static int check_form_mentions(const validator *v, const char *where, const char *text)
+{
+    for (const char *p = strstr(text, "Form"); p && v->forms; p = strstr(p + 4, "Form")) {
+        if (p > text && isalpha((unsigned char)p[-1]))
+            continue;
+        const char *q = p + 4 + (p[4] == 's');
+        while (*q == ' ') {
+            char id[16];
+            size_t n = form_id_at(q + 1, id, sizeof id);
+            if (n == 0)
+                break;
+            if (!json_object_get(v->forms, id)) {
+                char message[96];
+                snprintf(message, sizeof message, "text names Form %s, which is not in the forms table", id);
+                return fail(v, where, message);
+            }
+            q += 1 + n;
+            /* a list goes on: ", 1095-B", " or 1095-C", ", and 8821" */
+            if (*q == ',')
+                q++;
+            if (strncmp(q, " or ", 4) == 0 || strncmp(q, " and ", 5) == 0)
+                q += q[1] == 'o' ? 3 : 4;
+            if (*q != ' ' || !isdigit((unsigned char)q[1]))
+                break;
+        }
+    }
+    return 1;
+}
+
 static int check_string(const validator *v, const char *where, json_t *object, const char *key, int required)
 {
     json_t *value = json_object_get(object, key);
@@ -79,7 +130,7 @@ static int check_string(const validator *v, const char *where, json_t *object, c
         return required ? fail(v, place, "missing") : 1;
     if (!json_is_string(value) || json_string_length(value) == 0)
         return fail(v, place, "must be a non-empty string");
-    return 1;
+    return check_form_mentions(v, place, json_string_value(value));
 }
 
 static int check_string_array(const validator *v, const char *where, json_t *object, const char *key,
@@ -98,7 +149,8 @@ static int check_string_array(const validator *v, const char *where, json_t *obj
     {
         if (!json_is_string(item) || json_string_length(item) == 0)
             return fail(v, place, "must hold only non-empty strings");
-        if (!check_placeholders(v, place, json_string_value(item)))
+        if (!check_placeholders(v, place, json_string_value(item)) ||
+            !check_form_mentions(v, place, json_string_value(item)))
             return 0;
     }
     return 1;
@@ -410,7 +462,7 @@ static int check_authenticity_tables(const validator *v, json_t *root)
 
 ns_status catalog_validate(json_t *root, const char *origin, char *err, size_t errlen)
 {
-    validator v = {origin, err, errlen};
+    validator v = {origin, json_object_get(root, "forms"), err, errlen};
     if (!json_is_object(root))
         return fail(&v, "top level", "must be an object"), NS_ERR_CATALOG;
     json_t *notices = json_object_get(root, "notices");

@@ -218,6 +218,14 @@ static void validation_rejects_broken_entries(void **state)
     char error[512] = "";
     assert_int_equal(catalog_validate(root, "test.json", error, sizeof error), NS_OK);
     json_decref(root);
+    /* A known form in a list, and a phone number after a form, are fine. */
+    char text[4096];
+    const char *at = strstr(minimal, "Pay {amount}.");
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - minimal), minimal,
+             "Use Form 9465, or call 877-777-4778.", at + strlen("Pay {amount}."));
+    root = json_loads(text, 0, NULL);
+    assert_int_equal(catalog_validate(root, "test.json", error, sizeof error), NS_OK);
+    json_decref(root);
     expect_invalid("\"forms\":[\"9465\"]", "\"forms\":[\"9999\"]", "'9999' is not defined");
     expect_invalid("\"urgency\":\"medium\"", "\"urgency\":\"soon\"", "urgency must be");
     expect_invalid("\"sources\":[\"https://www.irs.gov/cp14\"]", "\"sources\":[\"https://example.com/cp14\"]",
@@ -237,6 +245,10 @@ static void validation_rejects_broken_entries(void **state)
     expect_invalid("\"from\":\"2023-10-01\"", "\"from\":\"2022-10-01\"", "must be in date order");
     expect_invalid("\"failure_to_pay_cap_percent\":25", "\"failure_to_pay_cap_percent\":\"25\"",
                    "every failure-to-pay rate");
+    expect_invalid("Pay {amount}.", "Pay {amount} and send Form 1234.", "text names Form 1234");
+    expect_invalid("Pay {amount}.", "Use Forms 9465 or 1234-X.", "text names Form 1234-X");
+    expect_invalid("\"summary\":\"You owe.\"", "\"summary\":\"You owe. See Form W-2.\"",
+                   "text names Form W-2");
     expect_invalid("\"after_deadline\":{\"pay\"", "\"after_deadline\":{\"pray\"", "is not a deadline action");
     expect_invalid("\"source\":\"https://www.irs.gov/pay\"", "\"source\":\"www.irs.gov/pay\"",
                    "after_deadline.pay: needs an https source");
