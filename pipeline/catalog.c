@@ -133,6 +133,12 @@ static int check_string(const validator *v, const char *where, json_t *object, c
     return check_form_mentions(v, place, json_string_value(value));
 }
 
+/* A table entry that states a fact: its text under text_key, and the public source of it. */
+static int check_sourced_entry(const validator *v, const char *where, json_t *entry, const char *text_key)
+{
+    return check_string(v, where, entry, text_key, 1) && check_source(v, where, entry);
+}
+
 static int check_string_array(const validator *v, const char *where, json_t *object, const char *key,
                               int min_count)
 {
@@ -283,9 +289,7 @@ static int check_table(const validator *v, json_t *root, const char *name)
     {
         char where[128];
         snprintf(where, sizeof where, "%s.%s", name, key);
-        if (!check_string(v, where, entry, "title", 1))
-            return 0;
-        if (!check_source(v, where, entry))
+        if (!check_sourced_entry(v, where, entry, "title"))
             return 0;
     }
     return 1;
@@ -335,9 +339,8 @@ static int check_after_deadline(const validator *v, json_t *root)
         snprintf(where, sizeof where, "after_deadline.%s", action);
         if (!in_list(action, actions, COUNT(actions)) || strcmp(action, "none") == 0)
             return fail(v, where, "is not a deadline action");
-        if (!check_string(v, where, entry, "heading", 1) || !check_string_array(v, where, entry, "steps", 1))
-            return 0;
-        if (!check_source(v, where, entry))
+        if (!check_sourced_entry(v, where, entry, "heading") ||
+            !check_string_array(v, where, entry, "steps", 1))
             return 0;
     }
     return 1;
@@ -439,9 +442,7 @@ static int check_authenticity_tables(const validator *v, json_t *root)
     {
         char where[128];
         snprintf(where, sizeof where, "scam_signals.%s", name);
-        if (!check_string(v, where, signal, "says", 1))
-            return 0;
-        if (!check_source(v, where, signal))
+        if (!check_sourced_entry(v, where, signal, "says"))
             return 0;
     }
     json_t *phones = json_object_get(root, "irs_phones");
