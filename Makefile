@@ -22,14 +22,19 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE -fPIC $(WARNINGS) $(CFLAGS) -Iinclude -Ipipeline -I$(BUILD) $(PKG_CFLAGS)
 LDLIBS := $(PKG_LIBS) -ldl -lm
 
-STAGES := dates normalize text patterns extract catalog explain load preprocess ocr output engine
-LIB_OBJECTS := $(STAGES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
+# Every pipeline/*.c is part of the library except the command line's own files (cli*.c).
+LIB_SOURCES := $(filter-out pipeline/cli%.c,$(sort $(wildcard pipeline/*.c)))
+CLI_SOURCES := $(sort $(wildcard pipeline/cli*.c))
+LIB_OBJECTS := $(LIB_SOURCES:pipeline/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
+CLI_OBJECTS := $(CLI_SOURCES:pipeline/%.c=$(BUILD)/%.o)
 PATTERN_FILES := $(sort $(wildcard patterns/*.pat))
 CATALOG_FILE := catalog/notices.json
 LETTER_FILES := $(sort $(wildcard catalog/letters/*.txt))
 DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE) $(LETTER_FILES)
 
-TESTS := test_normalize test_patterns test_extract test_catalog test_explain test_output test_golden test_cli test_stress test_end_to_end
+# Every tests/test_*.c is a test program; the slow ones (real Tesseract on images) run last.
+SLOW_TESTS := test_end_to_end
+TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
 .PHONY: all check unit sanitize bench eval install uninstall clean format FORCE
@@ -57,7 +62,7 @@ $(BUILD)/libnoticescan.a: $(LIB_OBJECTS)
 $(BUILD)/libnoticescan.so: $(LIB_OBJECTS)
 	$(CC) -shared -Wl,-soname,libnoticescan.so.0 $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/noticescan: $(BUILD)/cli.o $(BUILD)/libnoticescan.a
+$(BUILD)/noticescan: $(CLI_OBJECTS) $(BUILD)/libnoticescan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The prefix the .pc file was written for: rewritten (and the .pc remade) when PREFIX changes.
@@ -81,7 +86,7 @@ check: all $(TEST_BINARIES)
 	echo "all test programs passed"
 
 unit: all $(TEST_BINARIES)
-	@for t in $(filter-out test_end_to_end,$(TESTS)); do \
+	@for t in $(filter-out $(SLOW_TESTS),$(TESTS)); do \
 	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || exit 1; done
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in their own build tree.
