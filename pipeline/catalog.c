@@ -5,7 +5,9 @@
  * Validation names the entry and the key at fault, so a data change that
  * breaks the schema fails at load (and in `make check`), not at a reader.
  */
-#include "internal.h"
+#include "catalog.h"
+#include "dates.h"
+#include "normalize.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -491,10 +493,9 @@ ns_status catalog_load(notice_catalog *catalog, const char *path, char *err, siz
         root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
     } else {
         origin = "catalog/notices.json (built in)";
-        for (size_t i = 0; i < embedded_file_count; i++)
-            if (strcmp(embedded_files[i].name, "catalog/notices.json") == 0)
-                root = json_loadb((const char *)embedded_files[i].data, embedded_files[i].size,
-                                  JSON_REJECT_DUPLICATES, &error);
+        const embedded_file *file = embedded_file_find("catalog/notices.json");
+        if (file)
+            root = json_loadb((const char *)file->data, file->size, JSON_REJECT_DUPLICATES, &error);
     }
     if (!root) {
         ns_error_set(err, errlen, "%s:%d: %s", origin, error.line, error.text);

@@ -2,7 +2,11 @@
  * engine.c - the public objects: knowledge (shared), engine (one per
  * thread) and documents (results), wiring the stages in order.
  */
-#include "internal.h"
+#include "document.h"
+#include "load.h"
+#include "normalize.h"
+#include "ocr.h"
+#include "preprocess.h"
 
 #include <jansson.h>
 #include <leptonica/allheaders.h>
@@ -42,16 +46,6 @@ const char *ns_status_code(ns_status status)
 #undef NS_STATUS_CODE
     }
     return "unknown";
-}
-
-void ns_error_set(char *buf, size_t len, const char *fmt, ...)
-{
-    if (!buf || len == 0)
-        return;
-    va_list args;
-    va_start(args, fmt);
-    vsnprintf(buf, len, fmt, args);
-    va_end(args);
 }
 
 /* Leptonica prints its own errors to stderr; a library must not. */
@@ -203,9 +197,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         int turn = 0;
         if (clean && !document->preprocess[i].orientation_known &&
             ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
-            PIX *upright = turn == 90    ? pixRotate90(clean, 1)
-                           : turn == 180 ? pixRotate180(NULL, clean)
-                                         : pixRotate90(clean, -1);
+            PIX *upright = image_rotate_clockwise(clean, turn);
             if (upright) {
                 pixDestroy(&clean);
                 clean = upright;

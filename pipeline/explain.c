@@ -2,7 +2,9 @@
  * explain.c - the one place that turns extracted fields into an action plan,
  * driven by the catalog. Text and JSON output both render this plan.
  */
-#include "internal.h"
+#include "dates.h"
+#include "explain.h"
+#include "normalize.h"
 
 #include <jansson.h>
 #include <math.h>

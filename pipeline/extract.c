@@ -14,7 +14,9 @@
  * Cross-checks then mark fields for review instead of guessing silently.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "internal.h"
+#include "dates.h"
+#include "extract.h"
+#include "normalize.h"
 
 #include <jansson.h>
 #include <math.h>

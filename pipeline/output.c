@@ -2,7 +2,10 @@
  * output.c - render a document and its plan as JSON (through jansson, so it
  * is always valid) or as text for a person.
  */
-#include "internal.h"
+#include "dates.h"
+#include "document.h"
+#include "explain.h"
+#include "normalize.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -377,10 +380,7 @@ static const embedded_file *letter_template(const char *kind)
 {
     char name[64];
     snprintf(name, sizeof name, "catalog/letters/%s.txt", kind);
-    for (size_t i = 0; i < embedded_file_count; i++)
-        if (strcmp(embedded_files[i].name, name) == 0)
-            return &embedded_files[i];
-    return NULL;
+    return embedded_file_find(name);
 }
 
 /* A field's value, or a [bracketed prompt] for the reader to fill in. */

@@ -13,7 +13,7 @@
  *   7. deskew         measured on the binary image, where lines are crisp
  *   8. OCR input      the evened-out gray page, turned and deskewed the same way
  */
-#include "internal.h"
+#include "preprocess.h"
 
 #include <leptonica/allheaders.h>
 #include <math.h>
@@ -334,12 +334,11 @@ static PIX *orient_upright(PIX *binary, int *rotation, int *known)
         makeOrientDecision(up, left, 5.0f, 1.5f, &orientation, 0) != 0)
         return NULL;
     *known = orientation != L_TEXT_ORIENT_UNKNOWN;
-    switch (orientation) {
-    case L_TEXT_ORIENT_LEFT: *rotation = 90; return pixRotate90(binary, 1);
-    case L_TEXT_ORIENT_DOWN: *rotation = 180; return pixRotate180(NULL, binary);
-    case L_TEXT_ORIENT_RIGHT: *rotation = 270; return pixRotate90(binary, -1);
-    default: return NULL;
-    }
+    *rotation = orientation == L_TEXT_ORIENT_LEFT    ? 90
+                : orientation == L_TEXT_ORIENT_DOWN  ? 180
+                : orientation == L_TEXT_ORIENT_RIGHT ? 270
+                                                     : 0;
+    return image_rotate_clockwise(binary, *rotation);
 }
 
 /*
@@ -456,9 +455,7 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
         report->rotation = rotation;
         pixDestroy(&binary);
         binary = upright;
-        PIX *turned = rotation == 90    ? pixRotate90(even, 1)
-                      : rotation == 180 ? pixRotate180(NULL, even)
-                                        : pixRotate90(even, -1);
+        PIX *turned = image_rotate_clockwise(even, rotation);
         pixDestroy(&even);
         even = turned;
         save_stage(stages_dir, stem, step++, "upright", binary);

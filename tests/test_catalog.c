@@ -4,7 +4,7 @@
 #include <ctype.h>
 #include <jansson.h>
 
-#include "internal.h"
+#include "document.h"
 
 static void built_in_catalog_is_large_and_sourced(void **state)
 {

@@ -8,9 +8,10 @@
 #include <dirent.h>
 #include <leptonica/allheaders.h>
 
-#include "internal.h"
 #include <jansson.h>
 #include <unistd.h>
+
+#include "ocr.h"
 
 static ns_engine *engine;
 

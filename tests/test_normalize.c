@@ -1,7 +1,8 @@
 /* test_normalize.c - OCR token repair, money, dates, years and notice codes. */
 #include "testutil.h"
 
-#include "internal.h"
+#include "dates.h"
+#include "normalize.h"
 
 static void repaired(const char *token, const char *expected)
 {

@@ -3,7 +3,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "normalize.h"
 
 static const char cp14_text[] = "Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
                                 "Social security number 123-45-6789\nAmount due: $1,075.21\n"
