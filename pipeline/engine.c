@@ -8,7 +8,6 @@
 #include "ocr.h"
 #include "preprocess.h"
 
-#include <jansson.h>
 #include <leptonica/allheaders.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,10 +66,9 @@ ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path, 
     if (status == NS_OK)
         status = catalog_load(&knowledge->catalog, catalog_path, errbuf, errlen);
     /* The two data files meet here: every authenticity rule needs the words the catalog gives it. */
-    json_t *said = status == NS_OK ? json_object_get(knowledge->catalog.root, "scam_signals") : NULL;
     for (size_t i = 0; status == NS_OK && i < knowledge->patterns.signals.count; i++) {
         const pattern_rule *rule = &knowledge->patterns.signals.rules[i];
-        if (!json_object_get(said, rule->name)) {
+        if (!catalog_find_signal(&knowledge->catalog, rule->name)) {
             ns_error_set(errbuf, errlen, "%s: signal rule %s has no entry in the catalog's scam_signals",
                          rule->origin, rule->name);
             status = NS_ERR_PATTERNS;
@@ -97,7 +95,7 @@ char *ns_knowledge_catalog_json(const ns_knowledge *knowledge)
 {
     if (!knowledge)
         return NULL;
-    return json_dumps(knowledge->catalog.notices, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    return strdup(knowledge->catalog.json);
 }
 
 ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,

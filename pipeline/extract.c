@@ -18,7 +18,6 @@
 #include "extract.h"
 #include "normalize.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <pcre2.h>
 #include <stdio.h>
@@ -436,8 +435,8 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     const char *code = NULL;
     if (out->fields[NS_FIELD_NOTICE_CODE].found) {
         code = out->fields[NS_FIELD_NOTICE_CODE].chosen.value;
-        json_t *entry = catalog ? catalog_find(catalog, code) : NULL;
-        const char *canonical = entry ? json_string_value(json_object_get(entry, "code")) : NULL;
+        const catalog_notice *entry = catalog ? catalog_find(catalog, code) : NULL;
+        const char *canonical = entry ? entry->code : NULL;
         if (canonical)
             code = canonical; /* notice-specific rules name canonical codes */
     }
