@@ -6,6 +6,7 @@
 #define NOTICESCAN_DOCUMENT_H
 
 #include "catalog.h"
+#include "explain.h"
 #include "extract.h"
 #include "patterns.h"
 #include "preprocess.h"
@@ -25,6 +26,11 @@ struct ns_document {
     int preprocessed; /* 1 when the document came from an image */
     int from_code;    /* 1 when made from a notice code alone (--explain) */
     extraction extraction;
+    /* The explain stage's results, made once when the document is read (status NS_OK only). */
+    ns_date today;        /* the date days left were counted from */
+    action_plan plan;     /* borrows from the knowledge's catalog */
+    int has_authenticity; /* 0 for a document made from a code alone */
+    authenticity authenticity;
 };
 
 #endif

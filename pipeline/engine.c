@@ -2,7 +2,9 @@
  * engine.c - the public objects: knowledge (shared), engine (one per
  * thread) and documents (results), wiring the stages in order.
  */
+#include "dates.h"
 #include "document.h"
+#include "explain.h"
 #include "load.h"
 #include "normalize.h"
 #include "ocr.h"
@@ -18,6 +20,7 @@ struct ns_engine {
     const ns_knowledge *knowledge;
     ocr_engine *ocr;
     char *save_stages_dir;
+    ns_date today; /* year 0: the local date at each read */
 };
 
 const char *ns_version(void)
@@ -109,6 +112,8 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
     if (!engine)
         return NS_ERR_NOMEM;
     engine->knowledge = knowledge;
+    if (options)
+        engine->today = options->today;
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
         if (!engine->save_stages_dir) {
@@ -155,6 +160,28 @@ static void document_fail(ns_document *document, ns_status status, const char *r
     document->error = malloc(n);
     if (document->error)
         snprintf(document->error, n, "%s: %s", document->source, reason);
+}
+
+/*
+ * The explain stage, once per document read: the action plan and (for text
+ * or an image) the authenticity check, as of today (year 0: the local date).
+ */
+static void document_explain(ns_document *document, const ns_knowledge *knowledge, ns_date today)
+{
+    if (document->status != NS_OK)
+        return;
+    document->today = today.year == 0 ? ns_date_today() : today;
+    if (!date_is_valid(document->today)) {
+        document_fail(document, NS_ERR_ARGUMENT, "the date to count days left from is not a valid date");
+        return;
+    }
+    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, &document->plan) != NS_OK) {
+        document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
+        return;
+    }
+    document->has_authenticity = !document->from_code;
+    if (document->has_authenticity)
+        explain_authenticity(&knowledge->catalog, &document->extraction, &document->authenticity);
 }
 
 /* The file name without directories or extension, for --save-stages files. */
@@ -225,10 +252,11 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     else
         document_fail(document, status, reason);
     document_text_free(&text);
+    document_explain(document, engine->knowledge, engine->today);
     return document;
 }
 
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain)
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today)
 {
     ns_document *document = document_new(source);
     if (!document)
@@ -246,10 +274,11 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
         extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &document->extraction);
     }
     document_text_free(&text);
+    document_explain(document, knowledge, today);
     return document;
 }
 
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today)
 {
     unsigned char *text = NULL;
     size_t size = 0;
@@ -261,17 +290,18 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
             document_fail(document, status, reason);
         return document;
     }
-    ns_document *document = ns_read_text(knowledge, path, (const char *)text);
+    ns_document *document = ns_read_text(knowledge, path, (const char *)text, today);
     free(text);
     return document;
 }
 
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text)
 {
-    return ns_read_text(engine ? engine->knowledge : NULL, source, text);
+    ns_date none = {0, 0, 0};
+    return ns_read_text(engine ? engine->knowledge : NULL, source, text, engine ? engine->today : none);
 }
 
-ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code)
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today)
 {
     ns_document *document = document_new(code);
     if (!document)
@@ -286,6 +316,7 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
+    document_explain(document, knowledge, today);
     return document;
 }
 
@@ -295,6 +326,7 @@ void ns_document_free(ns_document *document)
         return;
     free(document->source);
     free(document->error);
+    explain_plan_free(&document->plan);
     free(document);
 }
 

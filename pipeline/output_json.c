@@ -251,8 +251,7 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
     json_object_set_new(root, "review", review);
 }
 
-static json_t *document_json(const ns_document *document, const ns_knowledge *knowledge,
-                             const ns_render_options *options)
+static json_t *document_json(const ns_document *document, int explain_fields)
 {
     json_t *root = json_object();
     json_object_set_new(root, "source", json_string(document->source ? document->source : ""));
@@ -266,32 +265,22 @@ static json_t *document_json(const ns_document *document, const ns_knowledge *kn
                             : json_pack("{s:s, s:s}", "code", ns_status_code(document->status), "message",
                                         document->error ? document->error : ""));
     json_object_set_new(root, "pages", json_integer(document->pages));
-    add_fields_json(root, document, options->explain_fields);
+    add_fields_json(root, document, explain_fields);
     if (document->preprocessed)
         json_object_set_new(root, "preprocess", preprocess_json(document));
-    authenticity check;
-    if (document->status == NS_OK && !document->from_code)
-        explain_authenticity(&knowledge->catalog, &document->extraction, &check);
+    int explained = document->status == NS_OK;
     json_object_set_new(root, "authenticity",
-                        document->status == NS_OK && !document->from_code ? authenticity_json(&check)
-                                                                          : json_null());
-    action_plan plan;
-    if (document->status == NS_OK &&
-        explain_plan(&knowledge->catalog, &document->extraction, options->today, &plan) == NS_OK) {
-        json_object_set_new(root, "plan", plan_json(&plan));
-        explain_plan_free(&plan);
-    } else {
-        json_object_set_new(root, "plan", json_null());
-    }
+                        explained && document->has_authenticity ? authenticity_json(&document->authenticity)
+                                                                : json_null());
+    json_object_set_new(root, "plan", explained ? plan_json(&document->plan) : json_null());
     return root;
 }
 
-char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowledge,
-                          const ns_render_options *options)
+char *ns_document_to_json(const ns_document *document, const ns_render_options *options)
 {
-    if (!document || !knowledge || !options)
+    if (!document)
         return NULL;
-    json_t *root = document_json(document, knowledge, options);
+    json_t *root = document_json(document, options ? options->explain_fields : 0);
     char *text = root ? json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER |
                                              JSON_REAL_PRECISION(4))
                       : NULL;

@@ -34,23 +34,20 @@ static void long_date_or_prompt(ns_date date, const char *prompt, char *out, siz
         snprintf(out, len, "%s", prompt);
 }
 
-char *ns_document_letter(const ns_document *document, const ns_knowledge *knowledge, const char *kind,
-                         const ns_render_options *options)
+char *ns_document_letter(const ns_document *document, const char *kind)
 {
     const embedded_file *template = kind ? letter_template(kind) : NULL;
-    if (!document || !knowledge || !options || !template || document->status != NS_OK)
+    if (!document || !template || document->status != NS_OK)
         return NULL;
-    action_plan plan;
-    if (explain_plan(&knowledge->catalog, &document->extraction, options->today, &plan) != NS_OK)
-        return NULL;
+    const action_plan *plan = &document->plan;
     char today[40], notice_date[40], deadline[40], appeal_deadline[40], amount[48], name[96], address[160];
-    date_format_long(options->today, today, sizeof today);
+    date_format_long(document->today, today, sizeof today);
     const extracted_field *dated = &document->extraction.fields[NS_FIELD_NOTICE_DATE];
     ns_date none = {0, 0, 0};
     long_date_or_prompt(dated->found ? date_from_days((long)dated->chosen.number) : none, "[the notice date]",
                         notice_date, sizeof notice_date);
-    long_date_or_prompt(plan.deadline, "[the date on the notice]", deadline, sizeof deadline);
-    long_date_or_prompt(plan.appeal.deadline, "[the date on the notice]", appeal_deadline,
+    long_date_or_prompt(plan->deadline, "[the date on the notice]", deadline, sizeof deadline);
+    long_date_or_prompt(plan->appeal.deadline, "[the date on the notice]", appeal_deadline,
                         sizeof appeal_deadline);
     const extracted_field *due = &document->extraction.fields[NS_FIELD_AMOUNT_DUE];
     if (due->found)
@@ -88,10 +85,8 @@ char *ns_document_letter(const ns_document *document, const ns_knowledge *knowle
     char *text = NULL;
     size_t length = 0;
     FILE *out = open_memstream(&text, &length);
-    if (!out) {
-        explain_plan_free(&plan);
+    if (!out)
         return NULL;
-    }
     const char *p = (const char *)template->data, *end = p + template->size;
     while (p < end) {
         size_t i, n = 0;
@@ -108,6 +103,5 @@ char *ns_document_letter(const ns_document *document, const ns_knowledge *knowle
         }
     }
     fclose(out);
-    explain_plan_free(&plan);
     return text;
 }

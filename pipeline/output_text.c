@@ -205,28 +205,20 @@ static void write_plan_text(FILE *out, const ns_document *document, const action
     write_closing(out, &document->extraction, plan);
 }
 
-char *ns_document_to_text(const ns_document *document, const ns_knowledge *knowledge,
-                          const ns_render_options *options)
+char *ns_document_to_text(const ns_document *document)
 {
-    if (!document || !knowledge || !options)
+    if (!document)
         return NULL;
     char *text = NULL;
     size_t length = 0;
     FILE *out = open_memstream(&text, &length);
     if (!out)
         return NULL;
-    if (document->status != NS_OK) {
+    if (document->status != NS_OK)
         fprintf(out, "%s\n", document->error ? document->error : document->source);
-    } else {
-        action_plan plan;
-        authenticity check;
-        if (!document->from_code)
-            explain_authenticity(&knowledge->catalog, &document->extraction, &check);
-        if (explain_plan(&knowledge->catalog, &document->extraction, options->today, &plan) == NS_OK) {
-            write_plan_text(out, document, &plan, document->from_code ? NULL : &check);
-            explain_plan_free(&plan);
-        }
-    }
+    else
+        write_plan_text(out, document, &document->plan,
+                        document->has_authenticity ? &document->authenticity : NULL);
     fclose(out);
     return text;
 }
