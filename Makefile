@@ -78,6 +78,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libnoticescan.a | $(BUILD)
 
 # No pipeline stage includes a later stage's header, and the include graph has no cycle.
 check-includes:
+	sh tests/check-includes.sh --self-test
 	sh tests/check-includes.sh
 
 # Unit tests first (fast), then the end-to-end run through real Tesseract.

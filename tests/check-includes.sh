@@ -8,6 +8,28 @@
 #
 # A new file needs its stage in STAGES below (in data-flow order).
 set -u
+
+# --self-test: the check must fail on a later stage's header and on a cycle.
+if [ "${1:-}" = "--self-test" ]; then
+    tree=$(mktemp -d)
+    trap 'rm -rf "$tree"' EXIT
+    mkdir "$tree/pipeline"
+    printf '#include "base.h"\n' >"$tree/pipeline/text.h"
+    printf '#include "text.h"\n' >"$tree/pipeline/base.h"
+    if sh "$0" "$tree" >"$tree/out"; then
+        echo "check-includes self-test: a later stage's header and a cycle were not caught"
+        exit 1
+    fi
+    grep -q "base.h: includes text.h, a later stage's header" "$tree/out" &&
+        grep -q "cycle" "$tree/out" || {
+        echo "check-includes self-test: unexpected report:"
+        cat "$tree/out"
+        exit 1
+    }
+    echo "check-includes self-test: a later stage's header and a cycle are caught"
+    exit 0
+fi
+
 cd "${1:-.}" || exit 2
 
 STAGES="base dates normalize calendar text patterns catalog extract explain load preprocess ocr document output engine cli"
