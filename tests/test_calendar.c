@@ -204,18 +204,23 @@ static void each_floating_holiday_lands_in_its_week(void **state)
 /* ---- dates published by the IRS and DC ---- */
 
 /*
- * The individual filing deadline (April 15, IRC 6072(a)) as announced for each season:
- * 2016: April 18 (Emancipation Day observed Friday April 15; Rev. Rul. 2015-13,
- *       https://www.irs.gov/irb/2015-22_IRB, and IR-2015-139).
- * 2017: April 18 (Saturday, then Emancipation Day observed Monday April 17; IRS filing
- *       season notice "April 18 Filing Deadline").
- * 2018: April 17 (Sunday, then Emancipation Day on Monday April 16; IRS "April 17 Filing Deadline").
- * 2022: April 18 (Emancipation Day observed Friday April 15; IRS announcement of January 2022).
- * 2023: April 18 (https://www.irs.gov/newsroom/whats-hot as of January 25, 2023).
- * 2024: April 15 (IRS release of January 8, 2024 opening the 2024 season).
- * 2025: April 15; 2026: April 15 (IRS release opening the 2026 season on January 26).
- * 2020 and 2021 show the IRC 7503 date; the IRS later postponed those seasons
- * under IRC 7508A (to July 15, 2020 and May 17, 2021), which is not a calendar rule.
+ * The individual filing deadline (April 15, IRC 6072(a)) as the IRS announced it:
+ * 2016: Monday April 18 - Emancipation Day observed Friday April 15 (Rev. Rul. 2015-13,
+ *       I.R.B. 2015-22, https://www.irs.gov/irb/2015-22_IRB; IR-2015-139).
+ * 2017: Tuesday April 18 - Saturday, then Emancipation Day observed Monday April 17 (the
+ *       IRS filing-season page "April 18 Filing Deadline", quoted at
+ *       https://manchesterlibrary.org/read/20294).
+ * 2018: Tuesday April 17 - Sunday, then Emancipation Day on Monday April 16 (the IRS
+ *       "April 17 Filing Deadline" statement, quoted at appraisersblogs.com).
+ * 2022: Monday April 18 - Emancipation Day observed Friday April 15 (IRS announcement of
+ *       January 2022, reported at https://www.tscpa.com/news/682-irs-sets-april-18-as-tax-deadline).
+ * 2023: Tuesday April 18 - https://www.irs.gov/newsroom/whats-hot as captured on January 25, 2023.
+ * 2024: Monday April 15 - IRS release of January 8, 2024 opening the season (republished in
+ *       full by bctv.org on January 10, 2024).
+ * 2025: Tuesday April 15; 2026: Wednesday April 15 - the IRS releases opening those seasons.
+ * 2015, 2019, 2020 and 2021: April 15 was a weekday and no DC holiday. For 2020 and 2021
+ * the IRS later postponed the date under IRC 7508A (to July 15, 2020 and May 17, 2021);
+ * a disaster postponement is no calendar rule, so the IRC 7503 date is what is checked.
  */
 static void filing_deadline_each_season_matches_the_irs(void **state)
 {
