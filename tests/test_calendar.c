@@ -366,6 +366,19 @@ static void business_day_stays_and_says_nothing(void **state)
     assert_string_equal(sentence, "");
 }
 
+static void description_lists_reasons_and_fits_any_buffer(void **state)
+{
+    (void)state;
+    calendar_roll why = {{2030, 1, 1}, {2030, 1, 4}, 3, 3, {"New Year's Day", "the weekend", "Memorial Day"}};
+    char sentence[256];
+    calendar_describe_roll(&why, sentence, sizeof sentence);
+    assert_string_equal(sentence, "moved from Tuesday, January 1, 2030 to Friday, January 4, 2030 because of "
+                                  "New Year's Day, the weekend and Memorial Day (IRC 7503)");
+    char small[20];
+    calendar_describe_roll(&why, small, sizeof small);
+    assert_string_equal(small, "moved from Tuesday,"); /* cut at the buffer, still terminated */
+}
+
 static void invalid_date_is_no_business_day_and_does_not_roll(void **state)
 {
     (void)state;
@@ -455,6 +468,7 @@ int main(void)
         cmocka_unit_test(cp90_thirty_days_on_a_saturday_rolls_to_monday),
         cmocka_unit_test(leap_day_counts_as_a_day),
         cmocka_unit_test(business_day_stays_and_says_nothing),
+        cmocka_unit_test(description_lists_reasons_and_fits_any_buffer),
         cmocka_unit_test(invalid_date_is_no_business_day_and_does_not_roll),
         cmocka_unit_test(every_catalog_window_lands_on_the_first_business_day),
     };
