@@ -288,6 +288,11 @@ static void inauguration_day_shares_a_monday_and_has_no_friday(void **state)
     /* January 20, 2029 is a Saturday: D.C. Code 28-2701 gives no Friday for it. */
     assert_true(calendar_is_business_day((ns_date){2029, 1, 19}));
     assert_true(calendar_is_business_day((ns_date){2026, 1, 20})); /* not an inauguration year */
+    /* On a Sunday it moves to Monday (D.C. Code 1-612.02(c)): January 21, 1985 and 2013. */
+    assert_true(calendar_is_legal_holiday((ns_date){1985, 1, 21}, name, sizeof name));
+    assert_string_equal(name, "Inauguration Day (observed)");
+    assert_true(calendar_is_legal_holiday((ns_date){2013, 1, 21}, name, sizeof name));
+    assert_string_equal(name, "Birthday of Martin Luther King, Jr. and Inauguration Day (observed)");
 }
 
 /* ---- the cases issue 9 names ---- */
