@@ -109,7 +109,8 @@ typedef struct ns_engine_options {
 /*
  * Creates an engine bound to (and borrowing) a knowledge object, which must
  * outlive it. Initialises Tesseract once; reuse the engine for many inputs.
- * On failure returns an error and writes the reason to errbuf.
+ * options may be NULL. On failure returns an error (NS_ERR_ARGUMENT for an
+ * impossible options->today) and writes the reason to errbuf.
  */
 ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,
                            char *errbuf, size_t errlen);

@@ -107,6 +107,11 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
     if (!out || !knowledge)
         return NS_ERR_ARGUMENT;
     *out = NULL;
+    if (options && options->today.year != 0 && !date_is_valid(options->today)) {
+        ns_error_set(errbuf, errlen,
+                     "engine options: today is not a valid date (year 0 means the local date)");
+        return NS_ERR_ARGUMENT;
+    }
     silence_leptonica();
     ns_engine *engine = calloc(1, sizeof *engine);
     if (!engine)

@@ -316,6 +316,18 @@ static void an_impossible_date_to_count_from_is_an_argument_error(void **state)
     ns_document_free(document);
 }
 
+static void an_engine_with_an_impossible_date_is_refused(void **state)
+{
+    (void)state;
+    ns_engine_options options = {NULL, NULL, NULL, {2025, 13, 1}};
+    ns_engine *engine = NULL;
+    char error[256] = "";
+    assert_int_equal(ns_engine_create(test_knowledge(), &options, &engine, error, sizeof error),
+                     NS_ERR_ARGUMENT);
+    assert_null(engine);
+    assert_non_null(strstr(error, "not a valid date"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +348,7 @@ int main(void)
         cmocka_unit_test(the_plan_counts_days_from_the_date_the_document_was_read_as_of),
         cmocka_unit_test(year_zero_counts_from_the_local_date),
         cmocka_unit_test(an_impossible_date_to_count_from_is_an_argument_error),
+        cmocka_unit_test(an_engine_with_an_impossible_date_is_refused),
     };
     int failed = cmocka_run_group_tests_name("explain", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());
