@@ -22,7 +22,7 @@ static const char *const categories[] = {
     "balance_due", "collection", "levy",   "lien",      "payment_plan", "math_error", "underreporting",
     "audit",       "deficiency", "refund", "non_filer", "identity",     "business",   "information",
 };
-static const char *const urgencies[CATALOG_URGENCY_COUNT] = {"low", "medium", "high", "critical"};
+static const char *const urgencies[URGENCY_COUNT] = {"low", "medium", "high", "critical"};
 static const char *const actions[ACTION_COUNT] = {"pay",    "respond", "file", "petition", "request_hearing",
                                                   "verify", "none"};
 static const char *const counted_from[] = {"notice_date", "letter_date",
@@ -380,10 +380,11 @@ static int parse_notice_header(validator *v, const char *where, json_t *notice, 
     out->category = json_string_value(json_object_get(notice, "category"));
     if (!in_list(out->category, categories, COUNT(categories)))
         return fail(v, where, "category is not a known category");
-    out->urgency =
+    int urgency =
         list_index(json_string_value(json_object_get(notice, "urgency")), urgencies, COUNT(urgencies));
-    if (out->urgency < 0)
+    if (urgency < 0)
         return fail(v, where, "urgency must be low, medium, high or critical");
+    out->urgency = (notice_urgency)urgency;
     if (!json_is_boolean(json_object_get(notice, "asks_payment")))
         return fail(v, where, "asks_payment must be true or false");
     out->asks_payment = json_is_true(json_object_get(notice, "asks_payment"));
@@ -798,9 +799,9 @@ int catalog_phone_is_listed(const notice_catalog *catalog, const char *number)
     return 0;
 }
 
-const char *catalog_urgency_name(int urgency)
+const char *catalog_urgency_name(notice_urgency urgency)
 {
-    return urgency >= 0 && urgency < CATALOG_URGENCY_COUNT ? urgencies[urgency] : "medium";
+    return (unsigned)urgency < URGENCY_COUNT ? urgencies[urgency] : "medium";
 }
 
 const char *catalog_action_name(deadline_action action)

@@ -17,6 +17,14 @@ typedef struct catalog_texts {
     size_t count;
 } catalog_texts;
 
+typedef enum notice_urgency {
+    URGENCY_LOW,
+    URGENCY_MEDIUM,
+    URGENCY_HIGH,
+    URGENCY_CRITICAL,
+    URGENCY_COUNT
+} notice_urgency;
+
 /* What a notice's deadline asks the reader to do; also the keys of after_deadline. */
 typedef enum deadline_action {
     ACTION_PAY,
@@ -80,7 +88,7 @@ typedef struct catalog_notice {
     const char *code; /* canonical: "CP14", "LTR1058" */
     catalog_texts aliases;
     const char *title, *summary, *category;
-    int urgency; /* index into catalog_urgency_name() */
+    notice_urgency urgency;
     int asks_payment;
     const catalog_window *deadline;   /* NULL when none */
     const catalog_window *appeal;     /* NULL when none */
@@ -144,9 +152,8 @@ const catalog_notice *catalog_find(const notice_catalog *catalog, const char *co
 const catalog_signal *catalog_find_signal(const notice_catalog *catalog, const char *id);
 /* Whether a number is on the IRS's own list of phone numbers. */
 int catalog_phone_is_listed(const notice_catalog *catalog, const char *number);
-/* "low", "medium", "high", "critical" for 0..3. */
-const char *catalog_urgency_name(int urgency);
-#define CATALOG_URGENCY_COUNT 4
+/* "low", "medium", "high", "critical". */
+const char *catalog_urgency_name(notice_urgency urgency);
 /* "pay", "respond", ... for a deadline action. */
 const char *catalog_action_name(deadline_action action);
 

@@ -14,8 +14,6 @@
 
 #define GENERIC_SOURCE "https://www.irs.gov/individuals/understanding-your-irs-notice-or-letter"
 #define SOON_DAYS 7 /* a deadline this close raises urgency one step */
-#define URGENCY_HIGH 2
-#define URGENCY_CRITICAL 3
 
 typedef struct fill_values {
     char amount[48];
@@ -165,7 +163,7 @@ static void find_appeal(const catalog_window *appeal, ns_date notice_date, ns_da
  */
 static void rate_urgency(const catalog_notice *entry, ns_date today, action_plan *plan)
 {
-    int rank = entry ? entry->urgency : 1; /* medium for a notice the catalog does not know */
+    notice_urgency rank = entry ? entry->urgency : URGENCY_MEDIUM; /* a notice the catalog does not know */
     if (date_is_valid(plan->deadline)) {
         long left = date_to_days(plan->deadline) - date_to_days(today);
         plan->has_days_left = 1;
@@ -175,7 +173,7 @@ static void rate_urgency(const catalog_notice *entry, ns_date today, action_plan
             snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "the deadline passed %ld day%s ago",
                      -left, left == -1 ? "" : "s");
         } else if (left <= SOON_DAYS && rank < URGENCY_CRITICAL) {
-            rank++;
+            rank = (notice_urgency)(rank + 1);
             snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "only %ld day%s left", left,
                      left == 1 ? "" : "s");
         }
