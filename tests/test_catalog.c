@@ -261,6 +261,8 @@ static void validation_rejects_broken_entries(void **state)
     expect_invalid("\"phone_not_listed\":", "\"phone_unlisted\":", "scam_signals.phone_not_listed: missing");
     expect_invalid("\"from\":\"notice_date\"", "\"from\":\"mailing\"", "from must be notice_date");
     expect_invalid("\"days\":21,", "\"days\":21,\"printed\":\"yes\",", "printed must be true or false");
+    expect_invalid("\"days\":21,", "\"days\":21,\"days_abroad\":0,",
+                   "notices[0] (CP14).deadline: days_abroad must be a positive integer or null");
 }
 
 int main(void)
