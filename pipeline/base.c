@@ -65,6 +65,32 @@ const embedded_file *embedded_file_find(const char *name)
     return NULL;
 }
 
+char *text_fill_placeholders(const char *text, size_t length, const placeholder *table, size_t count)
+{
+    char *out = NULL;
+    size_t out_length = 0;
+    FILE *stream = open_memstream(&out, &out_length);
+    if (!stream)
+        return NULL;
+    const char *p = text, *end = text + length;
+    while (p < end) {
+        size_t i, n = 0;
+        for (i = 0; i < count; i++) {
+            n = strlen(table[i].name);
+            if ((size_t)(end - p) >= n && strncmp(p, table[i].name, n) == 0)
+                break;
+        }
+        if (i < count) {
+            fputs(table[i].value, stream);
+            p += n;
+        } else {
+            fputc(*p++, stream);
+        }
+    }
+    fclose(stream);
+    return out;
+}
+
 PIX *image_rotate_clockwise(PIX *pix, int degrees)
 {
     switch (degrees) {

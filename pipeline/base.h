@@ -56,6 +56,18 @@ extern const size_t embedded_file_count;
 /* The embedded file with this name ("catalog/notices.json"), or NULL. */
 const embedded_file *embedded_file_find(const char *name);
 
+/* A {placeholder} and the text that replaces it. */
+typedef struct placeholder {
+    const char *name; /* "{amount}" */
+    const char *value;
+} placeholder;
+
+/*
+ * text (length bytes) with every placeholder of table replaced by its value,
+ * as a new NUL-terminated string the caller frees; NULL when memory runs out.
+ */
+char *text_fill_placeholders(const char *text, size_t length, const placeholder *table, size_t count);
+
 /*
  * A new image: pix turned clockwise by degrees (90, 180 or 270). Returns
  * NULL for any other angle or when Leptonica fails; pix is left as it is.

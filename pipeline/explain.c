@@ -28,10 +28,7 @@ typedef struct fill_values {
 /* Replaces {placeholders} in a catalog step with what this notice says. */
 static char *fill_step(const char *step, const fill_values *values)
 {
-    const struct {
-        const char *name;
-        const char *value;
-    } table[] = {
+    const placeholder table[] = {
         {"{amount}", values->amount},
         {"{deadline}", values->deadline},
         {"{notice_code}", values->notice_code},
@@ -40,27 +37,7 @@ static char *fill_step(const char *step, const fill_values *values)
         {"{appeal_deadline}", values->appeal_deadline},
         {"{phone}", values->phone},
     };
-    char *out = NULL;
-    size_t length = 0;
-    FILE *stream = open_memstream(&out, &length);
-    if (!stream)
-        return NULL;
-    for (const char *p = step; *p;) {
-        size_t i, n = 0;
-        for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-            n = strlen(table[i].name);
-            if (strncmp(p, table[i].name, n) == 0)
-                break;
-        }
-        if (i < sizeof table / sizeof table[0]) {
-            fputs(table[i].value, stream);
-            p += n;
-        } else {
-            fputc(*p++, stream);
-        }
-    }
-    fclose(stream);
-    return out;
+    return text_fill_placeholders(step, strlen(step), table, sizeof table / sizeof table[0]);
 }
 
 /* Fills every step of a catalog list into a new owned array; 0 when memory runs out. */

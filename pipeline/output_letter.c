@@ -34,6 +34,19 @@ static void long_date_or_prompt(ns_date date, const char *prompt, char *out, siz
         snprintf(out, len, "%s", prompt);
 }
 
+/* The address block read from the notice: its first line is the name, the rest the address. */
+static void split_address_block(const extracted_field *block, char *name, size_t name_len, char *address,
+                                size_t address_len)
+{
+    snprintf(name, name_len, "[Your name]");
+    snprintf(address, address_len, "[Your street address]\n[City, State ZIP]");
+    const char *newline = block->found ? strchr(block->chosen.value, '\n') : NULL;
+    if (newline) {
+        snprintf(name, name_len, "%.*s", (int)(newline - block->chosen.value), block->chosen.value);
+        snprintf(address, address_len, "%s", newline + 1);
+    }
+}
+
 char *ns_document_letter(const ns_document *document, const char *kind)
 {
     const embedded_file *template = kind ? letter_template(kind) : NULL;
@@ -54,20 +67,9 @@ char *ns_document_letter(const ns_document *document, const char *kind)
         format_money_for_people(due->chosen.number, amount, sizeof amount);
     else
         snprintf(amount, sizeof amount, "[the amount on the notice]");
-    /* The address block: its first line is the name, the rest the address. */
-    const extracted_field *block = &document->extraction.fields[NS_FIELD_MAILING_ADDRESS];
-    snprintf(name, sizeof name, "[Your name]");
-    snprintf(address, sizeof address, "[Your street address]\n[City, State ZIP]");
-    if (block->found) {
-        const char *newline = strchr(block->chosen.value, '\n');
-        if (newline) {
-            snprintf(name, sizeof name, "%.*s", (int)(newline - block->chosen.value), block->chosen.value);
-            snprintf(address, sizeof address, "%s", newline + 1);
-        }
-    }
-    const struct {
-        const char *placeholder, *value;
-    } fills[] = {
+    split_address_block(&document->extraction.fields[NS_FIELD_MAILING_ADDRESS], name, sizeof name, address,
+                        sizeof address);
+    const placeholder fills[] = {
         {"{today}", today},
         {"{name}", name},
         {"{address}", address},
@@ -82,26 +84,6 @@ char *ns_document_letter(const ns_document *document, const char *kind)
         {"{response_date}", deadline},
         {"{appeal_deadline}", appeal_deadline},
     };
-    char *text = NULL;
-    size_t length = 0;
-    FILE *out = open_memstream(&text, &length);
-    if (!out)
-        return NULL;
-    const char *p = (const char *)template->data, *end = p + template->size;
-    while (p < end) {
-        size_t i, n = 0;
-        for (i = 0; i < sizeof fills / sizeof fills[0]; i++) {
-            n = strlen(fills[i].placeholder);
-            if ((size_t)(end - p) >= n && strncmp(p, fills[i].placeholder, n) == 0)
-                break;
-        }
-        if (i < sizeof fills / sizeof fills[0]) {
-            fputs(fills[i].value, out);
-            p += n;
-        } else {
-            fputc(*p++, out);
-        }
-    }
-    fclose(out);
-    return text;
+    return text_fill_placeholders((const char *)template->data, template->size, fills,
+                                  sizeof fills / sizeof fills[0]);
 }
