@@ -214,8 +214,8 @@ static void intersect(side_line upright, side_line level, l_float32 *x, l_float3
  * Sobel strength on the smoothed copy that counts as an edge. Measured with
  * thresholds 8 to 64 on samples/ and a generated set of 24 (seed 7): from 8
  * to 24 the sheet is found in every phone photo (4 samples, 10 generated); at
- * 32 four of them lose it or get a wrong outline; no scan shows a page at
- * any. 16 outlined two generated photos better (6 wrong fields -> 3) but made
+ * 32, 11 of those 14 lose it or get another outline; no scan shows a page
+ * at any. 16 outlined two generated photos better (6 wrong fields -> 3) but made
  * a phone sample misread into a scam sign, so 24 stays.
  */
 #define EDGE_THRESHOLD 24
