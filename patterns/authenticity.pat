@@ -12,11 +12,14 @@ field authenticity
 
 # The IRS never takes payment by gift card, prepaid card, wire service or crypto,
 # and a payment app only through the processors listed at irs.gov/payments,
-# never to a person's account.
+# never to a person's account. "Same-day wire" is a real IRS way to pay from abroad:
+# not matched.
 rule gift_card          0.90  \b(?<v>(?:gift|itunes|apple|google\s+play|steam|amazon|ebay|target|walmart|razer\s+gold)\s+(?:gift\s+)?cards?)\b
 rule prepaid_card       0.90  \b(?<v>pre-?paid\s+(?:debit|visa|master\s?card|credit|cash)?\s*cards?|green\s+dot|moneypak|vanilla\s+(?:visa|reload|gift)|reloadable\s+(?:debit\s+)?card)\b
 rule wire_transfer      0.90  (?<!same-day\s)(?<!same\sday\s)\b(?<v>wire\s+(?:transfer|the\s+(?:money|funds|payment))|western\s+union|moneygram|ria\s+money)\b
-# Coins by name, "crypto" of any kind, and the kiosks scammers send people to.
+# Crypto named where money is to go ("pay ... in Bitcoin", "USDT transfer") and the
+# kiosks and wallets scammers send people to. A real CP2000 about crypto income
+# names crypto without asking for it: not matched.
 rule cryptocurrency     0.90  \b(?<v>(?:bitcoin|btc|crypto|coin)\s+(?:atm|kiosk|machine|wallet|address)|(?:pay|send|deposit|transfer|buy|purchase|convert|load)\b[\s\S]{0,40}?\b(?:bitcoin|btc|ethereum|ether|usdt|tether|litecoin|dogecoin|solana|usdc|crypto(?:currency|currencies)?)|(?:bitcoin|btc|ethereum|usdt|tether|litecoin|dogecoin|usdc|crypto(?:currency)?)\s+(?:payment|transfer|deposit))\b
 rule payment_app        0.90  \b(?<v>pay\s?pal|venmo|zelle|cash\s?app|apple\s+pay|google\s+(?:pay|wallet)|samsung\s+pay)\b
 # The IRS does not threaten arrest, jail, deportation, the police or the
@@ -29,13 +32,15 @@ rule license_threat     0.90  \b(?<v>(?:revo[kc]\w*|suspen\w*|cancel\w*|seiz\w*)
 # The IRS does not ask for a card number by phone, email or text, nor for a
 # card's security code or PIN.
 rule asks_for_card_number 0.90  \b(?<v>(?:read|give|provide|send|confirm|verify|reply\s+with|email|text|enter|call\s+(?:us\s+)?with)\s+(?:us\s+|me\s+)?(?:your\s+|the\s+|a\s+)?(?:full\s+|valid\s+)?(?:credit|debit|bank|atm)\s*(?:or\s+(?:credit|debit)\s+)?card\s*(?:number|no\.?|#|details|info\w*)?|card\s+number[^\n]{0,30}(?:expiration|exp\.?\s+date|cvv|cvc|security\s+code|pin)|(?:cvv|cvc|3-digit\s+security\s+code))\b
-# Nor for bank log-ins, passwords, or photos of ID by email or text.
+# Nor for bank log-ins, passwords, or photos of ID by email or text. 0.85, a little
+# under the others: a bank or employer (not the IRS) may ask for a log-in in a letter.
 rule asks_for_secrets   0.85  \b(?<v>(?:send|provide|confirm|verify|reply\s+with|email|text|enter)\s+(?:us\s+)?(?:your\s+|a\s+)?(?:(?:online\s+)?(?:bank(?:ing)?|e-?mail)\s+(?:log\s?in|user\s?(?:name|id)|password|credentials)|(?:photo|picture|scan|copy)\s+of\s+your\s+(?:driver'?s\s+license|id|passport)|driver'?s\s+license\s+photo)|log\s?in\s+to\s+your\s+(?:online\s+)?bank(?:ing)?(?:\s+account)?\s+(?:through|using|with|at|on)\s+(?:this|our|the\s+link))
 # Look-alike names for the IRS: only "Internal Revenue Service" and "Department
 # of the Treasury" are real (state tax agencies keep their own names, which are
 # not matched: "Department of Taxation", "Department of Revenue").
 rule impersonation      0.90  \b(?<v>(?:IRS|federal|national|u\.?s\.?|united\s+states|internal\s+revenue|american)\s+(?:tax|revenue)\s+(?:department|bureau|division|authority|agency|office|board|commission|police)|tax\s+(?:enforcement|collections?|recovery)\s+(?:division|department|bureau|unit|agency|office|center|authority)|(?:department|bureau|office)\s+of\s+(?:federal\s+)?tax\s+(?:collection|enforcement|recovery|crimes)|internal\s+revenue\s+(?:bureau|department|agency|division))\b
 # Payments go to the United States Treasury, never to a person or a company.
+# 0.80, just strong: a letter that is no IRS notice at all may name its own payee.
 # A payee cut off at the end of a line ("payable to the") is no evidence: columns split lines.
 rule payee_not_treasury 0.80  \bpayable\s+to\s+(?!(?:the\s+)?(?:united\s+states|u\.?\s?s\.?)\s+treasury)(?!the\s*(?:\n|$))(?<v>[A-Za-z][^\n.,]{2,40})
 
