@@ -306,8 +306,9 @@ int main(int argc, char **argv)
         }
         if (!listing_ok)
             exit_code = EXIT_SOME_FAILED;
-        ns_engine_options engine_options = {opts.tessdata_dir, NULL, opts.stages_dir, opts.max_megapixels,
-                                            opts.max_pages, (size_t)opts.max_file_mb * 1024 * 1024};
+        ns_engine_options engine_options = {opts.tessdata_dir, NULL,
+                                            opts.stages_dir,   opts.max_megapixels,
+                                            opts.max_pages,    (size_t)opts.max_file_mb * 1024 * 1024};
         ns_engine *engine = NULL;
         if (inputs.count > 0 && !opts.text_input &&
             (status = ns_engine_create(knowledge, &engine_options, &engine, error, sizeof error)) != NS_OK) {

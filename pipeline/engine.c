@@ -129,12 +129,13 @@ static int engine_limits(const ns_engine_options *options, load_limits *limits, 
     if (!options)
         return 1;
     if (options->max_megapixels < 0 || options->max_megapixels > most_megapixels) {
-        ns_error_set(errbuf, errlen, "max_megapixels %d: 0 (the default of 100) to %d", options->max_megapixels,
-                     most_megapixels);
+        ns_error_set(errbuf, errlen, "max_megapixels %d: 0 (the default of 100) to %d",
+                     options->max_megapixels, most_megapixels);
         return 0;
     }
     if (options->max_pages < 0 || options->max_pages > NS_MAX_PAGES) {
-        ns_error_set(errbuf, errlen, "max_pages %d: 0 (the default of 64) to %d", options->max_pages, NS_MAX_PAGES);
+        ns_error_set(errbuf, errlen, "max_pages %d: 0 (the default of 64) to %d", options->max_pages,
+                     NS_MAX_PAGES);
         return 0;
     }
     if (options->max_megapixels)
@@ -204,10 +205,14 @@ static ns_document *document_new(const char *source)
 static void document_fail(ns_document *document, ns_status status, const char *reason)
 {
     document->status = status;
+    if (!reason[0]) /* a stage that failed without saying why still gets a message */
+        reason = ns_strerror(status);
     size_t n = strlen(document->source) + strlen(reason) + 3;
     document->error = malloc(n);
-    if (document->error)
+    if (document->error) {
         snprintf(document->error, n, "%s: %s", document->source, reason);
+        mask_identifiers(document->error); /* scans are often named by the taxpayer's number */
+    }
 }
 
 /* The file name without directories or extension, for --save-stages files. */

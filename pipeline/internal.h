@@ -22,9 +22,10 @@ struct Pix;
 struct json_t;
 struct notice_catalog;
 
-/* Default limits (ns_engine_options may raise them); NS_MAX_PAGES is also the most pages any document holds. */
-#define NS_DEFAULT_MAX_PAGES 64 /* a notice is a few pages; 64 covers a whole case file */
-#define NS_MAX_PAGES 256        /* hard ceiling: every page of a file is held decoded at once */
+/* Default limits (ns_engine_options may raise them); NS_MAX_PAGES is also the most pages any document holds.
+ */
+#define NS_DEFAULT_MAX_PAGES 64              /* a notice is a few pages; 64 covers a whole case file */
+#define NS_MAX_PAGES 256                     /* hard ceiling: every page of a file is held decoded at once */
 #define NS_MAX_PIXELS (100L * 1000L * 1000L) /* per page: a 600 DPI letter page is 34 MP */
 #define NS_MAX_FILE_BYTES (256L * 1024L * 1024L)
 

@@ -34,9 +34,13 @@ ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **
         return NS_ERR_IO;
     }
     if ((unsigned long long)info.st_size > max_bytes) {
-        const size_t megabyte = 1024 * 1024;
-        ns_error_set(err, errlen, "file is %lld bytes, over the %zu %s limit", (long long)info.st_size,
-                     max_bytes >= megabyte ? max_bytes / megabyte : max_bytes, max_bytes >= megabyte ? "MB" : "byte");
+        /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
+        const unsigned long long megabyte = 1024 * 1024, file_size = (unsigned long long)info.st_size;
+        if (max_bytes >= megabyte)
+            ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
+                         (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);
+        else
+            ns_error_set(err, errlen, "file is %llu bytes, over the %zu byte limit", file_size, max_bytes);
         fclose(file);
         return NS_ERR_TOO_LARGE;
     }
@@ -128,7 +132,8 @@ ns_status load_check_pixels(int page, long width, long height, const load_limits
         return NS_ERR_TOO_LARGE;
     }
     if (width < 200 || height < 200) {
-        ns_error_set(err, errlen, "%simage is %ldx%ld, too small to hold readable text", where, width, height);
+        ns_error_set(err, errlen, "%simage is %ldx%ld, too small to hold readable text", where, width,
+                     height);
         return NS_ERR_IMAGE;
     }
     return NS_OK;
@@ -291,9 +296,9 @@ static ns_status decode_single(const unsigned char *data, size_t size, l_int32 f
         status = load_jpeg(data, size, limits, &pix, err, errlen);
     } else {
         l_int32 width = 0, height = 0;
-        int header_failed = format == IFF_GIF ? read_gif_size(data, size, &width, &height) != NS_OK
-                                              : pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL,
-                                                                 NULL) != 0;
+        int header_failed = format == IFF_GIF
+                                ? read_gif_size(data, size, &width, &height) != NS_OK
+                                : pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL, NULL) != 0;
         if (header_failed) {
             ns_error_set(err, errlen, "%s header cannot be read (damaged or truncated file)", name);
             return NS_ERR_IMAGE;

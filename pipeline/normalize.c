@@ -212,7 +212,8 @@ void normalize_token(const char *token, char *out, size_t cap)
     repair_number(out);
 }
 
-/* Twelve digits of dollars (under a trillion) is more than any notice asks; it also keeps cents in int64_t. */
+/* Twelve digits of dollars (under a trillion) is more than any notice asks; it also keeps cents in int64_t.
+ */
 #define MONEY_MAX_WHOLE_DIGITS 12
 
 int normalize_money(const char *text, int64_t *cents)

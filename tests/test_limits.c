@@ -315,6 +315,18 @@ static void damaged_files_are_reported_in_the_document_not_on_stderr(void **stat
     }
 }
 
+/* People name scans by the taxpayer's number; the error message is output like any other. */
+static void error_messages_mask_a_taxpayer_number_in_the_file_name(void **state)
+{
+    (void)state;
+    ns_document *document = ns_engine_read_file(engine, "/nonexistent/123-45-6789 notice.png");
+    assert_int_equal(ns_document_status(document), NS_ERR_IO);
+    const char *message = ns_document_error(document);
+    assert_null(strstr(message, "123-45-6789"));
+    assert_non_null(strstr(message, "/nonexistent/XXX-XX-6789 notice.png: cannot open"));
+    ns_document_free(document);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +335,7 @@ int main(void)
         cmocka_unit_test(options_change_the_limits_and_messages_name_them),
         cmocka_unit_test(text_with_too_many_form_feeds_is_too_large),
         cmocka_unit_test(damaged_files_are_reported_in_the_document_not_on_stderr),
+        cmocka_unit_test(error_messages_mask_a_taxpayer_number_in_the_file_name),
     };
     return cmocka_run_group_tests_name("limits", tests, setup, teardown);
 }
