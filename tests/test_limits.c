@@ -315,6 +315,31 @@ static void damaged_files_are_reported_in_the_document_not_on_stderr(void **stat
     }
 }
 
+/*
+ * Tesseract prints "Too few characters. Skipping this page" for a blank page unless its
+ * process-wide debug_file is set, now once per process rather than by each engine.
+ */
+static void tesseract_messages_are_not_printed_either(void **state)
+{
+    (void)state;
+    PIX *blank = pixCreate(1700, 2200, 8);
+    pixSetAllArbitrary(blank, 255);
+    uint8_t *data = NULL;
+    size_t size = 0;
+    assert_int_equal(pixWriteMemPng(&data, &size, blank, 0), 0);
+    pixDestroy(&blank);
+    char *path = write_temp(data, size, ".png");
+    free(data);
+    ns_document *document = NULL;
+    char *written = stderr_while_reading(path, &document);
+    assert_string_equal(written, "");
+    assert_int_equal(ns_document_status(document), NS_ERR_NO_TEXT);
+    ns_document_free(document);
+    free(written);
+    unlink(path);
+    free(path);
+}
+
 /* People name scans by the taxpayer's number; the error message is output like any other. */
 static void error_messages_mask_a_taxpayer_number_in_the_file_name(void **state)
 {
@@ -335,6 +360,7 @@ int main(void)
         cmocka_unit_test(options_change_the_limits_and_messages_name_them),
         cmocka_unit_test(text_with_too_many_form_feeds_is_too_large),
         cmocka_unit_test(damaged_files_are_reported_in_the_document_not_on_stderr),
+        cmocka_unit_test(tesseract_messages_are_not_printed_either),
         cmocka_unit_test(error_messages_mask_a_taxpayer_number_in_the_file_name),
     };
     return cmocka_run_group_tests_name("limits", tests, setup, teardown);
