@@ -49,7 +49,7 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)
 $(BUILD)/embedded.c: $(BUILD)/embed $(DATA_FILES)
 	$(BUILD)/embed $@ $(foreach f,$(PATTERN_FILES),$(f)=$(f)) catalog/notices.json=$(CATALOG_FILE) $(foreach f,$(LETTER_FILES),$(f)=$(f))
 
-$(BUILD)/%.o: pipeline/%.c pipeline/internal.h include/noticescan.h | $(BUILD)
+$(BUILD)/%.o: pipeline/%.c $(wildcard pipeline/*.h) include/noticescan.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c pipeline/internal.h

@@ -39,6 +39,10 @@ int date_is_valid(ns_date date);
 long date_to_days(ns_date date);
 ns_date date_from_days(long days);
 ns_date date_add_days(ns_date date, long days);
+/* Day of the week: 0 for Sunday .. 6 for Saturday. */
+int date_weekday(ns_date date);
+/* "Sunday" for 0 .. "Saturday" for 6. */
+const char *date_weekday_name(int weekday);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void date_format_iso(ns_date date, char *out);
 /* "January" for 1 .. "December" for 12. */
