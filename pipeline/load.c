@@ -272,16 +272,36 @@ static ns_status decode_tiff(const unsigned char *data, size_t size, const load_
 }
 
 /*
- * A GIF's size from its logical screen: Leptonica's header reader decodes the
- * whole file. A frame that claims more than its screen is not caught here.
+ * For BMP and GIF, Leptonica's header reader decodes the whole image, so their
+ * sizes are read here from the bytes. A GIF's is its logical screen: a frame
+ * that claims more than its screen is not caught.
  */
-static ns_status read_gif_size(const unsigned char *data, size_t size, l_int32 *width, l_int32 *height)
+static int read_header_size(l_int32 format, const unsigned char *data, size_t size, l_int32 *width,
+                            l_int32 *height)
 {
-    if (size < 10)
-        return NS_ERR_IMAGE;
-    *width = data[6] | data[7] << 8;
-    *height = data[8] | data[9] << 8;
-    return NS_OK;
+    if (format == IFF_GIF) {
+        if (size < 10)
+            return 0;
+        *width = data[6] | data[7] << 8;
+        *height = data[8] | data[9] << 8;
+        return 1;
+    }
+    if (format == IFF_BMP) {
+        if (size < 26)
+            return 0;
+        uint32_t info_size = data[14] | data[15] << 8 | data[16] << 16 | (uint32_t)data[17] << 24;
+        if (info_size == 12) { /* OS/2 BITMAPCOREHEADER: 16-bit sizes */
+            *width = data[18] | data[19] << 8;
+            *height = data[20] | data[21] << 8;
+            return 1;
+        }
+        int32_t w = (int32_t)(data[18] | data[19] << 8 | data[20] << 16 | (uint32_t)data[21] << 24);
+        int32_t h = (int32_t)(data[22] | data[23] << 8 | data[24] << 16 | (uint32_t)data[25] << 24);
+        *width = w;
+        *height = h == INT32_MIN ? 0 : h < 0 ? -h : h; /* negative: rows stored top-down */
+        return 1;
+    }
+    return pixReadHeaderMem(data, size, NULL, width, height, NULL, NULL, NULL) == 0;
 }
 
 /* One image of any other format: header first, then the pixels. */
@@ -296,10 +316,7 @@ static ns_status decode_single(const unsigned char *data, size_t size, l_int32 f
         status = load_jpeg(data, size, limits, &pix, err, errlen);
     } else {
         l_int32 width = 0, height = 0;
-        int header_failed = format == IFF_GIF
-                                ? read_gif_size(data, size, &width, &height) != NS_OK
-                                : pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL, NULL) != 0;
-        if (header_failed) {
+        if (!read_header_size(format, data, size, &width, &height)) {
             ns_error_set(err, errlen, "%s header cannot be read (damaged or truncated file)", name);
             return NS_ERR_IMAGE;
         }

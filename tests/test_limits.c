@@ -70,6 +70,18 @@ static uint32_t png_crc(const uint8_t *bytes, size_t n)
     return crc ^ 0xffffffffu;
 }
 
+static void put_u16le(uint8_t *p, unsigned v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+}
+
+static void put_u32le(uint8_t *p, uint32_t v)
+{
+    put_u16le(p, v & 0xffff);
+    put_u16le(p + 2, v >> 16);
+}
+
 /* A small real image in format, its header then rewritten to claim width x height: a decompression bomb. */
 static char *write_bomb(l_int32 format, unsigned width, unsigned height)
 {
@@ -91,33 +103,26 @@ static char *write_bomb(l_int32 format, unsigned width, unsigned height)
             sof++;
         put_u16be(data + sof + 5, height); /* SOF0: marker, length, precision, height, width */
         put_u16be(data + sof + 7, width);
+    } else if (format == IFF_BMP) {
+        suffix = ".bmp";
+        assert_int_equal(pixWriteMemBmp(&data, &size, pix), 0);
+        put_u32le(data + 18, width); /* BITMAPINFOHEADER after the 14-byte file header */
+        put_u32le(data + 22, height);
+    } else if (format == IFF_WEBP) {
+        suffix = ".webp";
+        assert_int_equal(pixWriteMemWebP(&data, &size, pix, 80, 0), 0);
+        assert_memory_equal(data + 12, "VP8 ", 4); /* lossy: RIFF header, chunk, frame tag, start code */
+        put_u16le(data + 26, width);               /* 14 bits each: WebP's own ceiling is 16383 */
+        put_u16le(data + 28, height);
     } else {
         suffix = ".pgm";
-        assert_int_equal(pixWriteMemPnm(&data, &size, pix), 0);
-        char header[64];
-        int n = snprintf(header, sizeof header, "P5\n%u %u\n255\n", width, height);
-        free(data);
-        data = malloc((size_t)n + 64);
-        memcpy(data, header, (size_t)n);
-        memset(data + n, 255, 64);
-        size = (size_t)n + 64;
+        data = (uint8_t *)calloc(1, 128);
+        size = (size_t)snprintf((char *)data, 64, "P5\n%u %u\n255\n", width, height) + 64;
     }
     pixDestroy(&pix);
     char *path = write_temp(data, size, suffix);
     free(data);
     return path;
-}
-
-static void put_u16le(uint8_t *p, unsigned v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-}
-
-static void put_u32le(uint8_t *p, uint32_t v)
-{
-    put_u16le(p, v & 0xffff);
-    put_u16le(p + 2, v >> 16);
 }
 
 /*
@@ -190,10 +195,12 @@ static void expect_too_large(char *path, const char *fragment)
 static void bombs_are_refused_from_their_headers_in_every_format(void **state)
 {
     (void)state;
-    const l_int32 formats[] = {IFF_PNG, IFF_JFIF_JPEG, IFF_PNM};
+    const l_int32 formats[] = {IFF_PNG, IFF_JFIF_JPEG, IFF_BMP, IFF_PNM};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         expect_too_large(write_bomb(formats[i], 60000, 60000),
                          "image is 60000x60000 (3600 MP), over the 100 MP limit");
+    expect_too_large(write_bomb(IFF_WEBP, 16000, 16000),
+                     "image is 16000x16000 (256 MP), over the 100 MP limit");
 }
 
 /* Before, each TIFF page was decoded and only then measured. */
