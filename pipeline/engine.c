@@ -318,8 +318,8 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
 {
     unsigned char *text = NULL;
     size_t size = 0;
-    char reason[256] = "";
-    ns_status status = file_read_all(path, &text, &size, reason, sizeof reason);
+    char reason[256] = "no path";
+    ns_status status = path ? file_read_all(path, &text, &size, reason, sizeof reason) : NS_ERR_ARGUMENT;
     if (status != NS_OK) {
         ns_document *document = document_new(path);
         if (document)

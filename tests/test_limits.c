@@ -359,6 +359,21 @@ static void error_messages_mask_a_taxpayer_number_in_the_file_name(void **state)
     ns_document_free(document);
 }
 
+/* Misuse is an argument error with a message, in a document like any other failure. */
+static void missing_arguments_are_argument_errors_with_a_message(void **state)
+{
+    (void)state;
+    ns_document *documents[] = {ns_engine_read_file(NULL, "x.png"), ns_engine_read_file(engine, NULL),
+                                ns_read_text(NULL, "t", "text"), ns_read_text_file(test_knowledge(), NULL),
+                                ns_document_for_code(test_knowledge(), "not a code")};
+    for (size_t i = 0; i < sizeof documents / sizeof documents[0]; i++) {
+        assert_non_null(documents[i]);
+        assert_int_equal(ns_document_status(documents[i]), NS_ERR_ARGUMENT);
+        assert_non_null(ns_document_error(documents[i]));
+        ns_document_free(documents[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +384,7 @@ int main(void)
         cmocka_unit_test(damaged_files_are_reported_in_the_document_not_on_stderr),
         cmocka_unit_test(tesseract_messages_are_not_printed_either),
         cmocka_unit_test(error_messages_mask_a_taxpayer_number_in_the_file_name),
+        cmocka_unit_test(missing_arguments_are_argument_errors_with_a_message),
     };
     return cmocka_run_group_tests_name("limits", tests, setup, teardown);
 }
