@@ -21,6 +21,12 @@ void ns_error_set(char *buf, size_t len, const char *fmt, ...)
 
 ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen)
 {
+    return file_read_limited(path, NS_MAX_FILE_BYTES, data, size, err, errlen);
+}
+
+ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **data, size_t *size, char *err,
+                            size_t errlen)
+{
     FILE *file = fopen(path, "rb");
     if (!file) {
         ns_error_set(err, errlen, "cannot open: %s", strerror(errno));
@@ -32,9 +38,14 @@ ns_status file_read_all(const char *path, unsigned char **data, size_t *size, ch
         fclose(file);
         return NS_ERR_IO;
     }
-    if (info.st_size > NS_MAX_FILE_BYTES) {
-        ns_error_set(err, errlen, "file is %lld bytes, over the %ld MB limit", (long long)info.st_size,
-                     NS_MAX_FILE_BYTES / (1024 * 1024));
+    if ((unsigned long long)info.st_size > max_bytes) {
+        /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
+        const unsigned long long megabyte = 1024 * 1024, file_size = (unsigned long long)info.st_size;
+        if (max_bytes >= megabyte)
+            ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
+                         (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);
+        else
+            ns_error_set(err, errlen, "file is %llu bytes, over the %zu byte limit", file_size, max_bytes);
         fclose(file);
         return NS_ERR_TOO_LARGE;
     }

@@ -28,7 +28,10 @@
 
 struct Pix; /* Leptonica's image; only image stages include its header */
 
-#define NS_MAX_PAGES 64
+/* Default limits (ns_engine_options may raise them); NS_MAX_PAGES is also the most pages any document holds.
+ */
+#define NS_DEFAULT_MAX_PAGES 64              /* a notice is a few pages; 64 covers a whole case file */
+#define NS_MAX_PAGES 256                     /* hard ceiling: every page of a file is held decoded at once */
 #define NS_MAX_PIXELS (100L * 1000L * 1000L) /* per page: a 600 DPI letter page is 34 MP */
 #define NS_MAX_FILE_BYTES (256L * 1024L * 1024L)
 
@@ -41,6 +44,9 @@ void ns_error_set(char *buf, size_t len, const char *fmt, ...) __attribute__((fo
  * goes to err.
  */
 ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen);
+/* file_read_all with another size limit. */
+ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **data, size_t *size, char *err,
+                            size_t errlen);
 
 /* ---- embedded data (generated at build time by tools/embed.c) ------- */
 

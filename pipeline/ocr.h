@@ -6,6 +6,9 @@
 
 typedef struct ocr_engine ocr_engine;
 
+/* Tesseract's and OpenMP's process-wide settings; called once per process (see engine.c). */
+void ocr_set_process_settings(void);
+
 ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine **out, char *err,
                      size_t errlen);
 void ocr_free(ocr_engine *engine);

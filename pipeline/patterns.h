@@ -16,6 +16,9 @@ typedef enum value_kind {
     VALUE_ADDRESS
 } value_kind;
 
+/* The longest prefix= a rule may put before its value: codes like "LTR" need 3; field values are < 128. */
+#define PATTERN_PREFIX_MAX 32
+
 typedef struct pattern_rule {
     char *name;
     double weight;     /* evidence strength 0..1; negative: a veto against the value it matches */

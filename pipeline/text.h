@@ -40,8 +40,11 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
                            int starts_line);
 /* Appends the current page's words again, row by row by position (see text.c). */
 int document_text_add_row_view(document_text *text);
-/* Appends plain text (no boxes): each whitespace-separated token becomes a word. */
-int document_text_add_plain(document_text *text, const char *plain);
+/*
+ * Appends plain text (no boxes): each whitespace-separated token becomes a word, a form feed starts a
+ * page. NS_ERR_TOO_LARGE past NS_MAX_PAGES pages, NS_ERR_NOMEM when memory runs out.
+ */
+ns_status document_text_add_plain(document_text *text, const char *plain);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
                           int *page);

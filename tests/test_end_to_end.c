@@ -19,7 +19,7 @@ static int setup(void **state)
 {
     (void)state;
     char error[512] = "";
-    ns_engine_options options = {NULL, NULL, NULL, {2026, 1, 1}};
+    ns_engine_options options = {.today = {2026, 1, 1}};
     if (ns_engine_create(test_knowledge(), &options, &engine, error, sizeof error) != NS_OK) {
         print_error("cannot create engine: %s\n", error);
         return -1;

@@ -319,7 +319,7 @@ static void an_impossible_date_to_count_from_is_an_argument_error(void **state)
 static void an_engine_with_an_impossible_date_is_refused(void **state)
 {
     (void)state;
-    ns_engine_options options = {NULL, NULL, NULL, {2025, 13, 1}};
+    ns_engine_options options = {.today = {2025, 13, 1}};
     ns_engine *engine = NULL;
     char error[256] = "";
     assert_int_equal(ns_engine_create(test_knowledge(), &options, &engine, error, sizeof error),
