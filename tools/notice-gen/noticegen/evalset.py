@@ -105,14 +105,20 @@ def _damage_kinds(doc):
     return {entry.split("/")[0]: (entry.split("/") + [None])[1] for entry in doc["damage"]}
 
 
-def make_photo(page, rng, gen, kinds):
-    """A phone photo of the page; kinds maps each hard damage kind to its variant."""
+def make_photo(page, rng, gen, kinds, pinned=None):
+    """A phone photo of the page; kinds maps each hard damage kind to its variant. pinned
+    ({step: {param: value}}) fixes parameters instead of drawing them (the committed samples)."""
+    pinned = pinned or {}
     steps = {}
+
+    def step(name, params):
+        steps[name] = dict(params, **pinned.get(name, {}))
+        return steps[name]
+
     warp = kinds.get("warp")
     if warp:
         draw = {"fold": damage.draw_fold, "crumple": damage.draw_crumple, "curl": damage.draw_curl}[warp]
-        steps[warp] = draw(rng, True)
-        page = getattr(damage, warp)(page, gen, **steps[warp])
+        page = getattr(damage, warp)(page, gen, **step(warp, draw(rng, True)))
     geometry = damage.draw_perspective(rng, "perspective" in kinds)
     if "rotation" in kinds:
         geometry["rotation_deg"] = rng.choice([-1, 1]) * rng.uniform(8, 25)
@@ -122,20 +128,20 @@ def make_photo(page, rng, gen, kinds):
         if rng.random() < 0.5:  # the page fills nearly all of the frame, or very little of it
             geometry["fill"] = rng.choice([rng.uniform(0.85, 0.95), rng.uniform(0.3, 0.45)])
     tint = (rng.randint(240, 255), rng.randint(235, 250), rng.randint(215, 240))
-    steps["perspective"] = dict(geometry, surface=surface, landscape=rng.random() < 0.15)
-    steps["size"] = damage.draw_size(rng, "size" in kinds)
-    composed = max(steps["size"]["long_side_px"], WORKING_LONG_SIDE)
-    frame = damage.photograph(page, gen, surface, composed, steps["perspective"]["landscape"], tint, **geometry)
-    steps["lighting"] = damage.draw_lighting(rng, "lighting" in kinds, kinds.get("lighting"))
-    frame = damage.lighting(frame, gen, **steps["lighting"])
-    steps["blur"] = damage.draw_blur(rng, "blur" in kinds, kinds.get("blur") or "focus")
-    frame = damage.blur(frame, gen, **steps["blur"])
-    if composed != steps["size"]["long_side_px"]:
-        frame = damage.resize(frame, gen, **steps["size"])
-    steps["rotation"] = damage.draw_rotation(rng, "rotation" in kinds)
-    frame, orientation = damage.rotate_storage(frame, gen, **steps["rotation"])
-    steps["jpeg"] = damage.draw_jpeg(rng, "compression" in kinds)
-    return damage.jpeg_bytes(frame, steps["jpeg"]["quality"], orientation), steps
+    placed = step("perspective", dict(geometry, surface=surface, landscape=rng.random() < 0.15))
+    size = step("size", damage.draw_size(rng, "size" in kinds))
+    composed = max(size["long_side_px"], WORKING_LONG_SIDE)
+    geometry = {key: placed[key] for key in geometry}
+    frame = damage.photograph(page, gen, placed["surface"], composed, placed["landscape"], tint, **geometry)
+    frame = damage.lighting(frame, gen, **step("lighting", damage.draw_lighting(rng, "lighting" in kinds,
+                                                                                kinds.get("lighting"))))
+    frame = damage.blur(frame, gen, **step("blur", damage.draw_blur(rng, "blur" in kinds,
+                                                                    kinds.get("blur") or "focus")))
+    if composed != size["long_side_px"]:
+        frame = damage.resize(frame, gen, **size)
+    frame, orientation = damage.rotate_storage(frame, gen, **step("rotation", damage.draw_rotation(rng, "rotation" in kinds)))
+    quality = step("jpeg", damage.draw_jpeg(rng, "compression" in kinds))["quality"]
+    return damage.jpeg_bytes(frame, quality, orientation), steps
 
 
 def _rounded(params):

@@ -5,6 +5,7 @@ distractors and its layout blocks. See samples/README.md for the format and an e
 turns a template and values (values.draw_notice) into a document the renderer and the stress-text
 writer both read, so images and texts say the same thing.
 """
+import functools
 import glob
 import json
 import os
@@ -20,8 +21,9 @@ class TemplateError(Exception):
     pass
 
 
+@functools.lru_cache(maxsize=None)
 def load_templates(directory=TEMPLATE_DIR):
-    """{code: template} for every templates/*.json; errors name the file and the reason."""
+    """{code: template} for every templates/*.json, read once; errors name the file and the reason."""
     common_path = os.path.join(directory, COMMON_FILE)
     common = _read(common_path)
     templates = {}
