@@ -308,7 +308,8 @@ def lighting(frame, gen, gradient, gradient_angle, shadow_darkness, shadow_softn
 def draw_blur(rng, hard, kind="focus"):
     if not hard:
         return {"kind": "focus", "radius_px": rng.uniform(0.3, 1.5), "angle_deg": 0.0}
-    return {"kind": kind, "radius_px": rng.uniform(2.0, 5.0) if kind == "focus" else rng.uniform(8, 30),
+    # The upper ends are where a person can still just read the text on the frame (2400 px tall).
+    return {"kind": kind, "radius_px": rng.uniform(1.5, 3.5) if kind == "focus" else rng.uniform(4, 10),
             "angle_deg": rng.uniform(0, 180)}
 
 
@@ -382,7 +383,7 @@ def jpeg_bytes(frame, quality, orientation=None):
 
 def draw_scanner(rng, hard):
     if hard:
-        return {"skew_deg": rng.uniform(-6, 6), "dpi": rng.choice([100, 150]), "paper": rng.uniform(0.7, 0.88),
+        return {"skew_deg": rng.uniform(-6, 6), "dpi": rng.choice([150, 200]), "paper": rng.uniform(0.7, 0.88),
                 "noise": rng.uniform(8, 20), "blur_px": rng.uniform(0.8, 1.8), "levels": rng.choice([4, 8, 16])}
     return {"skew_deg": rng.uniform(-3, 3), "dpi": rng.choice([200, 300]), "paper": rng.uniform(0.88, 0.97),
             "noise": rng.uniform(1, 5), "blur_px": rng.uniform(0.3, 1.0), "levels": 16}
