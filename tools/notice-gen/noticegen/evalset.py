@@ -11,7 +11,6 @@ import multiprocessing
 import os
 
 import numpy as np
-from PIL import Image
 
 from . import damage, render, templates, values
 

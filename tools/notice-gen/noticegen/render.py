@@ -147,11 +147,6 @@ _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", 
                 "October", "November", "December"}
 
 
-def fill(text, values):
-    """Template text with {placeholders} replaced by the notice's values."""
-    return text.format_map(values)
-
-
 def render_cp_front(doc, family, scale, notes_kept):
     """Page 1 of a CP notice; returns (page, bottom of the content)."""
     page = Page(family, scale)
