@@ -5,7 +5,7 @@
 #
 #   tests/eval.sh build/noticescan                        (make eval: a fresh seed)
 #   EVAL_SEED=202612030715 tests/eval.sh build/noticescan  (repeat that set)
-#   EVAL_N=3 EVAL_REAL_PHOTOS=1 EVAL_REAL_SCANS=0 tests/eval.sh build/noticescan   (a quick run)
+#   EVAL_N=1 EVAL_REAL_PHOTOS=1 EVAL_REAL_SCANS=0 tests/eval.sh build/noticescan   (a quick run)
 #
 # EVAL_SEED  the set's seed; default: a fresh one from the UTC date and time,
 #            so each measurement meets documents nobody tuned to. It is printed.
