@@ -27,6 +27,8 @@ LIB_SOURCES := $(filter-out pipeline/cli%.c,$(sort $(wildcard pipeline/*.c)))
 CLI_SOURCES := $(sort $(wildcard pipeline/cli*.c))
 LIB_OBJECTS := $(LIB_SOURCES:pipeline/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 CLI_OBJECTS := $(CLI_SOURCES:pipeline/%.c=$(BUILD)/%.o)
+# The command line's parts apart from main(), linked into the tests that check them.
+CLI_PARTS := $(filter-out $(BUILD)/cli.o,$(CLI_OBJECTS))
 PATTERN_FILES := $(sort $(wildcard patterns/*.pat))
 CATALOG_FILE := catalog/notices.json
 LETTER_FILES := $(sort $(wildcard catalog/letters/*.txt))
@@ -73,8 +75,8 @@ $(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: noticescan\nDescription: Read IRS notices from photos and scans\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lnoticescan\nLibs.private: -ldl -lm\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' "$$(sed -n 's/^#define NS_VERSION_STRING "\(.*\)"/\1/p' include/noticescan.h)" '$(PKGS)' > $@
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libnoticescan.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(CLI_PARTS) $(BUILD)/libnoticescan.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(CLI_PARTS) $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
 
 # No pipeline stage includes a later stage's header, and the include graph has no cycle.
 check-includes:
