@@ -12,7 +12,10 @@ PREFIX ?= /usr/local
 BUILD ?= build
 PKGS := tesseract lept libpcre2-8 jansson libexif libheif libpng libjpeg
 
+# The command line alone also serves HTTP (serve) and prints QR codes.
+CLI_PKGS := libmicrohttpd libqrencode
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+CLI_LIBS := $(shell pkg-config --libs $(CLI_PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka)
 TEST_LIBS := $(shell pkg-config --libs cmocka)
@@ -65,7 +68,14 @@ $(BUILD)/libnoticescan.so: $(LIB_OBJECTS)
 	$(CC) -shared -Wl,-soname,libnoticescan.so.0 $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/noticescan: $(CLI_OBJECTS) $(BUILD)/libnoticescan.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CLI_LIBS) $(LDLIBS) -lpthread
+
+# The serve page, compiled in as one C string (quotes and backslashes escaped, a line per line).
+$(BUILD)/cli_serve_html.h: pipeline/cli_serve.html | $(BUILD)
+	{ echo 'static const char serve_page_html[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+
+$(BUILD)/cli_serve_page.o: $(BUILD)/cli_serve_html.h
 
 # The prefix the .pc file was written for: rewritten (and the .pc remade) when PREFIX changes.
 $(BUILD)/prefix: FORCE | $(BUILD)
