@@ -190,6 +190,26 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
  */
 ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today);
 
+/*
+ * Reads several images (held in memory, not owned) as the pages of one
+ * document, in order: the photos of a notice's pages. source names the
+ * document in messages and output. Types come from the bytes; the engine's
+ * limits apply to each image and to the page count in all. Always returns
+ * a document (NULL only when memory runs out).
+ */
+ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const void *const *images,
+                                   const size_t *sizes, int count);
+
+/*
+ * Corrects one field of a document that was read, with a value a person
+ * typed ("CP14", "2023", "1075.21", "2024-04-01" or "April 1, 2024"; NULL or
+ * "" when the notice prints none), and makes the plan again with the same
+ * explainer, as of the same date. Returns NS_ERR_ARGUMENT with a message in
+ * errbuf when the value is not one of that field's kind.
+ */
+ns_status ns_document_correct(ns_document *document, ns_field_id field, const char *value, char *errbuf,
+                              size_t errlen);
+
 void ns_document_free(ns_document *document);
 
 ns_status ns_document_status(const ns_document *document);
@@ -226,6 +246,13 @@ char *ns_document_to_json(const ns_document *document, const ns_render_options *
  * kind or a document that was not read. Caller frees.
  */
 char *ns_document_letter(const ns_document *document, const char *kind);
+
+/*
+ * The plan's deadline as a calendar entry (RFC 5545 .ics): an all-day event
+ * on the deadline with reminders a week and a day before. NULL when the
+ * plan has no deadline or the document was not read. Caller frees.
+ */
+char *ns_document_to_ics(const ns_document *document);
 
 /* The action plan as text for a person (the error message for a document not read). Caller frees. */
 char *ns_document_to_text(const ns_document *document);

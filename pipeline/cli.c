@@ -7,6 +7,9 @@
  */
 #include "noticescan.h"
 
+#include "cli_cluster.h"
+#include "cli_serve.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -257,6 +260,11 @@ static int emit(FILE *out, const ns_document *document, const options *opts, int
 
 int main(int argc, char **argv)
 {
+    /* Subcommands first: they have options of their own. */
+    if (argc > 1 && strcmp(argv[1], "serve") == 0)
+        return serve_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        return cluster_merge_main(argc - 1, argv + 1);
     options opts;
     int first_input = 0;
     int parsed = parse_options(argc, argv, &opts, &first_input);

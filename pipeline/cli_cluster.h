@@ -51,4 +51,7 @@ int path_compare_walk_order(const char *a, const char *b);
 int cluster_merge(const char *out_path, char *const *shard_paths, size_t shard_count, char *const *expected,
                   size_t expected_count);
 
+/* `noticescan merge OUT [--expect PATH]... SHARD...`: argv[0] is "merge". Returns the exit status. */
+int cluster_merge_main(int argc, char **argv);
+
 #endif

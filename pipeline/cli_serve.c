@@ -34,8 +34,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli_serve_page.h"
-
 #define MAX_PHOTOS 6 /* a notice is rarely more than 4 pages; 6 leaves room for a retake */
 
 /* ---- the engine pool: -j engines, a bounded queue in front ------------- */
@@ -264,7 +262,7 @@ static unsigned http_status_for(ns_status status)
     case NS_ERR_CATALOG:
         return MHD_HTTP_INTERNAL_SERVER_ERROR;
     default:
-        return MHD_HTTP_UNPROCESSABLE_ENTITY;
+        return MHD_HTTP_UNPROCESSABLE_CONTENT;
     }
 }
 
@@ -312,11 +310,6 @@ static void keep_uploads(server *srv, const request *req)
     }
 }
 
-static ns_render_options render_options(void)
-{
-    ns_render_options options = {ns_date_today(), 0};
-    return options;
-}
 
 static enum MHD_Result handle_read(struct MHD_Connection *connection, server *srv, request *req)
 {
@@ -357,8 +350,7 @@ static enum MHD_Result handle_read(struct MHD_Connection *connection, server *sr
     pool_release(&srv->pool, engine);
     if (!document)
         return answer_error(connection, 500, "out_of_memory", "out of memory");
-    ns_render_options options = render_options();
-    char *json = ns_document_to_json(document, &options);
+    char *json = ns_document_to_json(document, NULL);
     unsigned status = http_status_for(ns_document_status(document));
     ns_document_free(document);
     return answer_json(connection, status, json);
@@ -391,7 +383,8 @@ static ns_document *document_from_fields(const server *srv, const request *req, 
         json_decref(root);
         return NULL;
     }
-    ns_document *document = ns_document_for_code(srv->knowledge, code);
+    ns_date today = {0, 0, 0}; /* the local date */
+    ns_document *document = ns_document_for_code(srv->knowledge, code, today);
     for (int id = 0; document && ns_document_status(document) == NS_OK && id < NS_FIELD_ALL_COUNT; id++) {
         json_t *value = json_object_get(fields, ns_field_name((ns_field_id)id));
         char number[32];
@@ -421,9 +414,8 @@ static enum MHD_Result handle_plan(struct MHD_Connection *connection, server *sr
     char reason[512] = "out of memory";
     ns_document *document = document_from_fields(srv, req, reason, sizeof reason);
     if (!document)
-        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_ENTITY, "bad_fields", reason);
-    ns_render_options options = render_options();
-    char *json = ns_document_to_json(document, &options);
+        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_fields", reason);
+    char *json = ns_document_to_json(document, NULL);
     ns_document_free(document);
     return answer_json(connection, MHD_HTTP_OK, json);
 }
@@ -434,12 +426,11 @@ static enum MHD_Result handle_letter(struct MHD_Connection *connection, server *
     char reason[512] = "out of memory";
     ns_document *document = document_from_fields(srv, req, reason, sizeof reason);
     if (!document)
-        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_ENTITY, "bad_fields", reason);
-    ns_render_options options = render_options();
-    char *letter = kind ? ns_document_letter(document, kind, &options) : NULL;
+        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_fields", reason);
+    char *letter = kind ? ns_document_letter(document, kind) : NULL;
     ns_document_free(document);
     if (!letter)
-        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_ENTITY, "no_letter",
+        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_CONTENT, "no_letter",
                             "this notice has no letter of that kind (dispute, abatement or cdp, as the notice "
                             "allows)");
     char name[64];
@@ -454,12 +445,11 @@ static enum MHD_Result handle_calendar(struct MHD_Connection *connection, server
     char reason[512] = "out of memory";
     ns_document *document = document_from_fields(srv, req, reason, sizeof reason);
     if (!document)
-        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_ENTITY, "bad_fields", reason);
-    ns_render_options options = render_options();
-    char *calendar = ns_document_to_ics(document, &options);
+        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_fields", reason);
+    char *calendar = ns_document_to_ics(document);
     ns_document_free(document);
     if (!calendar)
-        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_ENTITY, "no_deadline",
+        return answer_error(connection, MHD_HTTP_UNPROCESSABLE_CONTENT, "no_deadline",
                             "this notice has no deadline to put in a calendar");
     return answer(connection, MHD_HTTP_OK, "text/calendar; charset=utf-8", calendar, strlen(calendar),
                   "noticescan-deadline.ics");
@@ -467,7 +457,8 @@ static enum MHD_Result handle_calendar(struct MHD_Connection *connection, server
 
 static enum MHD_Result handle_explain(struct MHD_Connection *connection, server *srv, const char *code)
 {
-    ns_document *document = ns_document_for_code(srv->knowledge, code);
+    ns_date today = {0, 0, 0}; /* the local date */
+    ns_document *document = ns_document_for_code(srv->knowledge, code, today);
     if (!document)
         return answer_error(connection, 500, "out_of_memory", "out of memory");
     if (ns_document_status(document) != NS_OK) {
@@ -476,8 +467,7 @@ static enum MHD_Result handle_explain(struct MHD_Connection *connection, server 
         ns_document_free(document);
         return result;
     }
-    ns_render_options options = render_options();
-    char *json = ns_document_to_json(document, &options);
+    char *json = ns_document_to_json(document, NULL);
     ns_document_free(document);
     return answer_json(connection, MHD_HTTP_OK, json);
 }

@@ -224,6 +224,7 @@ static void document_explain(ns_document *document, const ns_knowledge *knowledg
 {
     if (document->status != NS_OK)
         return;
+    document->knowledge = knowledge;
     document->today = today.year == 0 ? ns_date_today() : today;
     if (!date_is_valid(document->today)) {
         document_fail(document, NS_ERR_ARGUMENT, "the date to count days left from is not a valid date");
@@ -248,30 +249,19 @@ static void stage_stem(const char *path, int page, char *out, size_t len)
     snprintf(out, len, "%.*s-p%d", n, base, page);
 }
 
-ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
+/* The image stages for decoded pages: preprocess, orient and OCR each page, then extract and explain. */
+static void read_pages(ns_engine *engine, ns_document *document, loaded_pages *pages)
 {
-    ns_document *document = document_new(path);
-    if (!document)
-        return NULL;
-    if (!engine || !path) {
-        document_fail(document, NS_ERR_ARGUMENT, "no engine or no path");
-        return document;
-    }
     char reason[1024] = "";
-    loaded_pages pages;
-    ns_status status = load_file(path, &engine->limits, &pages, reason, sizeof reason);
-    if (status != NS_OK) {
-        document_fail(document, status, reason);
-        return document;
-    }
-    snprintf(document->format, sizeof document->format, "%s", pages.format);
+    ns_status status = NS_OK;
+    snprintf(document->format, sizeof document->format, "%s", pages->format);
     document->preprocessed = 1;
     document_text text;
     document_text_init(&text);
-    for (int i = 0; i < pages.count && status == NS_OK; i++) {
+    for (int i = 0; i < pages->count && status == NS_OK; i++) {
         char stem[256], page_reason[512] = "";
-        stage_stem(path, i + 1, stem, sizeof stem);
-        PIX *clean = preprocess_page(pages.pages[i], &document->preprocess[i], engine->save_stages_dir, stem,
+        stage_stem(document->source, i + 1, stem, sizeof stem);
+        PIX *clean = preprocess_page(pages->pages[i], &document->preprocess[i], engine->save_stages_dir, stem,
                                      page_reason, sizeof page_reason);
         int turn = 0;
         if (clean && !document->preprocess[i].orientation_known &&
@@ -294,7 +284,6 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         else
             document->pages = i + 1;
     }
-    loaded_pages_free(&pages);
     if (status == NS_OK && text.word_count == 0) {
         status = NS_ERR_NO_TEXT;
         snprintf(reason, sizeof reason, "no readable text was found on %d page%s", document->pages,
@@ -307,6 +296,80 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         document_fail(document, status, reason);
     document_text_free(&text);
     document_explain(document, engine->knowledge, engine->today);
+}
+
+ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
+{
+    ns_document *document = document_new(path);
+    if (!document)
+        return NULL;
+    if (!engine || !path) {
+        document_fail(document, NS_ERR_ARGUMENT, "no engine or no path");
+        return document;
+    }
+    char reason[1024] = "";
+    loaded_pages pages;
+    ns_status status = load_file(path, &engine->limits, &pages, reason, sizeof reason);
+    if (status != NS_OK) {
+        document_fail(document, status, reason);
+        return document;
+    }
+    read_pages(engine, document, &pages);
+    loaded_pages_free(&pages);
+    return document;
+}
+
+/* Decodes each image and appends its pages to all; the reason names the image when there are several. */
+static ns_status load_images(const ns_engine *engine, const void *const *images, const size_t *sizes, int count,
+                             loaded_pages *all, char *reason, size_t len)
+{
+    memset(all, 0, sizeof *all);
+    for (int i = 0; i < count; i++) {
+        loaded_pages one;
+        char why[512] = "";
+        ns_status status = load_memory(images[i], sizes[i], &engine->limits, &one, why, sizeof why);
+        if (status == NS_OK && all->count + one.count > engine->limits.max_pages) {
+            snprintf(why, sizeof why, "more than %d pages in all, over the page limit", engine->limits.max_pages);
+            status = NS_ERR_TOO_LARGE;
+            loaded_pages_free(&one);
+        }
+        if (status != NS_OK) {
+            if (count > 1)
+                snprintf(reason, len, "image %d: %s", i + 1, why);
+            else
+                snprintf(reason, len, "%s", why);
+            loaded_pages_free(all);
+            return status;
+        }
+        for (int page = 0; page < one.count; page++)
+            all->pages[all->count++] = one.pages[page];
+        if (i == 0) {
+            all->exif_orientation = one.exif_orientation;
+            snprintf(all->format, sizeof all->format, "%s", one.format);
+        }
+    }
+    return NS_OK;
+}
+
+ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const void *const *images,
+                                   const size_t *sizes, int count)
+{
+    ns_document *document = document_new(source);
+    if (!document)
+        return NULL;
+    if (!engine || !images || !sizes || count < 1) {
+        document_fail(document, NS_ERR_ARGUMENT, "no engine or no image");
+        return document;
+    }
+    char reason[1024] = "";
+    loaded_pages pages;
+    ns_status status = load_images(engine, images, sizes, count, &pages, reason, sizeof reason);
+    if (status != NS_OK) {
+        document_fail(document, status, reason);
+        return document;
+    }
+    read_pages(engine, document, &pages);
+    loaded_pages_free(&pages);
     return document;
 }
 
@@ -377,6 +440,27 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
     document_explain(document, knowledge, today);
     return document;
+}
+
+ns_status ns_document_correct(ns_document *document, ns_field_id field, const char *value, char *errbuf,
+                              size_t errlen)
+{
+    if (!document || document->status != NS_OK || !document->knowledge || (unsigned)field >= NS_FIELD_ALL_COUNT) {
+        ns_error_set(errbuf, errlen, "only a document that was read can be corrected");
+        return NS_ERR_ARGUMENT;
+    }
+    if (!extract_correct_field(&document->extraction, field, value)) {
+        /* A taxpayer number is never echoed back, not even in an error. */
+        if (field == NS_FIELD_TAXPAYER_ID)
+            ns_error_set(errbuf, errlen, "%s: not a taxpayer identification number", ns_field_name(field));
+        else
+            ns_error_set(errbuf, errlen, "%s: '%.60s' is not a valid value", ns_field_name(field), value);
+        return NS_ERR_ARGUMENT;
+    }
+    explain_plan_free(&document->plan);
+    memset(&document->plan, 0, sizeof document->plan);
+    document_explain(document, document->knowledge, document->today);
+    return document->status;
 }
 
 void ns_document_free(ns_document *document)

@@ -478,3 +478,28 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     collect_billing(&library->billing, text, out);
     check_billing(out);
 }
+
+int extract_correct_field(extraction *fields, ns_field_id id, const char *text)
+{
+    extracted_field *field = &fields->fields[id];
+    if (!text || !*text) {
+        memset(field, 0, sizeof *field); /* the reader says the notice prints no such value */
+        return 1;
+    }
+    field_candidate candidate;
+    memset(&candidate, 0, sizeof candidate);
+    candidate.weight = 1.0;
+    if (!parse_value(field_value_kind(id), text, NULL, &candidate))
+        return 0;
+    /* The text as typed, except a taxpayer number: only its masked form is ever kept. */
+    snprintf(candidate.text, sizeof candidate.text, "%s",
+             field_value_kind(id) == VALUE_ID ? candidate.value : text);
+    candidate.rule = "corrected by the reader";
+    candidate.repeats = 1;
+    candidate.ocr_confidence = 1.0f;
+    memset(field, 0, sizeof *field);
+    field->found = 1;
+    field->chosen = candidate;
+    field->confidence = 1.0;
+    return 1;
+}

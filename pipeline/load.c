@@ -287,25 +287,22 @@ static ns_status decode_single(const unsigned char *data, size_t size, l_int32 f
     return status;
 }
 
-ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
+ns_status load_memory(const unsigned char *data, size_t size, const load_limits *limits, loaded_pages *out,
+                      char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     out->exif_orientation = 1;
-    unsigned char *data = NULL;
-    size_t size = 0;
-    ns_status status = file_read_limited(path, limits->max_file_bytes, &data, &size, err, errlen);
-    if (status != NS_OK)
-        return status;
     if (size == 0) {
         ns_error_set(err, errlen, "file is empty");
-        free(data);
         return NS_ERR_FORMAT;
     }
-    if (is_heif(data, size)) {
-        status = decode_heif(data, size, limits, out, err, errlen);
-        free(data);
-        return status;
+    if (size > limits->max_file_bytes) {
+        ns_error_set(err, errlen, "file is %zu MB, over the %zu MB limit", (size + (1u << 20) - 1) >> 20,
+                     limits->max_file_bytes >> 20);
+        return NS_ERR_TOO_LARGE;
     }
+    if (is_heif(data, size))
+        return decode_heif(data, size, limits, out, err, errlen);
     l_int32 format = IFF_UNKNOWN;
     findFileFormatBuffer(data, &format);
     const char *name = format_name(format);
@@ -314,17 +311,27 @@ ns_status load_file(const char *path, const load_limits *limits, loaded_pages *o
             ns_error_set(err, errlen, "PDF input is not supported yet: convert it to an image first");
         else
             ns_error_set(err, errlen, "not a supported image (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC)");
-        free(data);
         return NS_ERR_FORMAT;
     }
     snprintf(out->format, sizeof out->format, "%s", name);
-    if (strcmp(name, "tiff") == 0)
-        status = decode_tiff(data, size, limits, out, err, errlen);
-    else
-        status = decode_single(data, size, format, name, limits, out, err, errlen);
-    free(data);
+    ns_status status = strcmp(name, "tiff") == 0
+                           ? decode_tiff(data, size, limits, out, err, errlen)
+                           : decode_single(data, size, format, name, limits, out, err, errlen);
     if (status != NS_OK)
         loaded_pages_free(out);
+    return status;
+}
+
+ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    out->exif_orientation = 1;
+    unsigned char *data = NULL;
+    size_t size = 0;
+    ns_status status = file_read_limited(path, limits->max_file_bytes, &data, &size, err, errlen);
+    if (status == NS_OK)
+        status = load_memory(data, size, limits, out, err, errlen);
+    free(data);
     return status;
 }
 

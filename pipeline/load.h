@@ -18,6 +18,9 @@ typedef struct load_limits {
     size_t max_file_bytes; /* the file itself */
 } load_limits;
 
+/* Decodes an image held in memory (not owned); on failure writes the reason to err. */
+ns_status load_memory(const unsigned char *data, size_t size, const load_limits *limits, loaded_pages *out,
+                      char *err, size_t errlen);
 /* Reads and decodes a file; on failure writes the reason (without the path) to err. */
 ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen);
 void loaded_pages_free(loaded_pages *pages);

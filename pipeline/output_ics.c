@@ -8,7 +8,9 @@
  */
 #include "output_ics.h"
 
-#include "internal.h"
+#include "dates.h"
+#include "document.h"
+#include "normalize.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -152,4 +154,47 @@ char *ics_calendar_entry(const ics_event *event)
         return NULL;
     }
     return buffer.text;
+}
+
+/* "pay $2,417.86", "respond", ...: what the deadline asks, in a calendar's few words. */
+static void deadline_words(const ns_document *document, char *out, size_t len)
+{
+    const action_plan *plan = &document->plan;
+    const extracted_field *amount = &document->extraction.fields[NS_FIELD_AMOUNT_DUE];
+    const char *action = plan->deadline_action ? plan->deadline_action : "respond";
+    if (strcmp(action, "pay") == 0 && amount->found) {
+        char money[48];
+        format_money_for_people(amount->chosen.number, money, sizeof money);
+        snprintf(out, len, "pay %s", money);
+    } else {
+        snprintf(out, len, "%s", action);
+        for (char *p = out; *p; p++)
+            if (*p == '_')
+                *p = ' '; /* "request_hearing" -> "request hearing" */
+    }
+}
+
+char *ns_document_to_ics(const ns_document *document)
+{
+    if (!document || document->status != NS_OK || !date_is_valid(document->plan.deadline))
+        return NULL;
+    const action_plan *plan = &document->plan;
+    char words[80], summary[256], uid_seed[160], notice_date[16] = "";
+    deadline_words(document, words, sizeof words);
+    const char *code = plan->code[0] ? plan->code : "IRS notice";
+    snprintf(summary, sizeof summary, "%s deadline: %s", code, words);
+    const extracted_field *dated = &document->extraction.fields[NS_FIELD_NOTICE_DATE];
+    if (dated->found)
+        snprintf(notice_date, sizeof notice_date, "%.10s", dated->chosen.value); /* YYYY-MM-DD */
+    snprintf(uid_seed, sizeof uid_seed, "%s %s", code, notice_date);
+    char *description = NULL;
+    const char *first_step = plan->step_count && plan->steps[0].count ? plan->steps[0].steps[0] : "";
+    if (asprintf(&description, "%s\n%s\n\n%s\n\nHow the date was found: %s. Check it against the notice itself.",
+                 plan->title ? plan->title : code, plan->summary ? plan->summary : "", first_step,
+                 plan->deadline_basis) < 0)
+        return NULL;
+    ics_event event = {plan->deadline, summary, description, uid_seed, time(NULL)};
+    char *calendar = ics_calendar_entry(&event);
+    free(description);
+    return calendar;
 }
