@@ -86,7 +86,7 @@ $(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix
 	  '$(PREFIX)' "$$(sed -n 's/^#define NS_VERSION_STRING "\(.*\)"/\1/p' include/noticescan.h)" '$(PKGS)' > $@
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(CLI_PARTS) $(BUILD)/libnoticescan.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(CLI_PARTS) $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(CLI_PARTS) $(BUILD)/libnoticescan.a $(TEST_LIBS) $(CLI_LIBS) $(LDLIBS) -lpthread
 
 # No pipeline stage includes a later stage's header, and the include graph has no cycle.
 check-includes:
