@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <qrencode.h>
@@ -348,6 +349,8 @@ static enum MHD_Result handle_read(struct MHD_Connection *connection, server *sr
         ns_engine_read_images(srv->pool.engines[engine], req->count > 1 ? "photos" : "photo", data, req->sizes,
                               req->count);
     pool_release(&srv->pool, engine);
+    /* A read leaves tens of MB free in this connection thread's malloc arena: give it back now. */
+    malloc_trim(0);
     if (!document)
         return answer_error(connection, 500, "out_of_memory", "out of memory");
     char *json = ns_document_to_json(document, NULL);
@@ -849,6 +852,12 @@ int serve_main(int argc, char **argv)
         fprintf(stderr, "noticescan serve: --keep %s: not a folder\n", options.keep_dir);
         return 2;
     }
+    /*
+     * Every connection has a thread, and glibc gives threads arenas of their own (up to 8 per core):
+     * freed image memory spread over many arenas is not returned. Measured under the load test:
+     * RSS 268 MB after warm-up, 661 MB after 200 requests. Few arenas keep it flat.
+     */
+    mallopt(M_ARENA_MAX, 2);
     if (options.queue_limit < options.workers)
         options.queue_limit = options.workers;
     ns_knowledge *knowledge = NULL;
