@@ -10,11 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct ns_engine {
     const ns_knowledge *knowledge;
     ocr_engine *ocr;
     char *save_stages_dir;
+    int first_page, last_page; /* 0: no bound */
 };
 
 const char *ns_version(void)
@@ -117,6 +119,8 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
     if (!engine)
         return NS_ERR_NOMEM;
     engine->knowledge = knowledge;
+    engine->first_page = options ? options->first_page : 0;
+    engine->last_page = options ? options->last_page : 0;
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
         if (!engine->save_stages_dir) {
@@ -175,6 +179,60 @@ static void stage_stem(const char *path, int page, char *out, size_t len)
     snprintf(out, len, "%.*s-p%d", n, base, page);
 }
 
+/* Milliseconds since a CLOCK_MONOTONIC start, for the per-stage timings. */
+static double milliseconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) * 1000.0 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+/* Preprocesses one page image and turns it upright when only Tesseract could tell; NULL on failure. */
+static PIX *prepare_page(ns_engine *engine, ns_document *document, PIX *image, int index, char *reason,
+                         size_t len)
+{
+    char stem[256];
+    stage_stem(document->source, index + 1, stem, sizeof stem);
+    preprocess_report *report = &document->preprocess[index];
+    PIX *clean = preprocess_page(image, report, engine->save_stages_dir, stem, reason, len);
+    int turn = 0;
+    if (clean && !report->orientation_known && ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
+        PIX *upright = turn == 90    ? pixRotate90(clean, 1)
+                       : turn == 180 ? pixRotate180(NULL, clean)
+                                     : pixRotate90(clean, -1);
+        if (upright) {
+            pixDestroy(&clean);
+            clean = upright;
+            report->rotation = (report->rotation + turn) % 360;
+        }
+    }
+    return clean;
+}
+
+/* Adds one loaded page to text: its PDF text layer as it is, or its image read by OCR. */
+static ns_status read_page(ns_engine *engine, ns_document *document, loaded_pages *pages, int index,
+                           document_text *text, char *reason, size_t len)
+{
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (pages->text[index]) {
+        document->text_layer[index] = 1;
+        int added = document_text_begin_page(text, 0, 0) && document_text_add_plain(text, pages->text[index]);
+        document->timings.extract_ms += milliseconds_since(&start);
+        return added ? NS_OK : NS_ERR_NOMEM;
+    }
+    PIX *clean = prepare_page(engine, document, pages->pages[index], index, reason, len);
+    pixDestroy(&pages->pages[index]); /* one page image at a time: the original is not needed again */
+    document->timings.preprocess_ms += milliseconds_since(&start);
+    if (!clean)
+        return NS_ERR_IMAGE;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ns_status status = ocr_page(engine->ocr, clean, text, reason, len);
+    document->timings.ocr_ms += milliseconds_since(&start);
+    pixDestroy(&clean);
+    return status;
+}
+
 ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
 {
     ns_document *document = document_new(path);
@@ -186,7 +244,10 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     }
     char reason[1024] = "";
     loaded_pages pages;
-    ns_status status = load_file(path, &pages, reason, sizeof reason);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ns_status status = load_file(path, engine->first_page, engine->last_page, &pages, reason, sizeof reason);
+    document->timings.load_ms = milliseconds_since(&start);
     if (status != NS_OK) {
         document_fail(document, status, reason);
         return document;
@@ -196,30 +257,10 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     document_text text;
     document_text_init(&text);
     for (int i = 0; i < pages.count && status == NS_OK; i++) {
-        char stem[256], page_reason[512] = "";
-        stage_stem(path, i + 1, stem, sizeof stem);
-        PIX *clean = preprocess_page(pages.pages[i], &document->preprocess[i], engine->save_stages_dir, stem,
-                                     page_reason, sizeof page_reason);
-        int turn = 0;
-        if (clean && !document->preprocess[i].orientation_known &&
-            ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
-            PIX *upright = turn == 90    ? pixRotate90(clean, 1)
-                           : turn == 180 ? pixRotate180(NULL, clean)
-                                         : pixRotate90(clean, -1);
-            if (upright) {
-                pixDestroy(&clean);
-                clean = upright;
-                document->preprocess[i].rotation = (document->preprocess[i].rotation + turn) % 360;
-            }
-        }
-        if (!clean) {
-            status = NS_ERR_IMAGE;
-        } else {
-            status = ocr_page(engine->ocr, clean, &text, page_reason, sizeof page_reason);
-            pixDestroy(&clean);
-        }
+        char page_reason[512] = "";
+        status = read_page(engine, document, &pages, i, &text, page_reason, sizeof page_reason);
         if (status != NS_OK)
-            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason);
+            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason[0] ? page_reason : ns_strerror(status));
         else
             document->pages = i + 1;
     }
@@ -229,11 +270,13 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         snprintf(reason, sizeof reason, "no readable text was found on %d page%s", document->pages,
                  document->pages == 1 ? "" : "s");
     }
+    clock_gettime(CLOCK_MONOTONIC, &start);
     if (status == NS_OK)
         extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
                        &document->extraction);
     else
         document_fail(document, status, reason);
+    document->timings.extract_ms += milliseconds_since(&start);
     document_text_free(&text);
     return document;
 }
@@ -328,6 +371,17 @@ int ns_document_needs_review(const ns_document *document)
         if (document->extraction.fields[i].review[0])
             return 1;
     return 0;
+}
+
+int ns_document_pages(const ns_document *document)
+{
+    return document ? document->pages : 0;
+}
+
+ns_timings ns_document_timings(const ns_document *document)
+{
+    ns_timings none = {0, 0, 0, 0};
+    return document ? document->timings : none;
 }
 
 const char *ns_document_field(const ns_document *document, ns_field_id field, double *confidence)

@@ -241,6 +241,7 @@ struct json_t *explain_authenticity(const notice_catalog *catalog, const extract
 
 typedef struct loaded_pages {
     struct Pix *pages[NS_MAX_PAGES];
+    char *text[NS_MAX_PAGES]; /* a PDF page's own text layer (its pages[i] is NULL), or NULL */
     int count;
     int exif_orientation; /* 1..8 as read (1 when absent); already applied */
     char format[16];      /* "png", "jpeg", "tiff", "heic", ... */
@@ -252,8 +253,21 @@ typedef struct loaded_pages {
  * goes to err.
  */
 ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen);
-/* Reads and decodes a file; on failure writes the reason (without the path) to err. */
-ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errlen);
+/*
+ * Reads and decodes pages first_page..last_page (1-based, 0: no bound) of a
+ * file; on failure writes the reason (without the path) to err.
+ */
+ns_status load_file(const char *path, int first_page, int last_page, loaded_pages *out, char *err,
+                    size_t errlen);
+/*
+ * The 0-based pages [*from, *to) of a document of page_count pages that the
+ * bounds select, at most NS_MAX_PAGES of them; otherwise an error and why.
+ */
+ns_status load_page_range(int page_count, int first_page, int last_page, int *from, int *to, char *err,
+                          size_t errlen);
+/* pdf.c: a PDF's pages, each as its text layer when it has one, else rasterized for OCR. */
+ns_status pdf_load(const unsigned char *data, size_t size, int first_page, int last_page, loaded_pages *out,
+                   char *err, size_t errlen);
 void loaded_pages_free(loaded_pages *pages);
 
 typedef struct preprocess_report {
@@ -319,6 +333,8 @@ struct ns_document {
     preprocess_report preprocess[NS_MAX_PAGES];
     int preprocessed; /* 1 when the document came from an image */
     int from_code;    /* 1 when made from a notice code alone (--explain) */
+    unsigned char text_layer[NS_MAX_PAGES]; /* 1: the page was read from a PDF's text layer, not OCR */
+    ns_timings timings;
     extraction extraction;
 };
 

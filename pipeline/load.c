@@ -197,8 +197,45 @@ static const char *format_name(l_int32 format)
     }
 }
 
-static ns_status decode_tiff(const unsigned char *data, size_t size, loaded_pages *out, char *err,
-                             size_t errlen)
+const char *ns_file_type(const void *head, size_t size)
+{
+    unsigned char padded[16] = {0}; /* Leptonica's sniffer reads 12 bytes whatever the size */
+    const unsigned char *bytes = head;
+    if (!head)
+        return NULL;
+    if (size < sizeof padded) {
+        memcpy(padded, head, size);
+        bytes = padded;
+    }
+    if (is_heif(bytes, size))
+        return "heic";
+    if (size >= 5 && memcmp(bytes, "%PDF-", 5) == 0)
+        return "pdf";
+    l_int32 format = IFF_UNKNOWN;
+    findFileFormatBuffer(bytes, &format);
+    return format_name(format);
+}
+
+ns_status load_page_range(int page_count, int first_page, int last_page, int *from, int *to, char *err,
+                          size_t errlen)
+{
+    *from = first_page > 0 ? first_page - 1 : 0;
+    *to = last_page > 0 && last_page < page_count ? last_page : page_count;
+    if (*from >= page_count) {
+        ns_error_set(err, errlen, "page %d was asked for, the document has %d page%s", first_page, page_count,
+                     page_count == 1 ? "" : "s");
+        return NS_ERR_ARGUMENT;
+    }
+    if (*to - *from > NS_MAX_PAGES) {
+        ns_error_set(err, errlen, "%d pages, over the %d page limit (choose fewer pages)", *to - *from,
+                     NS_MAX_PAGES);
+        return NS_ERR_TOO_LARGE;
+    }
+    return NS_OK;
+}
+
+static ns_status decode_tiff(const unsigned char *data, size_t size, int first_page, int last_page,
+                             loaded_pages *out, char *err, size_t errlen)
 {
     l_int32 pages = 0;
     FILE *stream = fmemopen((void *)data, size, "rb");
@@ -209,13 +246,17 @@ static ns_status decode_tiff(const unsigned char *data, size_t size, loaded_page
         return NS_ERR_IMAGE;
     }
     fclose(stream);
-    if (pages > NS_MAX_PAGES) {
-        ns_error_set(err, errlen, "TIFF has %d pages, over the %d page limit", pages, NS_MAX_PAGES);
-        return NS_ERR_TOO_LARGE;
-    }
+    int from = 0, to = 0;
+    ns_status range = load_page_range(pages, first_page, last_page, &from, &to, err, errlen);
+    if (range != NS_OK)
+        return range;
     size_t offset = 0;
-    for (int page = 0; page < pages; page++) {
+    for (int page = 0; page < to; page++) {
         PIX *pix = pixReadMemFromMultipageTiff(data, size, &offset);
+        if (pix && page < from) { /* TIFF pages are found by walking the chain of directories */
+            pixDestroy(&pix);
+            continue;
+        }
         if (!pix) {
             ns_error_set(err, errlen, "page %d: TIFF page cannot be decoded", page + 1);
             return NS_ERR_IMAGE;
@@ -235,7 +276,8 @@ static ns_status decode_tiff(const unsigned char *data, size_t size, loaded_page
     return NS_OK;
 }
 
-ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errlen)
+ns_status load_file(const char *path, int first_page, int last_page, loaded_pages *out, char *err,
+                    size_t errlen)
 {
     memset(out, 0, sizeof *out);
     out->exif_orientation = 1;
@@ -249,31 +291,27 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
         free(data);
         return NS_ERR_FORMAT;
     }
-    if (is_heif(data, size)) {
-        status = decode_heif(data, size, out, err, errlen);
-        free(data);
-        return status;
-    }
-    l_int32 format = IFF_UNKNOWN;
-    findFileFormatBuffer(data, &format);
-    const char *name = format_name(format);
+    const char *name = ns_file_type(data, size);
     if (!name) {
-        if (size >= 5 && memcmp(data, "%PDF-", 5) == 0)
-            ns_error_set(err, errlen, "PDF input is not supported yet: convert it to an image first");
-        else
-            ns_error_set(err, errlen, "not a supported image (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC)");
+        ns_error_set(err, errlen, "not a supported image or PDF (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC, PDF)");
         free(data);
         return NS_ERR_FORMAT;
     }
     snprintf(out->format, sizeof out->format, "%s", name);
-    if (strcmp(name, "tiff") == 0) {
-        status = decode_tiff(data, size, out, err, errlen);
+    if (strcmp(name, "heic") == 0) {
+        status = decode_heif(data, size, out, err, errlen);
+    } else if (strcmp(name, "pdf") == 0) {
+        status = pdf_load(data, size, first_page, last_page, out, err, errlen);
+    } else if (strcmp(name, "tiff") == 0) {
+        status = decode_tiff(data, size, first_page, last_page, out, err, errlen);
     } else {
         l_int32 width = 0, height = 0;
-        if (pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL, NULL) != 0) {
+        int from = 0, to = 0; /* a one-image file is page 1: asking for page 2 of it is an error as in a TIFF */
+        status = load_page_range(1, first_page, last_page, &from, &to, err, errlen);
+        if (status == NS_OK && pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL, NULL) != 0) {
             ns_error_set(err, errlen, "%s header cannot be read (damaged or truncated file)", name);
             status = NS_ERR_IMAGE;
-        } else {
+        } else if (status == NS_OK) {
             status = check_pixels(width, height, err, errlen);
         }
         PIX *pix = status == NS_OK ? pixReadMem(data, size) : NULL;
@@ -281,7 +319,7 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
             ns_error_set(err, errlen, "%s data cannot be decoded (damaged or truncated file)", name);
             status = NS_ERR_IMAGE;
         }
-        if (pix && format == IFF_JFIF_JPEG) {
+        if (pix && strcmp(name, "jpeg") == 0) {
             out->exif_orientation = jpeg_exif_orientation(data, size);
             PIX *upright = apply_orientation(pix, out->exif_orientation);
             pixDestroy(&pix);
@@ -298,7 +336,10 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
 
 void loaded_pages_free(loaded_pages *pages)
 {
-    for (int i = 0; i < pages->count; i++)
+    for (int i = 0; i < pages->count; i++) {
         pixDestroy(&pages->pages[i]);
+        free(pages->text[i]);
+        pages->text[i] = NULL;
+    }
     pages->count = 0;
 }
