@@ -30,8 +30,9 @@
 #define MIN_TEXT_LAYER_CHARACTERS 20
 
 /*
- * Poppler creates its process-wide settings on the first document it opens,
- * without a lock; opening is serialized so workers cannot race on that.
+ * Poppler sets up process-wide state (its GlobalParams) when a document is
+ * first opened, guarded or not depending on the version; opening is cheap
+ * next to rendering, so workers open their PDFs one at a time.
  */
 static pthread_mutex_t pdf_open_lock = PTHREAD_MUTEX_INITIALIZER;
 
