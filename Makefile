@@ -10,7 +10,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
-PKGS := tesseract lept libpcre2-8 jansson libexif libheif poppler-glib cairo
+PKGS := tesseract lept libpcre2-8 jansson libexif libheif libpng libjpeg poppler-glib cairo
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
@@ -49,10 +49,7 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)
 $(BUILD)/embedded.c: $(BUILD)/embed $(DATA_FILES)
 	$(BUILD)/embed $@ $(foreach f,$(PATTERN_FILES),$(f)=$(f)) catalog/notices.json=$(CATALOG_FILE) $(foreach f,$(LETTER_FILES),$(f)=$(f))
 
-$(BUILD)/%.o: pipeline/%.c pipeline/internal.h include/noticescan.h | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/cli%.o: pipeline/cli%.c pipeline/cli.h include/noticescan.h | $(BUILD)
+$(BUILD)/%.o: pipeline/%.c $(wildcard pipeline/*.h) include/noticescan.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c pipeline/internal.h

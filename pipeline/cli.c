@@ -55,6 +55,9 @@ static const char usage_text[] =
     "  --tessdata DIR       Tesseract language data (default: TESSDATA_PREFIX, then\n"
     "                       the system's tessdata)\n"
     "  --save-stages DIR    write the image after each preprocessing step to DIR\n"
+    "  --max-megapixels N   refuse pages over N megapixels (default 100, at most 500)\n"
+    "  --max-pages N        refuse files over N pages (default 64, at most 256)\n"
+    "  --max-file-mb N      refuse files over N MB (default 256)\n"
     "  --progress           when standard error is not a terminal, a progress line\n"
     "                       every 20 documents (on a terminal a bar is shown anyway)\n"
     "  -q, --quiet          no progress and no summary on standard error\n"
@@ -103,7 +106,10 @@ enum long_only_option {
     OPT_PAGES,
     OPT_SKIP_DONE,
     OPT_TIMINGS,
-    OPT_PROGRESS
+    OPT_PROGRESS,
+    OPT_MAX_MEGAPIXELS,
+    OPT_MAX_PAGES,
+    OPT_MAX_FILE_MB
 };
 
 static const struct option long_options[] = {
@@ -125,16 +131,31 @@ static const struct option long_options[] = {
     {"skip-done", required_argument, NULL, OPT_SKIP_DONE},
     {"timings", no_argument, NULL, OPT_TIMINGS},
     {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
+    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+    {"max-file-mb", required_argument, NULL, OPT_MAX_FILE_MB},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
+/* A whole number from 1 to most (the library's ceiling for it) into *out; else a message. */
+static int parse_number(const char *option, const char *argument, int most, int *out)
+{
+    char *end = NULL;
+    long value = strtol(argument, &end, 10);
+    if (end == argument || *end || value < 1 || value > most) {
+        fprintf(stderr, "noticescan: %s: '%s' is not a whole number from 1 to %d\n", option, argument, most);
+        return EXIT_USAGE;
+    }
+    *out = (int)value;
+    return EXIT_ALL_READ;
+}
+
 /* One option with an argument that must be checked; returns EXIT_ALL_READ or EXIT_USAGE. */
 static int parse_checked_option(int option, const char *argument, cli_options *opts)
 {
-    char *end = NULL;
     switch (option) {
     case OPT_TODAY:
         if (ns_date_parse_iso(argument, &opts->today))
@@ -153,12 +174,10 @@ static int parse_checked_option(int option, const char *argument, cli_options *o
             return EXIT_ALL_READ;
         fprintf(stderr, "noticescan: --pages: '%s' is not a page range like 2, 1-3 or 2-\n", argument);
         return EXIT_USAGE;
-    default: /* -j */
-        opts->jobs = (int)strtol(argument, &end, 10);
-        if (end != argument && *end == '\0' && opts->jobs >= 1 && opts->jobs <= 256)
-            return EXIT_ALL_READ;
-        fprintf(stderr, "noticescan: --jobs: '%s' is not a number from 1 to 256\n", argument);
-        return EXIT_USAGE;
+    case OPT_MAX_MEGAPIXELS: return parse_number("--max-megapixels", argument, 500, &opts->max_megapixels);
+    case OPT_MAX_PAGES: return parse_number("--max-pages", argument, 256, &opts->max_pages);
+    case OPT_MAX_FILE_MB: return parse_number("--max-file-mb", argument, 1000000, &opts->max_file_mb);
+    default: return parse_number("--jobs", argument, 256, &opts->jobs); /* -j */
     }
 }
 
@@ -188,6 +207,9 @@ static int parse_options(int argc, char **argv, cli_options *opts, int *first_in
         case OPT_TODAY:
         case OPT_LETTER:
         case OPT_PAGES:
+        case OPT_MAX_MEGAPIXELS:
+        case OPT_MAX_PAGES:
+        case OPT_MAX_FILE_MB:
         case 'j': result = parse_checked_option(c, optarg, opts); break;
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("noticescan %s\n", ns_version()); return -1;

@@ -19,8 +19,9 @@ enum exit_code {
 
 typedef struct cli_options {
     int json, csv, explain_fields, quiet, progress, catalog, text_input, timings;
-    int jobs;                  /* worker threads; 0: one per core */
-    int first_page, last_page; /* --pages; 0: open end */
+    int jobs;                                   /* worker threads; 0: one per core */
+    int first_page, last_page;                  /* --pages; 0: open end */
+    int max_megapixels, max_pages, max_file_mb; /* 0: the library's defaults */
     const char *output_path, *explain_code, *letter, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
     const char *skip_done_path;
     ns_date today;

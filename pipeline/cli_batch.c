@@ -142,6 +142,9 @@ static void *worker_main(void *argument)
         char error[1024] = "";
         ns_engine_options options = {.tessdata_dir = work->opts->tessdata_dir,
                                      .save_stages_dir = work->opts->stages_dir,
+                                     .max_megapixels = work->opts->max_megapixels,
+                                     .max_pages = work->opts->max_pages,
+                                     .max_file_bytes = (size_t)work->opts->max_file_mb * 1024 * 1024,
                                      .first_page = work->opts->first_page,
                                      .last_page = work->opts->last_page};
         ns_status status = ns_engine_create(work->knowledge, &options, &engine, error, sizeof error);

@@ -29,14 +29,32 @@ struct ocr_engine {
     int osd_unavailable;
 };
 
+/* OpenMP's entry points inside libtesseract, found once (NULL when it was built without OpenMP). */
+static void (*openmp_set_threads)(int);
+static void (*openmp_set_dynamic)(int);
+
+void ocr_set_process_settings(void)
+{
+    openmp_set_threads = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    openmp_set_dynamic = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_dynamic");
+    /*
+     * debug_file is one variable for the whole process, read by every engine's messages: set by
+     * each engine it was a data race between threads. Set through a throwaway handle, never Init'ed.
+     */
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api) {
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null"); /* quiet: "Estimating resolution as ..." */
+        TessBaseAPIDelete(api);
+    }
+}
+
+/* OpenMP's thread count is a setting of the calling thread, so it is set by the thread that reads. */
 static void limit_openmp_to_one_thread(void)
 {
-    void (*set_threads)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
-    void (*set_dynamic)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_dynamic");
-    if (set_dynamic)
-        set_dynamic(1);
-    if (set_threads)
-        set_threads(1);
+    if (openmp_set_dynamic)
+        openmp_set_dynamic(1);
+    if (openmp_set_threads)
+        openmp_set_threads(1);
 }
 
 /*

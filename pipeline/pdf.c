@@ -63,12 +63,12 @@ static double image_coverage(PopplerPage *page, double page_width, double page_h
  * +100 MB), and a 200 DPI scan rendered at 200 gained nothing once
  * preprocessing had scaled it by its text height; the fields were the same.
  */
-static double render_dpi(double width_points, double height_points)
+static double render_dpi(double width_points, double height_points, long max_pixels)
 {
     double dpi = OCR_DPI;
     double pixels = width_points / 72.0 * dpi * height_points / 72.0 * dpi;
-    if (pixels > NS_MAX_PIXELS) /* a poster-sized page: as fine as the pixel limit allows */
-        dpi *= sqrt((double)NS_MAX_PIXELS / pixels);
+    if (pixels > max_pixels) /* a poster-sized page: as fine as the pixel limit allows */
+        dpi *= sqrt((double)max_pixels / pixels);
     return dpi;
 }
 
@@ -109,7 +109,8 @@ static PIX *rasterize(PopplerPage *page, double width_points, double height_poin
 }
 
 /* One page (0-based index) into out: its text layer when it has a real one, else its image. */
-static ns_status read_page(PopplerDocument *document, int index, loaded_pages *out, char *err, size_t errlen)
+static ns_status read_page(PopplerDocument *document, int index, long max_pixels, loaded_pages *out,
+                           char *err, size_t errlen)
 {
     PopplerPage *page = poppler_document_get_page(document, index);
     if (!page) {
@@ -134,7 +135,7 @@ static ns_status read_page(PopplerDocument *document, int index, loaded_pages *o
         out->text[out->count] = strdup(text);
         status = out->text[out->count] ? NS_OK : NS_ERR_NOMEM;
     } else {
-        out->pages[out->count] = rasterize(page, width, height, render_dpi(width, height));
+        out->pages[out->count] = rasterize(page, width, height, render_dpi(width, height, max_pixels));
         status = out->pages[out->count] ? NS_OK : NS_ERR_NOMEM;
     }
     if (status == NS_OK)
@@ -146,7 +147,7 @@ static ns_status read_page(PopplerDocument *document, int index, loaded_pages *o
     return status;
 }
 
-ns_status pdf_load(const unsigned char *data, size_t size, int first_page, int last_page, loaded_pages *out,
+ns_status pdf_load(const unsigned char *data, size_t size, const load_limits *limits, loaded_pages *out,
                    char *err, size_t errlen)
 {
     GError *error = NULL;
@@ -171,9 +172,9 @@ ns_status pdf_load(const unsigned char *data, size_t size, int first_page, int l
     if (page_count < 1)
         ns_error_set(err, errlen, "PDF has no pages");
     else
-        status = load_page_range(page_count, first_page, last_page, &from, &to, err, errlen);
+        status = load_page_range("PDF", page_count, limits, &from, &to, err, errlen);
     for (int index = from; status == NS_OK && index < to; index++)
-        status = read_page(document, index, out, err, errlen);
+        status = read_page(document, index, limits->max_pixels, out, err, errlen);
     g_object_unref(document);
     return status;
 }
