@@ -15,7 +15,6 @@
 
 #include <dlfcn.h>
 #include <leptonica/allheaders.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,30 +54,6 @@ static void limit_openmp_to_one_thread(void)
         openmp_set_dynamic(1);
     if (openmp_set_threads)
         openmp_set_threads(1);
-}
-
-/*
- * Tesseract keeps some parameters process-wide (debug_file among them), and
- * ThreadSanitizer caught two workers' engines writing it at once. Engines are
- * set up one at a time, and the process-wide quiet is set only once, so no
- * write can meet another engine reading it while it recognizes a page.
- */
-static pthread_mutex_t setup_lock = PTHREAD_MUTEX_INITIALIZER;
-static int tesseract_quieted;
-
-/* A Tesseract instance for language, quiet; NULL when it cannot be loaded. */
-static TessBaseAPI *create_api(const char *dir, const char *language)
-{
-    pthread_mutex_lock(&setup_lock);
-    TessBaseAPI *api = TessBaseAPICreate();
-    if (api && TessBaseAPIInit3(api, dir, language) != 0) {
-        TessBaseAPIDelete(api);
-        api = NULL;
-    }
-    if (api && !tesseract_quieted) /* "Estimating resolution as ..." and the like */
-        tesseract_quieted = TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-    pthread_mutex_unlock(&setup_lock);
-    return api;
 }
 
 static int file_exists(const char *dir, const char *language)
@@ -137,8 +112,8 @@ ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine 
     ocr_engine *engine = calloc(1, sizeof *engine);
     if (!engine)
         return NS_ERR_NOMEM;
-    engine->api = create_api(dir, language);
-    if (!engine->api) {
+    engine->api = TessBaseAPICreate();
+    if (!engine->api || TessBaseAPIInit3(engine->api, dir, language) != 0) {
         ns_error_set(err, errlen, "Tesseract could not load %s/%s.traineddata", dir, language);
         ocr_free(engine);
         return NS_ERR_TESSDATA;
@@ -180,8 +155,8 @@ int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees)
             engine->osd_unavailable = 1; /* Debian package tesseract-ocr-osd not installed */
             return 0;
         }
-        engine->osd = create_api(engine->tessdata, "osd");
-        if (!engine->osd) {
+        engine->osd = TessBaseAPICreate();
+        if (!engine->osd || TessBaseAPIInit3(engine->osd, engine->tessdata, "osd") != 0) {
             engine->osd_unavailable = 1;
             return 0;
         }
