@@ -33,7 +33,7 @@ static int free_pattern_file(void **state)
 {
     (void)state;
     free(pattern_file);
-    return 0;
+    return test_free_engine_and_knowledge(NULL);
 }
 
 /* The weight of rule `id` in authenticity.pat; 0 for a sign no rule makes (unknown_code, ...). */
