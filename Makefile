@@ -37,7 +37,7 @@ SLOW_TESTS := test_end_to_end
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check unit sanitize bench eval install uninstall clean format FORCE
+.PHONY: all check check-includes check-generator unit sanitize bench eval install uninstall clean format FORCE
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
 
 $(BUILD):
@@ -52,7 +52,7 @@ $(BUILD)/embedded.c: $(BUILD)/embed $(DATA_FILES)
 $(BUILD)/%.o: pipeline/%.c $(wildcard pipeline/*.h) include/noticescan.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/embedded.o: $(BUILD)/embedded.c pipeline/internal.h
+$(BUILD)/embedded.o: $(BUILD)/embedded.c pipeline/base.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libnoticescan.a: $(LIB_OBJECTS)
@@ -76,8 +76,13 @@ $(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libnoticescan.a | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
 
+# No pipeline stage includes a later stage's header, and the include graph has no cycle.
+check-includes:
+	sh tests/check-includes.sh --self-test
+	sh tests/check-includes.sh
+
 # Unit tests first (fast), then the end-to-end run through real Tesseract.
-check: all $(TEST_BINARIES)
+check: check-includes all $(TEST_BINARIES) check-generator
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; \
 	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || failed=$$((failed + 1)); \
@@ -93,6 +98,10 @@ unit: all $(TEST_BINARIES)
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" check
+
+# The sample and evaluation generator (tools/notice-gen) checks itself: Debian's python3, Pillow, numpy.
+check-generator:
+	/usr/bin/python3 tools/notice-gen/test_notice_gen.py
 
 bench: all
 	sh tests/bench.sh $(BUILD)/noticescan

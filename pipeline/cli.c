@@ -266,17 +266,17 @@ static int answer_without_inputs(const ns_knowledge *knowledge, const cli_option
         free(catalog);
         return catalog ? EXIT_ALL_READ : EXIT_SOME_FAILED;
     }
-    ns_document *document = ns_document_for_code(knowledge, opts->explain_code);
+    ns_document *document = ns_document_for_code(knowledge, opts->explain_code, opts->today);
     if (!document || ns_document_status(document) != NS_OK) {
         fprintf(stderr, "noticescan: --explain %s: %s\n", opts->explain_code,
                 document ? ns_document_error(document) : "out of memory");
         ns_document_free(document);
         return EXIT_USAGE;
     }
-    ns_render_options render = {opts->today, opts->explain_fields};
-    char *text = opts->letter ? ns_document_letter(document, knowledge, opts->letter, &render)
-                 : opts->json ? ns_document_to_json(document, knowledge, &render)
-                              : ns_document_to_text(document, knowledge, &render);
+    ns_render_options render = {opts->explain_fields};
+    char *text = opts->letter ? ns_document_letter(document, opts->letter)
+                 : opts->json ? ns_document_to_json(document, &render)
+                              : ns_document_to_text(document);
     if (text)
         fprintf(out, "%s%s", text, opts->json && !opts->letter ? "\n" : "");
     free(text);

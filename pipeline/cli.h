@@ -111,7 +111,7 @@ void progress_clear(progress *state);
 typedef struct batch_summary {
     size_t documents, pages, ok, review, errors, skipped, already_done;
     double seconds;
-    double stage_ms[5]; /* load, preprocess, ocr, extract, explain+output (see --timings) */
+    double stage_ms[5]; /* load, preprocess, ocr, extract, explain (see --timings) */
 } batch_summary;
 
 /*

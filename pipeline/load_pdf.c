@@ -1,12 +1,12 @@
 /*
- * pdf.c - the load stage for PDFs, through Poppler (poppler-glib) and cairo.
+ * load_pdf.c - the load stage for PDFs, through Poppler (poppler-glib) and cairo.
  *
  * A page that carries its own text (a PDF made by software, or a scan an
  * office scanner already read) is taken as text: exact, and no OCR. Any
  * other page is rendered at the resolution OCR needs for its size, as an
  * 8-bit gray page for the preprocess stage.
  */
-#include "internal.h"
+#include "load.h"
 
 #include <cairo.h>
 #include <ctype.h>
