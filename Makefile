@@ -10,7 +10,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
-PKGS := tesseract lept libpcre2-8 jansson libexif libheif libpng libjpeg
+PKGS := tesseract lept libpcre2-8 jansson libexif libheif libpng libjpeg poppler-glib cairo
 
 # The command line alone also serves HTTP (serve) and prints QR codes.
 CLI_PKGS := libmicrohttpd libqrencode
@@ -42,7 +42,7 @@ SLOW_TESTS := test_end_to_end
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check check-includes check-generator unit sanitize bench eval install uninstall clean format FORCE
+.PHONY: all check check-includes check-generator check-contrib unit sanitize bench eval serve-test cluster-test install uninstall clean format FORCE
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
 
 $(BUILD):
@@ -94,7 +94,7 @@ check-includes:
 	sh tests/check-includes.sh
 
 # Unit tests first (fast), then the end-to-end run through real Tesseract.
-check: check-includes all $(TEST_BINARIES) check-generator
+check: check-includes all $(TEST_BINARIES) check-generator check-contrib
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; \
 	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || failed=$$((failed + 1)); \
@@ -114,6 +114,18 @@ sanitize:
 # The sample and evaluation generator (tools/notice-gen) checks itself: Debian's python3, Pillow, numpy.
 check-generator:
 	/usr/bin/python3 tools/notice-gen/test_notice_gen.py
+
+# The cluster recipes that cannot run here (Kubernetes, the container) are checked for syntax and flags.
+check-contrib:
+	sh tests/cluster/check-contrib.sh
+
+# `noticescan serve` in headless Chromium at a phone's size, then under a bounded load on 127.0.0.1.
+serve-test: all
+	cd tests/serve && npm ci --no-audit --no-fund --silent && NOTICESCAN_BIN=$(CURDIR)/$(BUILD)/noticescan npm test
+
+# A single-node Slurm on this machine reads the samples as a 4-task array job (needs root, slurm-wlm, munge).
+cluster-test: all $(BUILD)/tests/check_records
+	sh tests/cluster/test-slurm.sh $(BUILD)
 
 bench: all
 	sh tests/bench.sh $(BUILD)/noticescan

@@ -8,6 +8,8 @@
  */
 #include "cli_cluster.h"
 
+#include "cli.h"
+
 #include <errno.h>
 #include <jansson.h>
 #include <stdint.h>
@@ -113,6 +115,38 @@ int shard_holds(const shard_spec *shard, const char *relative)
     if (!shard || shard->count <= 1)
         return 1;
     return hash_path(relative) % shard->count == shard->index;
+}
+
+/* The part of path below root ("a/b.png" for root "in/" and path "in/a/b.png"); NULL when not under it. */
+static const char *path_below(const char *path, const char *root)
+{
+    size_t length = strlen(root);
+    while (length > 1 && root[length - 1] == '/')
+        length--;
+    if (strncmp(path, root, length) != 0)
+        return NULL;
+    if (path[length] == '\0') {
+        const char *base = strrchr(path, '/');
+        return base && base[1] ? base + 1 : path; /* a file named on the command line: its own name */
+    }
+    return path[length] == '/' ? path + length + 1 : NULL;
+}
+
+void shard_filter_inputs(const shard_spec *shard, input_list *inputs, char *const *roots, int root_count)
+{
+    if (!shard || shard->count <= 1)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < inputs->count; i++) {
+        const char *relative = NULL;
+        for (int r = 0; r < root_count && !relative; r++)
+            relative = path_below(inputs->paths[i], roots[r]);
+        if (shard_holds(shard, relative ? relative : inputs->paths[i]))
+            inputs->paths[kept++] = inputs->paths[i];
+        else
+            free(inputs->paths[i]);
+    }
+    inputs->count = kept;
 }
 
 int path_compare_walk_order(const char *a, const char *b)
@@ -338,8 +372,12 @@ static int merge_with_expected(const char *out_path, char **shards, size_t shard
 {
     if (root_count == 0)
         return cluster_merge(out_path, shards, shard_count, NULL, 0);
-    fprintf(stderr, "noticescan merge: --expect needs the batch walker\n");
-    return 2;
+    input_list expected = {0};
+    int status = walk_inputs(roots, (int)root_count, 0, &expected, stderr)
+                     ? cluster_merge(out_path, shards, shard_count, expected.paths, expected.count)
+                     : 2;
+    input_list_free(&expected);
+    return status;
 }
 
 static const char merge_usage[] =

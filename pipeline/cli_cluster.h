@@ -32,6 +32,15 @@ int shard_parse(const char *text, unsigned shards_for_auto, shard_spec *out, cha
  */
 int shard_holds(const shard_spec *shard, const char *relative);
 
+struct input_list;
+
+/*
+ * Keeps in inputs only the files of this shard. roots are the files and
+ * folders named on the command line: each input's path relative to the one
+ * it was found under decides its shard.
+ */
+void shard_filter_inputs(const shard_spec *shard, struct input_list *inputs, char *const *roots, int root_count);
+
 /*
  * Orders two paths as the folder walk reads them: component by component,
  * each compared byte-wise ("a/x" before "a-b" because "a" < "a-b").
