@@ -47,6 +47,11 @@ static int shard_from_environment(unsigned shards_for_auto, shard_spec *out, cha
             snprintf(err, errlen, "--shard auto: SLURM_ARRAY_TASK_MIN is not a number");
             return 0;
         }
+        /* With --shards N the task ID is the shard (0..N-1): a re-run of one task (--array=K) still knows N. */
+        if (shards_for_auto > 0) {
+            min = 0;
+            count = shards_for_auto;
+        }
         if (id < min || id - min >= count) {
             snprintf(err, errlen, "--shard auto: Slurm task %u is outside an array of %u tasks from %u", id, count,
                      min);

@@ -18,9 +18,10 @@ typedef struct shard_spec {
 /*
  * Parses "K/N" (1-based K, as a person counts: "1/4" .. "4/4"), or "auto"
  * to read the engine's environment: SLURM_ARRAY_TASK_ID (minus
- * SLURM_ARRAY_TASK_MIN) of SLURM_ARRAY_TASK_COUNT, or a Kubernetes Indexed
- * Job's JOB_COMPLETION_INDEX of shards_for_auto (--shards N). On failure
- * returns 0 with the reason in err.
+ * SLURM_ARRAY_TASK_MIN) of SLURM_ARRAY_TASK_COUNT, or, when shards_for_auto
+ * (--shards N) is set, SLURM_ARRAY_TASK_ID itself of N (so a re-run of one
+ * task knows N); or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX of
+ * shards_for_auto. On failure returns 0 with the reason in err.
  */
 int shard_parse(const char *text, unsigned shards_for_auto, shard_spec *out, char *err, size_t errlen);
 

@@ -48,6 +48,13 @@ static void shard_auto_reads_slurm_array_from_its_first_task(void **state)
     assert_int_equal(shard.count, 4);
     setenv("SLURM_ARRAY_TASK_ID", "9", 1); /* 9 - 5 = 4: outside 4 tasks */
     assert_false(shard_parse("auto", 0, &shard, err, sizeof err));
+    /* A re-run of task 2 alone (--array=2): Slurm says 1 task from 2, --shards says there are 4. */
+    setenv("SLURM_ARRAY_TASK_ID", "2", 1);
+    setenv("SLURM_ARRAY_TASK_MIN", "2", 1);
+    setenv("SLURM_ARRAY_TASK_COUNT", "1", 1);
+    assert_true(shard_parse("auto", 4, &shard, err, sizeof err));
+    assert_int_equal(shard.index, 2);
+    assert_int_equal(shard.count, 4);
     unsetenv("SLURM_ARRAY_TASK_ID");
     unsetenv("SLURM_ARRAY_TASK_COUNT");
     unsetenv("SLURM_ARRAY_TASK_MIN");

@@ -16,7 +16,7 @@ bin="$build/noticescan"
 work=$(mktemp -d /tmp/noticescan-slurm.XXXXXX)
 slurm="$work/slurm"
 
-skip() { echo "SKIPPED cluster test: $*"; rm -rf "$work"; exit 0; }
+skip() { echo "SKIPPED cluster test: $*"; exit 0; }
 fail() { echo "FAILED cluster test: $*"; exit 1; }
 cleanup() { sh "$root/tests/cluster/slurm-down.sh" "$slurm"; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 
@@ -58,28 +58,38 @@ docs=$(wc -l < "$out/all.jsonl")
 echo "array job: $docs documents in $((end - start)) s wall on $(nproc) cores"
 
 echo "== kill one task mid-run, re-run it alone"
+# Three copies of the samples, so each task has several documents and is caught mid-run.
+inputs2="$work/in2"
+for copy in a b c; do mkdir -p "$inputs2/$copy" && cp "$inputs"/* "$inputs2/$copy/"; done
 out2="$work/out2"
 job=$(sbatch --parsable --array=0-3 --cpus-per-task=1 -o "$work/kill-%a.log" \
-    "$root/contrib/slurm/noticescan.sbatch" "$inputs" "$out2")
-# Wait (bounded) until some task has written a first whole record, then kill it hard.
+    "$root/contrib/slurm/noticescan.sbatch" "$inputs2" "$out2")
+# Wait (bounded) until a task has written a whole record but not finished, then kill it hard.
 victim=
 n=0
-while [ -z "$victim" ] && [ $n -lt 300 ]; do
+while [ -z "$victim" ] && [ $n -lt 600 ]; do
     for k in 0 1 2 3; do
-        if [ -s "$out2/shard-$k.jsonl.partial" ] && [ ! -f "$out2/shard-$k.jsonl" ]; then victim=$k; break; fi
+        if [ -s "$out2/shard-$k.jsonl.partial" ] && [ ! -f "$out2/shard-$k.jsonl" ] &&
+            scancel --signal=KILL --full "${job}_$k" 2>/dev/null; then
+            victim=$k
+            break
+        fi
     done
     n=$((n + 1)); sleep 0.2
 done
-[ -n "$victim" ] || fail "no task wrote a record within 60 s"
-scancel --signal=KILL --full "${job}_$victim"
-wait_job "$job" 600
+[ -n "$victim" ] || fail "no task could be caught mid-run within 120 s"
+wait_job "$job" 900
 [ ! -f "$out2/shard-$victim.jsonl" ] || fail "the killed task $victim still finished its shard"
 before=$(grep -c . "$out2/shard-$victim.jsonl.partial" || true)
 echo "task $victim killed with $before whole record(s) written"
 job=$(sbatch --parsable --array="$victim" --cpus-per-task=1 -o "$work/rerun-%a.log" \
-    "$root/contrib/slurm/noticescan.sbatch" "$inputs" "$out2")
-wait_job "$job" 600
+    "$root/contrib/slurm/noticescan.sbatch" "$inputs2" "$out2" 4)
+wait_job "$job" 900
 [ -f "$out2/shard-$victim.jsonl" ] || fail "the re-run of task $victim did not finish: $(cat "$work/rerun-$victim.log")"
-"$bin" merge "$out2/all.jsonl" --expect "$inputs" "$out2"/shard-*.jsonl || fail "merge refused the shards after the re-run"
-"$build/tests/check_records" "$inputs" "$out2/all.jsonl" || fail "fields wrong after kill and re-run"
+# The merge itself refuses a record that is missing or appears twice.
+"$bin" merge "$out2/all.jsonl" --expect "$inputs2" "$out2"/shard-*.jsonl || fail "merge refused the shards after the re-run"
+for copy in a b c; do
+    grep "\"$inputs2/$copy/" "$out2/all.jsonl" > "$work/copy-$copy.jsonl"
+    "$build/tests/check_records" "$inputs" "$work/copy-$copy.jsonl" || fail "fields wrong in copy $copy after kill and re-run"
+done
 echo "cluster test passed"
