@@ -20,6 +20,8 @@ TEST_LIBS := $(shell pkg-config --libs cmocka)
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE -fPIC $(WARNINGS) $(CFLAGS) -Iinclude -Ipipeline -I$(BUILD) $(PKG_CFLAGS)
+# Each compile also writes a .d file listing the headers it read, so editing a header rebuilds its users.
+DEPFLAGS := -MMD -MP
 LDLIBS := $(PKG_LIBS) -ldl -lm
 
 # Every pipeline/*.c is part of the library except the command line's own files (cli*.c).
@@ -32,28 +34,42 @@ CATALOG_FILE := catalog/notices.json
 LETTER_FILES := $(sort $(wildcard catalog/letters/*.txt))
 DATA_FILES := $(PATTERN_FILES) $(CATALOG_FILE) $(LETTER_FILES)
 
+# $(call remember,FILE,VALUE) writes VALUE into FILE when it differs from what is there, at parse time.
+# A target that depends on FILE is then rebuilt exactly when VALUE changes (a data file added or removed,
+# PREFIX or compiler flags changed), with no FORCE prerequisite, so `make -q` can say "up to date" after a build.
+shell_quote = '$(subst ','\'',$(1))'
+remember = $(shell mkdir -p $(dir $(1)) && printf '%s\n' $(call shell_quote,$(2)) | cmp -s - $(1) \
+  || printf '%s\n' $(call shell_quote,$(2)) > $(1))
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+$(call remember,$(BUILD)/data-files,$(DATA_FILES))
+$(call remember,$(BUILD)/prefix,$(PREFIX))
+$(call remember,$(BUILD)/flags,$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS))
+endif
+
 # Every tests/test_*.c is a test program; the slow ones (real Tesseract on images) run last.
 SLOW_TESTS := test_end_to_end
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check unit sanitize bench eval install uninstall clean format FORCE
+.PHONY: all check unit sanitize bench eval install uninstall clean format
+# A recipe that fails leaves no half-written target behind to be taken as up to date next time.
+.DELETE_ON_ERROR:
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
 
-$(BUILD):
-	mkdir -p $(BUILD)/tests
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)
 	$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
 
-$(BUILD)/embedded.c: $(BUILD)/embed $(DATA_FILES)
+$(BUILD)/embedded.c: $(BUILD)/embed $(DATA_FILES) $(BUILD)/data-files
 	$(BUILD)/embed $@ $(foreach f,$(PATTERN_FILES),$(f)=$(f)) catalog/notices.json=$(CATALOG_FILE) $(foreach f,$(LETTER_FILES),$(f)=$(f))
 
-$(BUILD)/%.o: pipeline/%.c pipeline/internal.h include/noticescan.h | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(BUILD)/%.o: pipeline/%.c $(BUILD)/flags | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(BUILD)/embedded.o: $(BUILD)/embedded.c pipeline/internal.h
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(BUILD)/embedded.o: $(BUILD)/embedded.c $(BUILD)/flags
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/libnoticescan.a: $(LIB_OBJECTS)
 	rm -f $@
@@ -65,16 +81,13 @@ $(BUILD)/libnoticescan.so: $(LIB_OBJECTS)
 $(BUILD)/noticescan: $(CLI_OBJECTS) $(BUILD)/libnoticescan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The prefix the .pc file was written for: rewritten (and the .pc remade) when PREFIX changes.
-$(BUILD)/prefix: FORCE | $(BUILD)
-	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-
-$(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix
+# $(BUILD)/prefix holds the prefix the .pc file was written for (see remember above).
+$(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix include/noticescan.h
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: noticescan\nDescription: Read IRS notices from photos and scans\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lnoticescan\nLibs.private: -ldl -lm\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' "$$(sed -n 's/^#define NS_VERSION_STRING "\(.*\)"/\1/p' include/noticescan.h)" '$(PKGS)' > $@
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libnoticescan.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libnoticescan.a $(BUILD)/flags | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
 
 # Unit tests first (fast), then the end-to-end run through real Tesseract.
 check: all $(TEST_BINARIES)
@@ -125,3 +138,5 @@ format:
 
 clean:
 	rm -rf build
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
