@@ -52,6 +52,7 @@ const char *ns_version(void);
     XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")
 
 typedef enum ns_status {
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): name is an enumerator, which cannot be parenthesized */
 #define NS_STATUS_ENUM(name, value, code, message) name = value,
     NS_STATUS_TABLE(NS_STATUS_ENUM)
 #undef NS_STATUS_ENUM

@@ -107,7 +107,8 @@ static int add_directory(input_list *list, const char *dir, int depth)
         if (entry->d_name[0] != '.')
             ok = add_input(&names, entry->d_name);
     closedir(handle);
-    qsort(names.paths, names.count, sizeof *names.paths, compare_names);
+    if (names.count > 1) /* qsort's array must not be NULL, even when empty */
+        qsort(names.paths, names.count, sizeof *names.paths, compare_names);
     for (size_t i = 0; ok && i < names.count; i++) {
         char *path = NULL;
         if (asprintf(&path, "%s/%s", dir, names.paths[i]) < 0) {
@@ -311,8 +312,7 @@ int main(int argc, char **argv)
         if (progress)
             fprintf(stderr, "\r%-70s\r", "");
         if ((engine || opts.text_input) && inputs.count > 1 && !opts.quiet)
-            fprintf(stderr, "noticescan: %zu document%s, %zu could not be read\n", inputs.count,
-                    inputs.count == 1 ? "" : "s", failed);
+            fprintf(stderr, "noticescan: %zu documents, %zu could not be read\n", inputs.count, failed);
         ns_engine_free(engine);
         for (size_t i = 0; i < inputs.count; i++)
             free(inputs.paths[i]);

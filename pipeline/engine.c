@@ -238,24 +238,24 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     return document;
 }
 
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain)
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text)
 {
     ns_document *document = document_new(source);
     if (!document)
         return NULL;
-    if (!knowledge || !plain) {
+    if (!knowledge || !text) {
         document_fail(document, NS_ERR_ARGUMENT, "no knowledge or no text");
         return document;
     }
-    document_text text;
-    document_text_init(&text);
-    if (!document_text_add_plain(&text, plain)) {
+    document_text content;
+    document_text_init(&content);
+    if (!document_text_add_plain(&content, text)) {
         document_fail(document, NS_ERR_NOMEM, "out of memory");
     } else {
-        document->pages = text.page_count;
-        extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &document->extraction);
+        document->pages = content.page_count;
+        extract_fields(&knowledge->patterns, &knowledge->catalog, &content, &document->extraction);
     }
-    document_text_free(&text);
+    document_text_free(&content);
     return document;
 }
 

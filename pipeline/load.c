@@ -29,7 +29,7 @@ ns_status file_read_all(const char *path, unsigned char **data, size_t *size, ch
     }
     if (info.st_size > NS_MAX_FILE_BYTES) {
         ns_error_set(err, errlen, "file is %lld bytes, over the %ld MB limit", (long long)info.st_size,
-                     NS_MAX_FILE_BYTES / (1024 * 1024));
+                     NS_MAX_FILE_BYTES / (1024L * 1024));
         fclose(file);
         return NS_ERR_TOO_LARGE;
     }
@@ -162,7 +162,7 @@ static ns_status decode_heif(const unsigned char *data, size_t size, loaded_page
     for (int y = 0; y < height; y++) {
         const uint8_t *row = pixels + (size_t)y * stride;
         l_uint32 *line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
-        for (int x = 0; x < width; x++)
+        for (size_t x = 0; x < (size_t)width; x++)
             composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &line[x]);
     }
     out->pages[out->count++] = pix;

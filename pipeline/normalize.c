@@ -106,11 +106,9 @@ static void repair_number(char *token)
 static void repair_code(char *token)
 {
     size_t prefix = 0;
-    if (strncmp(token, "CP", 2) == 0)
-        prefix = 2;
-    else if (strncmp(token, "LTR", 3) == 0)
+    if (strncmp(token, "LTR", 3) == 0)
         prefix = 3;
-    else if (strncmp(token, "LT", 2) == 0)
+    else if (strncmp(token, "CP", 2) == 0 || strncmp(token, "LT", 2) == 0)
         prefix = 2;
     if (prefix == 0)
         return;
@@ -184,7 +182,7 @@ static void repair_month(char *token)
             candidate[i] = c;
         } else if (confusable_letter(c)) {
             replaced++;
-            candidate[i] = i == 0 ? (char)toupper((unsigned char)confusable_letter(c)) : confusable_letter(c);
+            candidate[i] = (char)(i == 0 ? toupper((unsigned char)confusable_letter(c)) : confusable_letter(c));
         } else {
             return;
         }
@@ -563,14 +561,10 @@ void mask_identifiers(char *text)
             digits += isdigit((unsigned char)*end) != 0;
             end++;
         }
-        int shaped = 0;
         size_t length = (size_t)(end - p);
-        if (digits == 9 && length == 11 && p[3] == '-' && p[6] == '-')
-            shaped = 1; /* SSN or ITIN */
-        else if (digits == 9 && length == 10 && p[2] == '-')
-            shaped = 1; /* EIN */
-        else if (digits == 9 && length == 9)
-            shaped = 1;
+        int shaped = digits == 9 && ((length == 11 && p[3] == '-' && p[6] == '-') /* SSN or ITIN */
+                                     || (length == 10 && p[2] == '-')            /* EIN */
+                                     || length == 9);                             /* bare */
         if (shaped) {
             int seen = 0;
             for (char *q = end - 1; q >= p; q--) {

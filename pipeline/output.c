@@ -206,8 +206,8 @@ static void write_days(FILE *out, json_t *days_left)
 static void write_long_date(FILE *out, json_t *iso)
 {
     ns_date date;
-    char text[40];
     if (json_is_string(iso) && ns_date_parse_iso(json_string_value(iso), &date)) {
+        char text[40];
         date_format_long(date, text, sizeof text);
         fputs(text, out);
     } else {

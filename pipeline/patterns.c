@@ -481,7 +481,8 @@ ns_status patterns_load(pattern_library *library, const char *dir, char *err, si
     loader state = {NULL, 0, NULL, 0, err, errlen};
     ns_status status = dir ? read_directory(&state, dir) : read_embedded(&state);
     if (status == NS_OK) {
-        qsort(state.files, state.file_count, sizeof *state.files, compare_files);
+        if (state.file_count > 1) /* qsort's array must not be NULL, even when empty */
+            qsort(state.files, state.file_count, sizeof *state.files, compare_files);
         status = collect_macros(&state);
     }
     for (size_t i = 0; status == NS_OK && i < state.file_count; i++)

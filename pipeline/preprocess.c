@@ -225,7 +225,7 @@ static PIX *find_and_flatten_page(PIX *gray)
             found += sides[side].found;
         }
         /* A side that runs off the frame is the frame's own border. */
-        side_line frame[4] = {{0, 0, 1}, {0, small_width - 1, 1}, {0, 0, 1}, {0, small_height - 1, 1}};
+        const side_line frame[4] = {{0, 0, 1}, {0, small_width - 1, 1}, {0, 0, 1}, {0, small_height - 1, 1}};
         for (int side = 0; side < 4; side++)
             if (!sides[side].found)
                 sides[side] = frame[side];
