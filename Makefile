@@ -4,6 +4,7 @@
 #   make check        every test (unit + end-to-end on samples/)
 #   make sanitize     the tests again under AddressSanitizer and UBSan
 #   make lint         clang-tidy (.clang-tidy) and cppcheck over the library and the CLI
+#   make fuzz         each libFuzzer target in tests/fuzz/ for FUZZ_SECONDS seconds (clang)
 #   make bench        time per page against bare tesseract, same images
 #   make eval         per-field accuracy on a generated evaluation set
 #   make install PREFIX=/usr/local DESTDIR=
@@ -52,7 +53,7 @@ SLOW_TESTS := test_end_to_end
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check unit sanitize lint bench eval install uninstall clean format
+.PHONY: all check unit sanitize lint fuzz bench eval install uninstall clean format
 # A recipe that fails leaves no half-written target behind to be taken as up to date next time.
 .DELETE_ON_ERROR:
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
@@ -132,6 +133,31 @@ $(BUILD)/lint/cppcheck: $(LINT_SOURCES) $(LINT_HEADERS) tools/cppcheck.cfg | $(B
 	@$(CPPCHECK) --std=c11 -D_GNU_SOURCE -Iinclude -Ipipeline --enable=warning,style,performance,portability \
 	  --library=gnu --library=tools/cppcheck.cfg --inline-suppr --error-exitcode=1 --quiet $(LINT_SOURCES)
 	@touch $@
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c, built with clang in build/fuzz) run one after the other,
+# each from its seeds in tests/fuzz/corpus/NAME/; what they add goes to build/fuzz/corpus/NAME/ and
+# a crashing input to build/fuzz/findings/NAME/. A finding, once fixed, is copied to
+# tests/fuzz/regressions/NAME/, where test_fuzz_replay runs it again in every `make check`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_SANITIZERS := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# 30 s for one input is a hang; 2 GB is what a decoder may use before its size limit refuses it.
+FUZZ_OPTIONS := -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
+
+fuzz:
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="-O1 -g $(FUZZ_SANITIZERS) -fsanitize=fuzzer-no-link" \
+	  LDFLAGS="$(FUZZ_SANITIZERS)" $(FUZZ_TARGETS:%=build/fuzz/%)
+	@failed=0; for target in $(FUZZ_TARGETS); do \
+	  name=$${target#fuzz_}; mkdir -p build/fuzz/corpus/$$name build/fuzz/findings/$$name; \
+	  echo "== $$target for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/$$target $(FUZZ_OPTIONS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=build/fuzz/findings/$$name/ build/fuzz/corpus/$$name tests/fuzz/corpus/$$name \
+	    || failed=$$((failed + 1)); \
+	done; \
+	if [ $$failed -ne 0 ]; then echo "$$failed fuzz target(s) found something: see build/fuzz/findings/"; exit 1; fi
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libnoticescan.a $(BUILD)/flags
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -DNS_LIBFUZZER -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(LDLIBS)
 
 bench: all
 	sh tests/bench.sh $(BUILD)/noticescan
