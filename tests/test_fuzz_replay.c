@@ -75,7 +75,7 @@ typedef struct fuzz_target {
 } fuzz_target;
 
 static const fuzz_target targets[] = {
-    {"text", fuzz_text}, {"patterns", fuzz_patterns}, {"catalog", fuzz_catalog},
+    {"text", fuzz_text},           {"patterns", fuzz_patterns}, {"catalog", fuzz_catalog},
     {"normalize", fuzz_normalize}, {"image", fuzz_image},
 };
 
@@ -88,7 +88,10 @@ static void replays_seeds_and_past_findings(void **state)
     assert_true(seeds > 0); /* a target without seeds would be fuzzed from nothing */
 }
 
-#define REPLAY_TEST(title, index) {title, replays_seeds_and_past_findings, NULL, NULL, (void *)&targets[index]}
+#define REPLAY_TEST(title, index)                                                                            \
+    {                                                                                                        \
+        title, replays_seeds_and_past_findings, NULL, NULL, (void *)&targets[index]                          \
+    }
 
 int main(void)
 {

@@ -42,7 +42,7 @@ static inline const ns_render_options *fuzz_render_options(void)
 
 /* A short notice that the targets which vary the knowledge read with it. */
 #define FUZZ_NOTICE_TEXT                                                                                     \
-    "Internal Revenue Service\nNotice CP14\nTax year 2023\nNotice date March 4, 2024\n"                         \
+    "Internal Revenue Service\nNotice CP14\nTax year 2023\nNotice date March 4, 2024\n"                      \
     "Social security number 123-45-6789\nAmount due: $1,075.21\nPay by March 25, 2024\nCall 800-829-1040\n"
 
 static inline void fuzz_fail(const char *what, const char *detail)
@@ -98,7 +98,8 @@ static inline const char *fuzz_scratch_dir(void)
 {
     if (!fuzz_scratch_path[0]) {
         const char *tmp = getenv("TMPDIR");
-        snprintf(fuzz_scratch_path, sizeof fuzz_scratch_path, "%.40s/nsfuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        snprintf(fuzz_scratch_path, sizeof fuzz_scratch_path, "%.40s/nsfuzz.XXXXXX",
+                 tmp && *tmp ? tmp : "/tmp");
         if (!mkdtemp(fuzz_scratch_path))
             fuzz_fail("cannot make a scratch folder", fuzz_scratch_path);
         atexit(fuzz_remove_scratch);
