@@ -2,7 +2,8 @@
 #
 #   make              library (static and shared) and CLI into build/
 #   make check        every test (unit + end-to-end on samples/)
-#   make sanitize     the tests again under AddressSanitizer and UBSan
+#   make sanitize     the tests again under AddressSanitizer and UBSan; the thread test under ThreadSanitizer
+#   make memcheck     the tests and the CLI on some samples under valgrind (no memory errors or definite leaks)
 #   make lint         clang-tidy (.clang-tidy) and cppcheck over the library and the CLI
 #   make fuzz         each libFuzzer target in tests/fuzz/ for FUZZ_SECONDS seconds (clang)
 #   make bench        time per page against bare tesseract, same images
@@ -53,7 +54,7 @@ SLOW_TESTS := test_end_to_end
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check unit sanitize lint fuzz bench eval install uninstall clean format
+.PHONY: all check unit sanitize memcheck lint fuzz bench eval install uninstall clean format
 # A recipe that fails leaves no half-written target behind to be taken as up to date next time.
 .DELETE_ON_ERROR:
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
@@ -104,10 +105,43 @@ unit: all $(TEST_BINARIES)
 	@for t in $(filter-out $(SLOW_TESTS),$(TESTS)); do \
 	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || exit 1; done
 
-# The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in their own build tree.
+# The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in their own build tree; then the
+# thread test (several engines, one shared knowledge) under ThreadSanitizer, where any report fails it.
+THREAD_TEST := $(basename $(notdir $(wildcard tests/test_threads.c)))
 sanitize:
 	$(MAKE) BUILD=build/sanitize CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" check
+ifneq ($(THREAD_TEST),)
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build/tsan/tests/$(THREAD_TEST)
+	NOTICESCAN_ROOT=$(CURDIR) TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" build/tsan/tests/$(THREAD_TEST)
+endif
+
+# Under valgrind: every test program but the end-to-end one (unit, text-mode, CLI, golden, stress,
+# fuzz replays, API errors), then the CLI end to end on one sample per input path (a 2-page TIFF, a
+# phone JPEG with EXIF, HEIC). All 11 samples would take over half an hour: a page costs about 1.5
+# min of CPU under valgrind. Any memory error or definite leak fails; memory a library keeps
+# reachable, or loses only possibly, is suppressed in tests/valgrind.supp with a comment per entry.
+# Each program's report is in $(BUILD)/memcheck/.
+MEMCHECK_TESTS := $(filter-out $(SLOW_TESTS) test_threads,$(TESTS))
+MEMCHECK_SAMPLES := samples/cp503-2page-office.tif samples/cp90-phone-exif.jpg samples/cp2000-phone.heic
+VALGRIND := valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+  --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp --num-callers=40
+memcheck: all $(MEMCHECK_TESTS:%=$(BUILD)/tests/%)
+	@mkdir -p $(BUILD)/memcheck; rm -f $(BUILD)/memcheck/*.log; failed=0; \
+	for t in $(MEMCHECK_TESTS); do \
+	  echo "== $$t under valgrind"; \
+	  NOTICESCAN_ROOT=$(CURDIR) \
+	  NOTICESCAN_BIN="$(VALGRIND) --log-file=$(CURDIR)/$(BUILD)/memcheck/noticescan-%p.log $(BUILD)/noticescan" \
+	  $(VALGRIND) --log-file=$(BUILD)/memcheck/$$t.log $(BUILD)/tests/$$t >$(BUILD)/memcheck/$$t.out 2>&1 \
+	    || { failed=$$((failed + 1)); cat $(BUILD)/memcheck/$$t.out $(BUILD)/memcheck/$$t.log; }; \
+	done; \
+	echo "== noticescan on $(MEMCHECK_SAMPLES) under valgrind"; \
+	$(VALGRIND) --log-file=$(BUILD)/memcheck/samples.log $(BUILD)/noticescan --json -q $(MEMCHECK_SAMPLES) \
+	  > $(BUILD)/memcheck/samples.jsonl || { failed=$$((failed + 1)); cat $(BUILD)/memcheck/samples.log; }; \
+	bad=$$(grep -L 'ERROR SUMMARY: 0 errors' $(BUILD)/memcheck/noticescan-*.log 2>/dev/null); \
+	if [ -n "$$bad" ]; then cat $$bad; failed=$$((failed + 1)); fi; \
+	if [ $$failed -ne 0 ]; then echo "memcheck: errors or leaks, see $(BUILD)/memcheck/"; exit 1; fi; \
+	echo "memcheck: no memory errors and no definite leaks"
 
 # Static analysis of the library and the CLI; .clang-tidy says which checks run and why some do not.
 # One stamp per source file, so a second run only looks again at what changed.
