@@ -113,7 +113,7 @@ sanitize:
 	  LDFLAGS="-fsanitize=address,undefined" check
 ifneq ($(THREAD_TEST),)
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build/tsan/tests/$(THREAD_TEST)
-	NOTICESCAN_ROOT=$(CURDIR) TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" build/tsan/tests/$(THREAD_TEST)
+	NOTICESCAN_ROOT=$(CURDIR) TSAN_OPTIONS=halt_on_error=1 build/tsan/tests/$(THREAD_TEST)
 endif
 
 # Under valgrind: every test program but the end-to-end one (unit, text-mode, CLI, golden, stress,
