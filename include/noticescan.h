@@ -14,6 +14,14 @@
  *   ns_document   the result of reading one input. Owned by the caller,
  *                 freed with ns_document_free(); independent of the engine.
  *
+ * Process-wide settings: the first ns_engine_create() makes, once per process
+ * (pthread_once), the settings that are not per engine: Leptonica's messages
+ * are dropped (its severity set to none and its stderr handler replaced), and
+ * Tesseract's global debug_file is set to /dev/null. A program that uses
+ * Leptonica or Tesseract itself should know that. OpenMP's thread count is a
+ * per-thread setting: each call that runs Tesseract holds the calling
+ * thread's OpenMP team to one thread (parallelism is one engine per thread).
+ *
  * Errors are values: the library never prints and never exits. Functions
  * return an ns_status; reading a document always yields a document whose
  * status says whether it was read, with an error code and a message that
@@ -97,16 +105,25 @@ char *ns_knowledge_catalog_json(const ns_knowledge *knowledge);
 
 typedef struct ns_engine ns_engine;
 
+/*
+ * Limits protect a batch from one hostile file. Each is checked from the
+ * file's headers before any pixel is decoded; a file over one is an
+ * NS_ERR_TOO_LARGE document whose message names the limit and its value.
+ */
 typedef struct ns_engine_options {
     const char *tessdata_dir;    /* NULL: TESSDATA_PREFIX, then the system default */
     const char *language;        /* NULL: "eng" */
     const char *save_stages_dir; /* NULL, or a directory to write each preprocessing stage to */
+    int max_megapixels;          /* per page; 0: 100 (a 600 DPI letter page is 34 MP) */
+    int max_pages;               /* per file; 0: 64, at most 256 */
+    size_t max_file_bytes;       /* per file; 0: 256 MB */
 } ns_engine_options;
 
 /*
  * Creates an engine bound to (and borrowing) a knowledge object, which must
  * outlive it. Initialises Tesseract once; reuse the engine for many inputs.
- * On failure returns an error and writes the reason to errbuf.
+ * On failure returns an error and writes the reason to errbuf; a negative or
+ * out-of-range limit in options is NS_ERR_ARGUMENT.
  */
 ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,
                            char *errbuf, size_t errlen);

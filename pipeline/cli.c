@@ -50,6 +50,9 @@ static const char usage_text[] =
     "  --tessdata DIR       Tesseract language data (default: TESSDATA_PREFIX, then\n"
     "                       the system's tessdata)\n"
     "  --save-stages DIR    write the image after each preprocessing step to DIR\n"
+    "  --max-megapixels N   refuse pages over N megapixels (default 100, at most 500)\n"
+    "  --max-pages N        refuse files over N pages (default 64, at most 256)\n"
+    "  --max-file-mb N      refuse files over N MB (default 256)\n"
     "  -q, --quiet          no progress on standard error\n"
     "  -h, --help           show this help\n"
     "  -V, --version        show the version\n"
@@ -62,6 +65,7 @@ typedef struct options {
     int json, explain_fields, quiet, catalog, text_input;
     const char *output_path, *explain_code, *letter, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
     ns_date today;
+    int max_megapixels, max_pages, max_file_mb; /* 0: the library's defaults */
 } options;
 
 typedef struct input_list {
@@ -128,6 +132,19 @@ static int add_directory(input_list *list, const char *dir, int depth)
     return ok;
 }
 
+/* A limit's value: a whole number from 1 to most (the library's ceiling for it). */
+static int parse_limit(const char *option, int most, int *out)
+{
+    char *end = NULL;
+    long value = strtol(optarg, &end, 10);
+    if (end == optarg || *end || value < 1 || value > most) {
+        fprintf(stderr, "noticescan: %s: '%s' is not a whole number from 1 to %d\n", option, optarg, most);
+        return 0;
+    }
+    *out = (int)value;
+    return 1;
+}
+
 static int parse_options(int argc, char **argv, options *opts, int *first_input)
 {
     enum {
@@ -141,7 +158,10 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         OPT_TESSDATA,
         OPT_STAGES,
         OPT_TEXT,
-        OPT_LETTER
+        OPT_LETTER,
+        OPT_MAX_MEGAPIXELS,
+        OPT_MAX_PAGES,
+        OPT_MAX_FILE_MB
     };
     static const struct option long_options[] = {
         {"json", no_argument, NULL, OPT_JSON},
@@ -156,6 +176,9 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         {"catalog-file", required_argument, NULL, OPT_CATALOG_FILE},
         {"tessdata", required_argument, NULL, OPT_TESSDATA},
         {"save-stages", required_argument, NULL, OPT_STAGES},
+        {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
+        {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+        {"max-file-mb", required_argument, NULL, OPT_MAX_FILE_MB},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -190,6 +213,18 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         case OPT_CATALOG_FILE: opts->catalog_path = optarg; break;
         case OPT_TESSDATA: opts->tessdata_dir = optarg; break;
         case OPT_STAGES: opts->stages_dir = optarg; break;
+        case OPT_MAX_MEGAPIXELS:
+            if (!parse_limit("--max-megapixels", 500, &opts->max_megapixels))
+                return EXIT_USAGE;
+            break;
+        case OPT_MAX_PAGES:
+            if (!parse_limit("--max-pages", 256, &opts->max_pages))
+                return EXIT_USAGE;
+            break;
+        case OPT_MAX_FILE_MB:
+            if (!parse_limit("--max-file-mb", 1000000, &opts->max_file_mb))
+                return EXIT_USAGE;
+            break;
         case 'q': opts->quiet = 1; break;
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("noticescan %s\n", ns_version()); return -1;
@@ -272,7 +307,9 @@ int main(int argc, char **argv)
         }
         if (!listing_ok)
             exit_code = EXIT_SOME_FAILED;
-        ns_engine_options engine_options = {opts.tessdata_dir, NULL, opts.stages_dir};
+        ns_engine_options engine_options = {opts.tessdata_dir, NULL,
+                                            opts.stages_dir,   opts.max_megapixels,
+                                            opts.max_pages,    (size_t)opts.max_file_mb * 1024 * 1024};
         ns_engine *engine = NULL;
         if (inputs.count > 0 && !opts.text_input &&
             (status = ns_engine_create(knowledge, &engine_options, &engine, error, sizeof error)) != NS_OK) {

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <time.h>
 
+static const char *const weekday_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                             "Thursday", "Friday", "Saturday"};
+
 static const char *const month_names[12] = {"January",   "February", "March",    "April",
                                             "May",       "June",     "July",     "August",
                                             "September", "October",  "November", "December"};
@@ -55,6 +58,17 @@ ns_date date_from_days(long days)
 ns_date date_add_days(ns_date date, long days)
 {
     return date_from_days(date_to_days(date) + days);
+}
+
+/* Day 0 (1970-01-01) was a Thursday; the double modulo keeps dates before 1970 in range. */
+int date_weekday(ns_date date)
+{
+    return (int)(((date_to_days(date) + 4) % 7 + 7) % 7);
+}
+
+const char *date_weekday_name(int weekday)
+{
+    return weekday >= 0 && weekday <= 6 ? weekday_names[weekday] : "";
 }
 
 void date_format_iso(ns_date date, char *out)

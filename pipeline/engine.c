@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 #include <leptonica/allheaders.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ struct ns_engine {
     const ns_knowledge *knowledge;
     ocr_engine *ocr;
     char *save_stages_dir;
+    load_limits limits;
 };
 
 const char *ns_version(void)
@@ -54,10 +56,21 @@ void ns_error_set(char *buf, size_t len, const char *fmt, ...)
     va_end(args);
 }
 
-/* Leptonica prints its own errors to stderr; a library must not. */
-static void silence_leptonica(void)
+static void drop_message(const char *message)
+{
+    (void)message;
+}
+
+/*
+ * Settings that belong to the whole process, made once (pthread_once) so two threads creating
+ * engines never write them at the same time: Leptonica prints its own errors to stderr (a library
+ * must not), and Tesseract's debug file is one global variable.
+ */
+static void set_process_settings(void)
 {
     setMsgSeverity(L_SEVERITY_NONE);
+    leptSetStderrHandler(drop_message);
+    ocr_set_process_settings();
 }
 
 ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path, ns_knowledge **out,
@@ -106,17 +119,50 @@ char *ns_knowledge_catalog_json(const ns_knowledge *knowledge)
     return json_dumps(knowledge->catalog.notices, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
 }
 
+/* The options' limits, 0 meaning the default; 0 and a message when one is out of range. */
+static int engine_limits(const ns_engine_options *options, load_limits *limits, char *errbuf, size_t errlen)
+{
+    const int most_megapixels = 500; /* Leptonica images stay under 2 GB: 500 MP at 32 bits a pixel */
+    limits->max_pixels = NS_MAX_PIXELS;
+    limits->max_pages = NS_DEFAULT_MAX_PAGES;
+    limits->max_file_bytes = NS_MAX_FILE_BYTES;
+    if (!options)
+        return 1;
+    if (options->max_megapixels < 0 || options->max_megapixels > most_megapixels) {
+        ns_error_set(errbuf, errlen, "max_megapixels %d: 0 (the default of 100) to %d",
+                     options->max_megapixels, most_megapixels);
+        return 0;
+    }
+    if (options->max_pages < 0 || options->max_pages > NS_MAX_PAGES) {
+        ns_error_set(errbuf, errlen, "max_pages %d: 0 (the default of 64) to %d", options->max_pages,
+                     NS_MAX_PAGES);
+        return 0;
+    }
+    if (options->max_megapixels)
+        limits->max_pixels = options->max_megapixels * 1000000L;
+    if (options->max_pages)
+        limits->max_pages = options->max_pages;
+    if (options->max_file_bytes)
+        limits->max_file_bytes = options->max_file_bytes;
+    return 1;
+}
+
 ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,
                            char *errbuf, size_t errlen)
 {
     if (!out || !knowledge)
         return NS_ERR_ARGUMENT;
     *out = NULL;
-    silence_leptonica();
+    static pthread_once_t process_settings_once = PTHREAD_ONCE_INIT;
+    pthread_once(&process_settings_once, set_process_settings);
+    load_limits limits;
+    if (!engine_limits(options, &limits, errbuf, errlen))
+        return NS_ERR_ARGUMENT;
     ns_engine *engine = calloc(1, sizeof *engine);
     if (!engine)
         return NS_ERR_NOMEM;
     engine->knowledge = knowledge;
+    engine->limits = limits;
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
         if (!engine->save_stages_dir) {
@@ -159,10 +205,14 @@ static ns_document *document_new(const char *source)
 static void document_fail(ns_document *document, ns_status status, const char *reason)
 {
     document->status = status;
+    if (!reason[0]) /* a stage that failed without saying why still gets a message */
+        reason = ns_strerror(status);
     size_t n = strlen(document->source) + strlen(reason) + 3;
     document->error = malloc(n);
-    if (document->error)
+    if (document->error) {
         snprintf(document->error, n, "%s: %s", document->source, reason);
+        mask_identifiers(document->error); /* scans are often named by the taxpayer's number */
+    }
 }
 
 /* The file name without directories or extension, for --save-stages files. */
@@ -186,7 +236,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     }
     char reason[1024] = "";
     loaded_pages pages;
-    ns_status status = load_file(path, &pages, reason, sizeof reason);
+    ns_status status = load_file(path, &engine->limits, &pages, reason, sizeof reason);
     if (status != NS_OK) {
         document_fail(document, status, reason);
         return document;
@@ -249,8 +299,13 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
     }
     document_text content;
     document_text_init(&content);
-    if (!document_text_add_plain(&content, text)) {
-        document_fail(document, NS_ERR_NOMEM, "out of memory");
+    ns_status status = document_text_add_plain(&content, text);
+    if (status == NS_ERR_TOO_LARGE) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "more than %d pages (form feeds), over the page limit", NS_MAX_PAGES);
+        document_fail(document, status, reason);
+    } else if (status != NS_OK) {
+        document_fail(document, status, "out of memory");
     } else {
         document->pages = content.page_count;
         extract_fields(&knowledge->patterns, &knowledge->catalog, &content, &document->extraction);
@@ -263,8 +318,8 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
 {
     unsigned char *text = NULL;
     size_t size = 0;
-    char reason[256] = "";
-    ns_status status = file_read_all(path, &text, &size, reason, sizeof reason);
+    char reason[256] = "no path";
+    ns_status status = path ? file_read_all(path, &text, &size, reason, sizeof reason) : NS_ERR_ARGUMENT;
     if (status != NS_OK) {
         ns_document *document = document_new(path);
         if (document)

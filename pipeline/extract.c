@@ -187,7 +187,7 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         offset = match_end > ovector[0] ? match_end : ovector[0] + 1;
         if (value_start == PCRE2_UNSET || value_end <= value_start)
             continue;
-        char raw[160];
+        char raw[160]; /* room for the prefix (at most PATTERN_PREFIX_MAX, checked at load) and a value */
         size_t prefix_length = rule->value_prefix ? strlen(rule->value_prefix) : 0;
         if (prefix_length)
             memcpy(raw, rule->value_prefix, prefix_length + 1);

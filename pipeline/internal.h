@@ -22,7 +22,10 @@ struct Pix;
 struct json_t;
 struct notice_catalog;
 
-#define NS_MAX_PAGES 64
+/* Default limits (ns_engine_options may raise them); NS_MAX_PAGES is also the most pages any document holds.
+ */
+#define NS_DEFAULT_MAX_PAGES 64              /* a notice is a few pages; 64 covers a whole case file */
+#define NS_MAX_PAGES 256                     /* hard ceiling: every page of a file is held decoded at once */
 #define NS_MAX_PIXELS (100L * 1000L * 1000L) /* per page: a 600 DPI letter page is 34 MP */
 #define NS_MAX_FILE_BYTES (256L * 1024L * 1024L)
 
@@ -36,6 +39,10 @@ int date_is_valid(ns_date date);
 long date_to_days(ns_date date);
 ns_date date_from_days(long days);
 ns_date date_add_days(ns_date date, long days);
+/* Day of the week: 0 for Sunday .. 6 for Saturday. */
+int date_weekday(ns_date date);
+/* "Sunday" for 0 .. "Saturday" for 6. */
+const char *date_weekday_name(int weekday);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void date_format_iso(ns_date date, char *out);
 /* "January" for 1 .. "December" for 12. */
@@ -111,8 +118,11 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
                            int starts_line);
 /* Appends the current page's words again, row by row by position (see text.c). */
 int document_text_add_row_view(document_text *text);
-/* Appends plain text (no boxes): each whitespace-separated token becomes a word. */
-int document_text_add_plain(document_text *text, const char *plain);
+/*
+ * Appends plain text (no boxes): each whitespace-separated token becomes a word, a form feed starts a
+ * page. NS_ERR_TOO_LARGE past NS_MAX_PAGES pages, NS_ERR_NOMEM when memory runs out.
+ */
+ns_status document_text_add_plain(document_text *text, const char *plain);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
                           int *page);
@@ -130,6 +140,9 @@ typedef enum value_kind {
     VALUE_NUMBER,
     VALUE_ADDRESS
 } value_kind;
+
+/* The longest prefix= a rule may put before its value: codes like "LTR" need 3; field values are < 128. */
+#define PATTERN_PREFIX_MAX 32
 
 typedef struct pattern_rule {
     char *name;
@@ -246,15 +259,37 @@ typedef struct loaded_pages {
     char format[16];      /* "png", "jpeg", "tiff", "heic", ... */
 } loaded_pages;
 
+/* What one file may hold; checked from headers, before any pixel is decoded. */
+typedef struct load_limits {
+    long max_pixels;       /* per page */
+    int max_pages;         /* per file, at most NS_MAX_PAGES */
+    size_t max_file_bytes; /* the file itself */
+} load_limits;
+
 /*
  * Reads a whole regular file (at most NS_MAX_FILE_BYTES) into a new buffer
  * with a NUL after its last byte; on failure the reason (without the path)
  * goes to err.
  */
 ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen);
+/* file_read_all with another size limit. */
+ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **data, size_t *size, char *err,
+                            size_t errlen);
 /* Reads and decodes a file; on failure writes the reason (without the path) to err. */
-ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errlen);
+ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen);
 void loaded_pages_free(loaded_pages *pages);
+/* NS_OK when a page of width x height is within the limits; page 0 means the file's only image. */
+ns_status load_check_pixels(int page, long width, long height, const load_limits *limits, char *err,
+                            size_t errlen);
+/*
+ * PNG and JPEG decoded here rather than by Leptonica, whose libpng and libjpeg
+ * handlers print to stderr: errors come back in err. Limits are checked after
+ * the header, before the pixels.
+ */
+ns_status load_png(const unsigned char *data, size_t size, const load_limits *limits, struct Pix **out,
+                   char *err, size_t errlen);
+ns_status load_jpeg(const unsigned char *data, size_t size, const load_limits *limits, struct Pix **out,
+                    char *err, size_t errlen);
 
 typedef struct preprocess_report {
     int page_found;        /* a page boundary was found and flattened */
@@ -279,6 +314,9 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
 /* ---- ocr.c: Tesseract ------------------------------------------------- */
 
 typedef struct ocr_engine ocr_engine;
+
+/* Tesseract's and OpenMP's process-wide settings; called once per process (see engine.c). */
+void ocr_set_process_settings(void);
 
 ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine **out, char *err,
                      size_t errlen);

@@ -16,6 +16,12 @@
 
 ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen)
 {
+    return file_read_limited(path, NS_MAX_FILE_BYTES, data, size, err, errlen);
+}
+
+ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **data, size_t *size, char *err,
+                            size_t errlen)
+{
     FILE *file = fopen(path, "rb");
     if (!file) {
         ns_error_set(err, errlen, "cannot open: %s", strerror(errno));
@@ -27,9 +33,14 @@ ns_status file_read_all(const char *path, unsigned char **data, size_t *size, ch
         fclose(file);
         return NS_ERR_IO;
     }
-    if (info.st_size > NS_MAX_FILE_BYTES) {
-        ns_error_set(err, errlen, "file is %lld bytes, over the %ld MB limit", (long long)info.st_size,
-                     NS_MAX_FILE_BYTES / (1024L * 1024));
+    if ((unsigned long long)info.st_size > max_bytes) {
+        /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
+        const unsigned long long megabyte = 1024ULL * 1024, file_size = (unsigned long long)info.st_size;
+        if (max_bytes >= megabyte)
+            ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
+                         (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);
+        else
+            ns_error_set(err, errlen, "file is %llu bytes, over the %zu byte limit", file_size, max_bytes);
         fclose(file);
         return NS_ERR_TOO_LARGE;
     }
@@ -104,26 +115,39 @@ static PIX *apply_orientation(PIX *pix, int orientation)
     return result;
 }
 
-static ns_status check_pixels(long width, long height, char *err, size_t errlen)
+ns_status load_check_pixels(int page, long width, long height, const load_limits *limits, char *err,
+                            size_t errlen)
 {
+    char where[24] = "";
+    if (page > 0)
+        snprintf(where, sizeof where, "page %d: ", page);
     if (width <= 0 || height <= 0) {
-        ns_error_set(err, errlen, "image has no pixels");
+        ns_error_set(err, errlen, "%simage has no pixels", where);
         return NS_ERR_IMAGE;
     }
-    if (width * height > NS_MAX_PIXELS) {
-        ns_error_set(err, errlen, "image is %ldx%ld, over the %ld MP limit", width, height,
-                     NS_MAX_PIXELS / 1000000);
+    if (width > limits->max_pixels / height) { /* divided: width * height may overflow */
+        long megapixels = (long)(((unsigned long)width * (unsigned long)height + 999999) / 1000000);
+        ns_error_set(err, errlen, "%simage is %ldx%ld (%ld MP), over the %ld MP limit", where, width, height,
+                     megapixels, limits->max_pixels / 1000000);
         return NS_ERR_TOO_LARGE;
     }
     if (width < 200 || height < 200) {
-        ns_error_set(err, errlen, "image is %ldx%ld, too small to hold readable text", width, height);
+        ns_error_set(err, errlen, "%simage is %ldx%ld, too small to hold readable text", where, width,
+                     height);
         return NS_ERR_IMAGE;
     }
     return NS_OK;
 }
 
-static ns_status decode_heif(const unsigned char *data, size_t size, loaded_pages *out, char *err,
-                             size_t errlen)
+/* libheif's messages may end in a newline; the document's message is one line. */
+static void heif_failure(struct heif_error result, char *err, size_t errlen)
+{
+    int n = (int)strcspn(result.message ? result.message : "", "\r\n");
+    ns_error_set(err, errlen, "HEIC: %.*s", n, result.message ? result.message : "");
+}
+
+static ns_status decode_heif(const unsigned char *data, size_t size, const load_limits *limits,
+                             loaded_pages *out, char *err, size_t errlen)
 {
     struct heif_context *context = heif_context_alloc();
     struct heif_image_handle *handle = NULL;
@@ -131,23 +155,23 @@ static ns_status decode_heif(const unsigned char *data, size_t size, loaded_page
     ns_status status = NS_ERR_IMAGE;
     struct heif_error result = heif_context_read_from_memory_without_copy(context, data, size, NULL);
     if (result.code != heif_error_Ok) {
-        ns_error_set(err, errlen, "HEIC: %s", result.message);
+        heif_failure(result, err, errlen);
         goto done;
     }
     result = heif_context_get_primary_image_handle(context, &handle);
     if (result.code != heif_error_Ok) {
-        ns_error_set(err, errlen, "HEIC: %s", result.message);
+        heif_failure(result, err, errlen);
         goto done;
     }
-    status =
-        check_pixels(heif_image_handle_get_width(handle), heif_image_handle_get_height(handle), err, errlen);
+    status = load_check_pixels(0, heif_image_handle_get_width(handle), heif_image_handle_get_height(handle),
+                               limits, err, errlen);
     if (status != NS_OK)
         goto done;
     status = NS_ERR_IMAGE;
     /* libheif applies the file's rotation and mirroring while decoding. */
     result = heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, NULL);
     if (result.code != heif_error_Ok) {
-        ns_error_set(err, errlen, "HEIC: %s", result.message);
+        heif_failure(result, err, errlen);
         goto done;
     }
     int stride = 0;
@@ -197,8 +221,9 @@ static const char *format_name(l_int32 format)
     }
 }
 
-static ns_status decode_tiff(const unsigned char *data, size_t size, loaded_pages *out, char *err,
-                             size_t errlen)
+/* Every page's header is checked before any page is decoded: a bomb on page 3 costs nothing. */
+static ns_status check_tiff_pages(const unsigned char *data, size_t size, const load_limits *limits,
+                                  int *page_count, char *err, size_t errlen)
 {
     l_int32 pages = 0;
     FILE *stream = fmemopen((void *)data, size, "rb");
@@ -209,39 +234,117 @@ static ns_status decode_tiff(const unsigned char *data, size_t size, loaded_page
         return NS_ERR_IMAGE;
     }
     fclose(stream);
-    if (pages > NS_MAX_PAGES) {
-        ns_error_set(err, errlen, "TIFF has %d pages, over the %d page limit", pages, NS_MAX_PAGES);
+    if (pages > limits->max_pages) {
+        ns_error_set(err, errlen, "TIFF has %d pages, over the %d page limit", pages, limits->max_pages);
         return NS_ERR_TOO_LARGE;
     }
-    size_t offset = 0;
     for (int page = 0; page < pages; page++) {
+        l_int32 width = 0, height = 0;
+        if (readHeaderMemTiff(data, size, page, &width, &height, NULL, NULL, NULL, NULL, NULL) != 0) {
+            ns_error_set(err, errlen, "page %d: TIFF page header cannot be read", page + 1);
+            return NS_ERR_IMAGE;
+        }
+        ns_status status = load_check_pixels(page + 1, width, height, limits, err, errlen);
+        if (status != NS_OK)
+            return status;
+    }
+    *page_count = pages;
+    return NS_OK;
+}
+
+static ns_status decode_tiff(const unsigned char *data, size_t size, const load_limits *limits,
+                             loaded_pages *out, char *err, size_t errlen)
+{
+    int pages = 0;
+    ns_status status = check_tiff_pages(data, size, limits, &pages, err, errlen);
+    size_t offset = 0;
+    for (int page = 0; status == NS_OK && page < pages; page++) {
         PIX *pix = pixReadMemFromMultipageTiff(data, size, &offset);
         if (!pix) {
             ns_error_set(err, errlen, "page %d: TIFF page cannot be decoded", page + 1);
             return NS_ERR_IMAGE;
         }
-        ns_status status = check_pixels(pixGetWidth(pix), pixGetHeight(pix), err, errlen);
-        if (status != NS_OK) {
-            char reason[256];
-            snprintf(reason, sizeof reason, "%s", err);
-            ns_error_set(err, errlen, "page %d: %s", page + 1, reason);
-            pixDestroy(&pix);
-            return status;
-        }
         out->pages[out->count++] = pix;
         if (offset == 0)
             break;
     }
-    return NS_OK;
+    return status;
 }
 
-ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errlen)
+/*
+ * For BMP and GIF, Leptonica's header reader decodes the whole image, so their
+ * sizes are read here from the bytes. A GIF's is its logical screen: a frame
+ * that claims more than its screen is not caught.
+ */
+static int read_header_size(l_int32 format, const unsigned char *data, size_t size, l_int32 *width,
+                            l_int32 *height)
+{
+    if (format == IFF_GIF) {
+        if (size < 10)
+            return 0;
+        *width = data[6] | data[7] << 8;
+        *height = data[8] | data[9] << 8;
+        return 1;
+    }
+    if (format == IFF_BMP) {
+        if (size < 26)
+            return 0;
+        uint32_t info_size = data[14] | data[15] << 8 | data[16] << 16 | (uint32_t)data[17] << 24;
+        if (info_size == 12) { /* OS/2 BITMAPCOREHEADER: 16-bit sizes */
+            *width = data[18] | data[19] << 8;
+            *height = data[20] | data[21] << 8;
+            return 1;
+        }
+        int32_t w = (int32_t)(data[18] | data[19] << 8 | data[20] << 16 | (uint32_t)data[21] << 24);
+        int32_t h = (int32_t)(data[22] | data[23] << 8 | data[24] << 16 | (uint32_t)data[25] << 24);
+        *width = w;
+        *height = h == INT32_MIN ? 0 : h < 0 ? -h : h; /* negative: rows stored top-down */
+        return 1;
+    }
+    return pixReadHeaderMem(data, size, NULL, width, height, NULL, NULL, NULL) == 0;
+}
+
+/* One image of any other format: header first, then the pixels. */
+static ns_status decode_single(const unsigned char *data, size_t size, l_int32 format, const char *name,
+                               const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
+{
+    PIX *pix = NULL;
+    ns_status status;
+    if (format == IFF_PNG) {
+        status = load_png(data, size, limits, &pix, err, errlen);
+    } else if (format == IFF_JFIF_JPEG) {
+        status = load_jpeg(data, size, limits, &pix, err, errlen);
+    } else {
+        l_int32 width = 0, height = 0;
+        if (!read_header_size(format, data, size, &width, &height)) {
+            ns_error_set(err, errlen, "%s header cannot be read (damaged or truncated file)", name);
+            return NS_ERR_IMAGE;
+        }
+        status = load_check_pixels(0, width, height, limits, err, errlen);
+        pix = status == NS_OK ? pixReadMem(data, size) : NULL;
+        if (status == NS_OK && !pix) {
+            ns_error_set(err, errlen, "%s data cannot be decoded (damaged or truncated file)", name);
+            status = NS_ERR_IMAGE;
+        }
+    }
+    if (pix && format == IFF_JFIF_JPEG) {
+        out->exif_orientation = jpeg_exif_orientation(data, size);
+        PIX *upright = apply_orientation(pix, out->exif_orientation);
+        pixDestroy(&pix);
+        pix = upright;
+    }
+    if (pix)
+        out->pages[out->count++] = pix;
+    return status;
+}
+
+ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     out->exif_orientation = 1;
     unsigned char *data = NULL;
     size_t size = 0;
-    ns_status status = file_read_all(path, &data, &size, err, errlen);
+    ns_status status = file_read_limited(path, limits->max_file_bytes, &data, &size, err, errlen);
     if (status != NS_OK)
         return status;
     if (size == 0) {
@@ -250,7 +353,7 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
         return NS_ERR_FORMAT;
     }
     if (is_heif(data, size)) {
-        status = decode_heif(data, size, out, err, errlen);
+        status = decode_heif(data, size, limits, out, err, errlen);
         free(data);
         return status;
     }
@@ -266,30 +369,10 @@ ns_status load_file(const char *path, loaded_pages *out, char *err, size_t errle
         return NS_ERR_FORMAT;
     }
     snprintf(out->format, sizeof out->format, "%s", name);
-    if (strcmp(name, "tiff") == 0) {
-        status = decode_tiff(data, size, out, err, errlen);
-    } else {
-        l_int32 width = 0, height = 0;
-        if (pixReadHeaderMem(data, size, NULL, &width, &height, NULL, NULL, NULL) != 0) {
-            ns_error_set(err, errlen, "%s header cannot be read (damaged or truncated file)", name);
-            status = NS_ERR_IMAGE;
-        } else {
-            status = check_pixels(width, height, err, errlen);
-        }
-        PIX *pix = status == NS_OK ? pixReadMem(data, size) : NULL;
-        if (status == NS_OK && !pix) {
-            ns_error_set(err, errlen, "%s data cannot be decoded (damaged or truncated file)", name);
-            status = NS_ERR_IMAGE;
-        }
-        if (pix && format == IFF_JFIF_JPEG) {
-            out->exif_orientation = jpeg_exif_orientation(data, size);
-            PIX *upright = apply_orientation(pix, out->exif_orientation);
-            pixDestroy(&pix);
-            pix = upright;
-        }
-        if (pix)
-            out->pages[out->count++] = pix;
-    }
+    if (strcmp(name, "tiff") == 0)
+        status = decode_tiff(data, size, limits, out, err, errlen);
+    else
+        status = decode_single(data, size, format, name, limits, out, err, errlen);
     free(data);
     if (status != NS_OK)
         loaded_pages_free(out);

@@ -210,10 +210,13 @@ void normalize_token(const char *token, char *out, size_t cap)
     repair_number(out);
 }
 
+/* Twelve digits of dollars (under a trillion) is more than any notice asks; it also keeps cents in int64_t.
+ */
+#define MONEY_MAX_WHOLE_DIGITS 12
+
 int normalize_money(const char *text, int64_t *cents)
 {
-    char digits[32];
-    size_t n = 0;
+    int n = 0; /* digits before the decimal point */
     int negative = 0, seen_digit = 0;
     const char *last_separator = NULL;
     const char *p;
@@ -253,13 +256,12 @@ int normalize_money(const char *text, int64_t *cents)
             break;
         }
         if (isdigit((unsigned char)*p)) {
-            if (n + 1 >= sizeof digits)
-                return 0; /* absurdly long: not an amount */
-            digits[n++] = *p;
+            if (++n > MONEY_MAX_WHOLE_DIGITS)
+                return 0; /* not an amount; checked before multiplying, which would overflow */
             whole = whole * 10 + (*p - '0');
         }
     }
-    if (n == 0 || n > 12)
+    if (n == 0)
         return 0;
     *cents = (whole * 100 + fraction) * (negative ? -1 : 1);
     return 1;

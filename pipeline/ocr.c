@@ -28,14 +28,32 @@ struct ocr_engine {
     int osd_unavailable;
 };
 
+/* OpenMP's entry points inside libtesseract, found once (NULL when it was built without OpenMP). */
+static void (*openmp_set_threads)(int);
+static void (*openmp_set_dynamic)(int);
+
+void ocr_set_process_settings(void)
+{
+    openmp_set_threads = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    openmp_set_dynamic = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_dynamic");
+    /*
+     * debug_file is one variable for the whole process, read by every engine's messages: set by
+     * each engine it was a data race between threads. Set through a throwaway handle, never Init'ed.
+     */
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api) {
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null"); /* quiet: "Estimating resolution as ..." */
+        TessBaseAPIDelete(api);
+    }
+}
+
+/* OpenMP's thread count is a setting of the calling thread, so it is set by the thread that reads. */
 static void limit_openmp_to_one_thread(void)
 {
-    void (*set_threads)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
-    void (*set_dynamic)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_dynamic");
-    if (set_dynamic)
-        set_dynamic(1);
-    if (set_threads)
-        set_threads(1);
+    if (openmp_set_dynamic)
+        openmp_set_dynamic(1);
+    if (openmp_set_threads)
+        openmp_set_threads(1);
 }
 
 static int file_exists(const char *dir, const char *language)
@@ -100,8 +118,7 @@ ns_status ocr_create(const char *tessdata_dir, const char *language, ocr_engine 
         ocr_free(engine);
         return NS_ERR_TESSDATA;
     }
-    /* Quiet ("Estimating resolution as ...") and faster on dark-on-light pages. */
-    TessBaseAPISetVariable(engine->api, "debug_file", "/dev/null");
+    /* Faster on dark-on-light pages. */
     TessBaseAPISetVariable(engine->api, "tessedit_do_invert", "0");
     TessBaseAPISetPageSegMode(engine->api, PSM_AUTO);
     engine->tessdata = strdup(dir);
@@ -143,7 +160,6 @@ int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees)
             engine->osd_unavailable = 1;
             return 0;
         }
-        TessBaseAPISetVariable(engine->osd, "debug_file", "/dev/null");
         TessBaseAPISetPageSegMode(engine->osd, PSM_OSD_ONLY);
     }
     limit_openmp_to_one_thread();

@@ -265,10 +265,12 @@ static ns_status collect_macros(loader *state)
         if (!copy)
             return NS_ERR_NOMEM;
         int line_number = 0;
-        char *save = NULL;
         ns_status status = NS_OK;
-        for (char *line = strtok_r(copy, "\n", &save); line && status == NS_OK;
-             line = strtok_r(NULL, "\n", &save)) {
+        /* Not strtok_r: it skips empty lines, and every message after a blank line named the wrong one. */
+        for (char *line = copy, *newline; line && status == NS_OK; line = newline ? newline + 1 : NULL) {
+            newline = strchr(line, '\n');
+            if (newline)
+                *newline = '\0';
             line_number++;
             char *cursor = line;
             char *keyword = next_word(&cursor);
@@ -345,13 +347,41 @@ static ns_status parse_codes(pattern_rule *rule, const char *list)
     return NS_OK;
 }
 
+/*
+ * "-0.85" -> -0.85. Not strtod: under a locale whose decimal mark is a comma
+ * (de_DE) strtod stops at the '.', and the built-in patterns would not load.
+ */
+static int parse_weight(const char *text, double *weight)
+{
+    const char *p = text;
+    int negative = *p == '-';
+    if (negative)
+        p++;
+    double value = 0, scale = 1;
+    int digits = 0, seen_point = 0;
+    for (; *p; p++) {
+        if (*p == '.' && !seen_point) {
+            seen_point = 1;
+        } else if (isdigit((unsigned char)*p) && digits < 9) { /* 9 digits: more than a weight needs */
+            if (seen_point)
+                scale /= 10;
+            value = seen_point ? value + (*p - '0') * scale : value * 10 + (*p - '0');
+            digits++;
+        } else {
+            return 0;
+        }
+    }
+    *weight = negative ? -value : value;
+    return digits > 0;
+}
+
 static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, const char *origin)
 {
     char *name = next_word(&cursor);
     char *weight_text = next_word(&cursor);
-    char *end = NULL;
-    double weight = weight_text ? strtod(weight_text, &end) : 0;
-    if (!name || !weight_text || *end || weight < -1.0 || weight > 1.0 || weight == 0) {
+    double weight = 0;
+    if (!name || !weight_text || !parse_weight(weight_text, &weight) || weight < -1.0 || weight > 1.0 ||
+        weight == 0) {
         ns_error_set(state->err, state->errlen,
                      "%s: expected 'rule NAME WEIGHT [@CODES] REGEX' with WEIGHT in [-1, 1], not 0", origin);
         return NS_ERR_PATTERNS;
@@ -370,6 +400,11 @@ static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, con
             prefix = next_word(&cursor) + 7;
         else
             break;
+    }
+    if (prefix && strlen(prefix) > PATTERN_PREFIX_MAX) {
+        ns_error_set(state->err, state->errlen, "%s: rule %s: prefix= is %zu characters, over the %d allowed",
+                     origin, name, strlen(prefix), PATTERN_PREFIX_MAX);
+        return NS_ERR_PATTERNS;
     }
     char *regex_text = rest_of_line(cursor);
     if (!*regex_text) {

@@ -105,15 +105,17 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
     return 1;
 }
 
-int document_text_add_plain(document_text *text, const char *plain)
+ns_status document_text_add_plain(document_text *text, const char *plain)
 {
     ns_box no_box = {0, 0, 0, 0};
     const char *p = plain;
     int starts_line = 1;
     while (*p) {
         if (*p == '\f') { /* a form feed starts a new page */
+            if (text->page_count >= NS_MAX_PAGES)
+                return NS_ERR_TOO_LARGE;
             if (!document_text_begin_page(text, 0, 0))
-                return 0;
+                return NS_ERR_NOMEM;
             p++;
             starts_line = 1;
             continue;
@@ -135,10 +137,10 @@ int document_text_add_plain(document_text *text, const char *plain)
         memcpy(word, start, n);
         word[n] = '\0';
         if (!document_text_add_word(text, word, no_box, 1.0f, starts_line))
-            return 0;
+            return NS_ERR_NOMEM;
         starts_line = 0;
     }
-    return 1;
+    return NS_OK;
 }
 
 /* Binary search: the first word whose end is after offset. */

@@ -170,7 +170,7 @@ static void a_tessdata_folder_without_the_language_is_named(void **state)
 {
     (void)state;
     char *folder = make_folder();
-    ns_engine_options options = {folder, NULL, NULL};
+    ns_engine_options options = {.tessdata_dir = folder};
     ns_engine *engine = NULL;
     char error[1024] = "";
     assert_int_equal(ns_engine_create(test_knowledge(), &options, &engine, error, sizeof error),
@@ -184,7 +184,7 @@ static void a_tessdata_folder_without_the_language_is_named(void **state)
 static void an_unknown_language_is_named(void **state)
 {
     (void)state;
-    ns_engine_options options = {NULL, "klingon", NULL};
+    ns_engine_options options = {.language = "klingon"};
     ns_engine *engine = NULL;
     char error[1024] = "";
     assert_int_equal(ns_engine_create(test_knowledge(), &options, &engine, error, sizeof error),

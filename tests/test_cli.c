@@ -175,6 +175,30 @@ static void bad_pattern_directory_is_a_setup_error(void **state)
     run_free(&result);
 }
 
+static void limit_options_reach_the_library_and_are_checked(void **state)
+{
+    (void)state;
+    run_result result = run("--json --max-megapixels 1 samples/cp14-scan.png");
+    assert_int_equal(result.status, 1);
+    json_t *record = json_loads(result.out, 0, NULL);
+    json_t *error = json_object_get(record, "error");
+    assert_string_equal(json_string_value(json_object_get(error, "code")), "too_large");
+    assert_string_equal(json_string_value(json_object_get(error, "message")),
+                        "samples/cp14-scan.png: image is 2550x3300 (9 MP), over the 1 MP limit");
+    json_decref(record);
+    run_free(&result);
+    const char *const wrong[] = {"--max-pages 0", "--max-pages 257", "--max-megapixels 12x",
+                                 "--max-file-mb -1"};
+    for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+        char arguments[64];
+        snprintf(arguments, sizeof arguments, "%s samples/cp14-scan.png", wrong[i]);
+        run_result refused = run(arguments);
+        if (refused.status != 2 || !strstr(refused.err, "is not a whole number from 1 to"))
+            fail_msg("%s: exit %d, stderr: %s", wrong[i], refused.status, refused.err);
+        run_free(&refused);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +210,7 @@ int main(void)
         cmocka_unit_test(catalog_prints_valid_json),
         cmocka_unit_test(output_file_option_writes_there),
         cmocka_unit_test(bad_pattern_directory_is_a_setup_error),
+        cmocka_unit_test(limit_options_reach_the_library_and_are_checked),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -98,6 +98,22 @@ static void money_is_exact_cents_in_every_printed_form(void **state)
     assert_string_equal(text, "-0.05");
 }
 
+/* Before, the digits were multiplied up before they were counted: signed overflow (UBSan under make
+ * sanitize). */
+static void money_too_long_to_be_an_amount_is_rejected_without_overflow(void **state)
+{
+    (void)state;
+    assert_int_equal(cents_of("$1,000,000,000,000,000,000,000.00"), -999999);
+    assert_int_equal(cents_of("99999999999999999999999999"), -999999);
+    assert_int_equal(cents_of("$1,000,000,000,000.00"), -999999);      /* 13 digits of dollars */
+    assert_int_equal(cents_of("$999,999,999,999.99"), 99999999999999); /* 12: the largest taken */
+    ns_document *document =
+        ns_read_text(test_knowledge(), "t", "Amount due: $1,000,000,000,000,000,000,000.00");
+    assert_int_equal(ns_document_status(document), NS_OK);
+    assert_null(ns_document_field(document, NS_FIELD_AMOUNT_DUE, NULL));
+    ns_document_free(document);
+}
+
 static char *iso(const char *text)
 {
     static char out[16];
@@ -228,6 +244,7 @@ int main(void)
         cmocka_unit_test(month_names_with_a_digit_for_a_letter_are_repaired),
         cmocka_unit_test(typographic_punctuation_becomes_ascii),
         cmocka_unit_test(money_is_exact_cents_in_every_printed_form),
+        cmocka_unit_test(money_too_long_to_be_an_amount_is_rejected_without_overflow),
         cmocka_unit_test(dates_in_notice_formats_become_iso),
         cmocka_unit_test(damaged_month_names_are_recognized),
         cmocka_unit_test(impossible_dates_are_rejected),

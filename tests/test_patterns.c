@@ -1,6 +1,7 @@
 /* test_patterns.c - pattern files are data: loaded, validated, and their errors name file and line. */
 #include "testutil.h"
 
+#include <locale.h>
 #include <unistd.h>
 
 /* Writes files into a fresh temporary directory and tries to load it. */
@@ -80,6 +81,94 @@ static void errors_name_the_file_and_line(void **state)
     expect_error("define A x\ndefine A y\n", "{A} is already defined at");
 }
 
+/* strtok_r skipped empty lines, so a define's message named a line above the real one. */
+static void errors_after_blank_lines_name_the_right_line(void **state)
+{
+    (void)state;
+    expect_error("# header\n\n\ndefine lower x\n", "bad.pat:4");
+    expect_error("define A x\n\ndefine A y\n", "bad.pat:3: {A} is already defined at");
+    expect_error("define A x\n\ndefine A y\n", "/bad.pat:1");
+    expect_error("\nfield amount_due\n\nrule x 0.9 (?<v>{NOPE})\n", "bad.pat:4");
+}
+
+/* A user's rule whose prefix= and value were copied into a 160-byte buffer: a long prefix overran it. */
+static ns_status load_rule_with_prefix(size_t prefix_length, char *error, size_t errlen)
+{
+    char prefix[256];
+    memset(prefix, 'X', prefix_length);
+    prefix[prefix_length] = '\0';
+    char content[2048];
+    snprintf(content, sizeof content, "%s\nfield caller_id\nrule long 0.9 prefix=%s caller\\s+(?<v>\\d+)\n",
+             minimal_rules, prefix);
+    const char *names[] = {"long.pat"};
+    const char *contents[] = {content};
+    ns_knowledge *knowledge = NULL;
+    ns_status status = load_patterns(names, contents, 1, error, errlen, &knowledge);
+    if (knowledge) { /* before the fix: a stack overflow here (AddressSanitizer under make sanitize) */
+        ns_document_free(ns_read_text(knowledge, "t", "caller 4821"));
+        ns_knowledge_free(knowledge);
+    }
+    return status;
+}
+
+static void an_over_long_prefix_is_refused_at_load(void **state)
+{
+    (void)state;
+    char error[512] = "";
+    assert_int_equal(load_rule_with_prefix(200, error, sizeof error), NS_ERR_PATTERNS);
+    if (!strstr(error, "long.pat:14: rule long: prefix= is 200 characters, over the 32 allowed"))
+        fail_msg("unexpected message: %s", error);
+    assert_int_equal(load_rule_with_prefix(33, error, sizeof error), NS_ERR_PATTERNS);
+    assert_int_equal(load_rule_with_prefix(32, error, sizeof error), NS_OK);
+}
+
+/*
+ * Makes LC_NUMERIC a locale whose decimal mark is a comma: de_DE.UTF-8 if the
+ * system has it, else one compiled with localedef (Debian package locales)
+ * into a temporary LOCPATH. Returns 0 when neither works.
+ */
+static int use_comma_decimal_locale(void)
+{
+    if (setlocale(LC_NUMERIC, "de_DE.UTF-8"))
+        return 1;
+    char dir[] = "/tmp/noticescan-locale-XXXXXX";
+    if (!mkdtemp(dir))
+        return 0;
+    char command[256];
+    snprintf(command, sizeof command, "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1", dir);
+    int made = system(command) == 0;
+    setenv("LOCPATH", dir, 1);
+    int set = made && setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL;
+    snprintf(command, sizeof command, "rm -rf %s", dir); /* the loaded locale stays mapped */
+    if (system(command) != 0)
+        print_message("could not remove %s\n", dir);
+    unsetenv("LOCPATH");
+    return set;
+}
+
+/* Weights were read with strtod, which under de_DE stops at the '.' of "0.9". */
+static void weights_load_the_same_under_a_comma_locale(void **state)
+{
+    (void)state;
+    if (!use_comma_decimal_locale()) {
+        print_message("skipped: no de_DE.UTF-8 locale and localedef could not make one (install locales)\n");
+        skip();
+    }
+    char decimal[16];
+    snprintf(decimal, sizeof decimal, "%.1f", 0.5);
+    assert_string_equal(decimal, "0,5"); /* the locale is really in effect */
+    ns_knowledge *knowledge = NULL;
+    char error[512] = "";
+    ns_status status = ns_knowledge_load(NULL, NULL, &knowledge, error, sizeof error);
+    ns_document *document = knowledge ? ns_read_text(knowledge, "t", "Amount due: $1,075.21") : NULL;
+    setlocale(LC_NUMERIC, "C");
+    if (status != NS_OK)
+        fail_msg("built-in patterns under de_DE: %s", error);
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "1075.21");
+    ns_document_free(document);
+    ns_knowledge_free(knowledge);
+}
+
 static void every_field_needs_at_least_one_rule(void **state)
 {
     (void)state;
@@ -134,6 +223,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_user_pattern_directory_replaces_the_built_in_set),
         cmocka_unit_test(errors_name_the_file_and_line),
+        cmocka_unit_test(errors_after_blank_lines_name_the_right_line),
+        cmocka_unit_test(an_over_long_prefix_is_refused_at_load),
+        cmocka_unit_test(weights_load_the_same_under_a_comma_locale),
         cmocka_unit_test(every_field_needs_at_least_one_rule),
         cmocka_unit_test(a_missing_directory_is_a_clear_error),
         cmocka_unit_test(notice_scoped_rules_apply_only_to_their_notice),

@@ -60,6 +60,14 @@ static inline ns_knowledge *test_knowledge(void)
     return knowledge;
 }
 
+/* A group teardown's work: the group's engine (may be NULL) and the built-in knowledge. Returns 0. */
+static inline int test_free_engine_and_knowledge(ns_engine *engine)
+{
+    ns_engine_free(engine);
+    ns_knowledge_free(test_knowledge());
+    return 0;
+}
+
 /* Asserts a field's value (NULL: not found), naming the field on failure. */
 #define assert_field(document, field, expected)                                                              \
     do {                                                                                                     \

@@ -9,13 +9,19 @@
 
 #include <leptonica/allheaders.h>
 
+/*
+ * The default limits but 4 megapixels a page: preprocessing time grows with the pixels, so bigger
+ * pages would only slow the search down (the limit checks run the same at any value).
+ */
+static const load_limits fuzz_limits = {4L * 1000L * 1000L, NS_DEFAULT_MAX_PAGES, NS_MAX_FILE_BYTES};
+
 static int fuzz_image(const uint8_t *data, size_t size)
 {
     setMsgSeverity(L_SEVERITY_NONE); /* as ns_engine_create does: the library never prints */
     const char *path = fuzz_write_scratch("input.img", data, size);
     loaded_pages pages;
     char error[512] = "";
-    if (load_file(path, &pages, error, sizeof error) != NS_OK) {
+    if (load_file(path, &fuzz_limits, &pages, error, sizeof error) != NS_OK) {
         if (!error[0])
             fuzz_fail("load_file", "failed without a message");
         return 0;
