@@ -54,7 +54,8 @@ SLOW_TESTS := test_end_to_end
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all check unit sanitize memcheck lint fuzz bench eval install uninstall clean format
+.PHONY: all check check-includes check-generator unit sanitize memcheck lint fuzz bench eval install uninstall \
+  clean format
 # A recipe that fails leaves no half-written target behind to be taken as up to date next time.
 .DELETE_ON_ERROR:
 all: $(BUILD)/noticescan $(BUILD)/libnoticescan.a $(BUILD)/libnoticescan.so $(BUILD)/noticescan.pc
@@ -92,8 +93,13 @@ $(BUILD)/noticescan.pc: Makefile $(BUILD)/prefix include/noticescan.h
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libnoticescan.a $(BUILD)/flags | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(TEST_LIBS) $(LDLIBS)
 
+# No pipeline stage includes a later stage's header, and the include graph has no cycle.
+check-includes:
+	sh tests/check-includes.sh --self-test
+	sh tests/check-includes.sh
+
 # Unit tests first (fast), then the end-to-end run through real Tesseract.
-check: all $(TEST_BINARIES)
+check: check-includes all $(TEST_BINARIES) check-generator
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; \
 	  NOTICESCAN_ROOT=$(CURDIR) NOTICESCAN_BIN=$(BUILD)/noticescan $(BUILD)/tests/$$t || failed=$$((failed + 1)); \
@@ -192,6 +198,10 @@ fuzz:
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libnoticescan.a $(BUILD)/flags
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -DNS_LIBFUZZER -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libnoticescan.a $(LDLIBS)
+
+# The sample and evaluation generator (tools/notice-gen) checks itself: Debian's python3, Pillow, numpy.
+check-generator:
+	/usr/bin/python3 tools/notice-gen/test_notice_gen.py
 
 bench: all
 	sh tests/bench.sh $(BUILD)/noticescan

@@ -11,8 +11,11 @@
  *   ns_engine     one OCR engine (Tesseract) plus scratch state. Create one
  *                 per thread and reuse it for every document that thread
  *                 reads; never use one engine from two threads at once.
- *   ns_document   the result of reading one input. Owned by the caller,
- *                 freed with ns_document_free(); independent of the engine.
+ *   ns_document   the result of reading one input: its fields and the action
+ *                 plan made from them, once, as of a given date. Owned by the
+ *                 caller, freed with ns_document_free(); independent of the
+ *                 engine, but it borrows text from the knowledge it was read
+ *                 with: the knowledge must outlive its documents.
  *
  * Process-wide settings: the first ns_engine_create() makes, once per process
  * (pthread_once), the settings that are not per engine: Leptonica's messages
@@ -117,13 +120,15 @@ typedef struct ns_engine_options {
     int max_megapixels;          /* per page; 0: 100 (a 600 DPI letter page is 34 MP) */
     int max_pages;               /* per file; 0: 64, at most 256 */
     size_t max_file_bytes;       /* per file; 0: 256 MB */
+    ns_date today;               /* the date days left count from; year 0: the local date at each read */
 } ns_engine_options;
 
 /*
  * Creates an engine bound to (and borrowing) a knowledge object, which must
  * outlive it. Initialises Tesseract once; reuse the engine for many inputs.
- * On failure returns an error and writes the reason to errbuf; a negative or
- * out-of-range limit in options is NS_ERR_ARGUMENT.
+ * options may be NULL. On failure returns an error and writes the reason to
+ * errbuf; a negative or out-of-range limit or an impossible options->today is
+ * NS_ERR_ARGUMENT.
  */
 ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_options *options, ns_engine **out,
                            char *errbuf, size_t errlen);
@@ -153,6 +158,14 @@ typedef enum ns_field_id {
 const char *ns_field_name(ns_field_id field);
 
 /*
+ * Reading runs every stage once: the fields are extracted, then explained
+ * into the action plan (deadline, days left, urgency, steps) and the
+ * authenticity check, as of "today". The document keeps both; rendering only
+ * formats them. today is a parameter, or ns_engine_options.today for an
+ * engine; year 0 means the local date at the time of reading.
+ */
+
+/*
  * Reads one input file (PNG, JPEG, TIFF incl. multi-page, BMP, WebP, PNM,
  * HEIC), detecting its type from its bytes. Always returns a document (NULL
  * only when memory runs out); check ns_document_status(). One engine reads
@@ -166,17 +179,17 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path);
  */
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text);
 
-/* Same as ns_engine_read_text, without an engine (no OCR needed). */
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text);
+/* Same as ns_engine_read_text, without an engine (no OCR needed), explained as of today. */
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today);
 
 /* Reads a UTF-8 text file and extracts its fields, as ns_read_text. */
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path);
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today);
 
 /*
  * A document for a notice known only by its code (no image), so that a plan
  * can be looked up by code.
  */
-ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code);
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today);
 
 void ns_document_free(ns_document *document);
 
@@ -194,27 +207,29 @@ const char *ns_document_field(const ns_document *document, ns_field_id field, do
 
 /* ---- Output ------------------------------------------------------------ */
 
+/* The renderers format what reading produced; they compute nothing new. */
+
 typedef struct ns_render_options {
-    ns_date today;      /* the date "days left" counts from */
     int explain_fields; /* 1: include the evidence and runner-up of each field */
 } ns_render_options;
 
-/* The document and its action plan as one JSON object (no newline). Caller frees. */
-char *ns_document_to_json(const ns_document *document, const ns_knowledge *knowledge,
-                          const ns_render_options *options);
+/*
+ * The document and its action plan as one JSON object (no newline). options
+ * may be NULL (no field evidence). Caller frees.
+ */
+char *ns_document_to_json(const ns_document *document, const ns_render_options *options);
 
 /*
- * A response letter filled in from the document: kind is "dispute",
- * "abatement" (penalty relief) or "cdp" (cover letter for a Collection Due
- * Process hearing request). What the notice cannot know is left as a
- * [bracketed prompt]. Returns NULL for an unknown kind. Caller frees.
+ * A response letter filled in from the document, dated the day it was read
+ * as of: kind is "dispute", "abatement" (penalty relief) or "cdp" (cover
+ * letter for a Collection Due Process hearing request). What the notice
+ * cannot know is left as a [bracketed prompt]. Returns NULL for an unknown
+ * kind or a document that was not read. Caller frees.
  */
-char *ns_document_letter(const ns_document *document, const ns_knowledge *knowledge, const char *kind,
-                         const ns_render_options *options);
+char *ns_document_letter(const ns_document *document, const char *kind);
 
-/* The action plan as text for a person. Caller frees. */
-char *ns_document_to_text(const ns_document *document, const ns_knowledge *knowledge,
-                          const ns_render_options *options);
+/* The action plan as text for a person (the error message for a document not read). Caller frees. */
+char *ns_document_to_text(const ns_document *document);
 
 #ifdef __cplusplus
 }

@@ -28,8 +28,7 @@
  * done at an IRS office outside DC (Patriots' Day in Maine and Massachusetts).
  */
 #include "calendar.h"
-
-#include "internal.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <string.h>

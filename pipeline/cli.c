@@ -240,13 +240,12 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
 }
 
 /* Writes one document; returns 0 when the output itself failed. */
-static int emit(FILE *out, const ns_document *document, const ns_knowledge *knowledge, const options *opts,
-                int index)
+static int emit(FILE *out, const ns_document *document, const options *opts, int index)
 {
-    ns_render_options render = {opts->today, opts->explain_fields};
-    char *text = opts->letter ? ns_document_letter(document, knowledge, opts->letter, &render)
-                 : opts->json ? ns_document_to_json(document, knowledge, &render)
-                              : ns_document_to_text(document, knowledge, &render);
+    ns_render_options render = {opts->explain_fields};
+    char *text = opts->letter ? ns_document_letter(document, opts->letter)
+                 : opts->json ? ns_document_to_json(document, &render)
+                              : ns_document_to_text(document);
     if (!text)
         return 0;
     if (!opts->json && index > 0)
@@ -286,13 +285,13 @@ int main(int argc, char **argv)
             fprintf(out, "%s\n", catalog);
         free(catalog);
     } else if (opts.explain_code) {
-        ns_document *document = ns_document_for_code(knowledge, opts.explain_code);
+        ns_document *document = ns_document_for_code(knowledge, opts.explain_code, opts.today);
         if (!document || ns_document_status(document) != NS_OK) {
             fprintf(stderr, "noticescan: --explain %s: %s\n", opts.explain_code,
                     document ? ns_document_error(document) : "out of memory");
             exit_code = EXIT_USAGE;
         } else {
-            emit(out, document, knowledge, &opts, 0);
+            emit(out, document, &opts, 0);
         }
         ns_document_free(document);
     } else {
@@ -309,7 +308,8 @@ int main(int argc, char **argv)
             exit_code = EXIT_SOME_FAILED;
         ns_engine_options engine_options = {opts.tessdata_dir, NULL,
                                             opts.stages_dir,   opts.max_megapixels,
-                                            opts.max_pages,    (size_t)opts.max_file_mb * 1024 * 1024};
+                                            opts.max_pages,    (size_t)opts.max_file_mb * 1024 * 1024,
+                                            opts.today};
         ns_engine *engine = NULL;
         if (inputs.count > 0 && !opts.text_input &&
             (status = ns_engine_create(knowledge, &engine_options, &engine, error, sizeof error)) != NS_OK) {
@@ -322,8 +322,9 @@ int main(int argc, char **argv)
         for (size_t i = 0; (engine || opts.text_input) && i < inputs.count; i++) {
             if (progress)
                 fprintf(stderr, "\r[%zu/%zu] %-60.60s", i + 1, inputs.count, inputs.paths[i]);
-            ns_document *document = opts.text_input ? ns_read_text_file(knowledge, inputs.paths[i])
-                                                    : ns_engine_read_file(engine, inputs.paths[i]);
+            ns_document *document = opts.text_input
+                                        ? ns_read_text_file(knowledge, inputs.paths[i], opts.today)
+                                        : ns_engine_read_file(engine, inputs.paths[i]);
             if (!document) {
                 fprintf(stderr, "noticescan: %s: out of memory\n", inputs.paths[i]);
                 exit_code = EXIT_SOME_FAILED;
@@ -338,7 +339,7 @@ int main(int argc, char **argv)
             }
             /* In text mode an unreadable file is only a diagnostic; JSON keeps its record. */
             int wanted = opts.json || ns_document_status(document) == NS_OK;
-            if (wanted && !emit(out, document, knowledge, &opts, emitted++)) {
+            if (wanted && !emit(out, document, &opts, emitted++)) {
                 fprintf(stderr, "noticescan: cannot write output: %s\n", strerror(errno));
                 exit_code = EXIT_SOME_FAILED;
                 ns_document_free(document);

@@ -1,5 +1,5 @@
 /* dates.c - calendar arithmetic on ns_date (no struct tm juggling elsewhere). */
-#include "internal.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <time.h>

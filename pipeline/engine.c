@@ -2,12 +2,16 @@
  * engine.c - the public objects: knowledge (shared), engine (one per
  * thread) and documents (results), wiring the stages in order.
  */
-#include "internal.h"
+#include "dates.h"
+#include "document.h"
+#include "explain.h"
+#include "load.h"
+#include "normalize.h"
+#include "ocr.h"
+#include "preprocess.h"
 
-#include <jansson.h>
 #include <leptonica/allheaders.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,7 @@ struct ns_engine {
     ocr_engine *ocr;
     char *save_stages_dir;
     load_limits limits;
+    ns_date today; /* year 0: the local date at each read */
 };
 
 const char *ns_version(void)
@@ -44,16 +49,6 @@ const char *ns_status_code(ns_status status)
 #undef NS_STATUS_CODE
     }
     return "unknown";
-}
-
-void ns_error_set(char *buf, size_t len, const char *fmt, ...)
-{
-    if (!buf || len == 0)
-        return;
-    va_list args;
-    va_start(args, fmt);
-    vsnprintf(buf, len, fmt, args);
-    va_end(args);
 }
 
 static void drop_message(const char *message)
@@ -86,10 +81,9 @@ ns_status ns_knowledge_load(const char *patterns_dir, const char *catalog_path, 
     if (status == NS_OK)
         status = catalog_load(&knowledge->catalog, catalog_path, errbuf, errlen);
     /* The two data files meet here: every authenticity rule needs the words the catalog gives it. */
-    json_t *said = status == NS_OK ? json_object_get(knowledge->catalog.root, "scam_signals") : NULL;
     for (size_t i = 0; status == NS_OK && i < knowledge->patterns.signals.count; i++) {
         const pattern_rule *rule = &knowledge->patterns.signals.rules[i];
-        if (!json_object_get(said, rule->name)) {
+        if (!catalog_find_signal(&knowledge->catalog, rule->name)) {
             ns_error_set(errbuf, errlen, "%s: signal rule %s has no entry in the catalog's scam_signals",
                          rule->origin, rule->name);
             status = NS_ERR_PATTERNS;
@@ -116,7 +110,7 @@ char *ns_knowledge_catalog_json(const ns_knowledge *knowledge)
 {
     if (!knowledge)
         return NULL;
-    return json_dumps(knowledge->catalog.notices, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    return strdup(knowledge->catalog.json);
 }
 
 /* The options' limits, 0 meaning the default; 0 and a message when one is out of range. */
@@ -158,11 +152,18 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
     load_limits limits;
     if (!engine_limits(options, &limits, errbuf, errlen))
         return NS_ERR_ARGUMENT;
+    if (options && options->today.year != 0 && !date_is_valid(options->today)) {
+        ns_error_set(errbuf, errlen,
+                     "engine options: today is not a valid date (year 0 means the local date)");
+        return NS_ERR_ARGUMENT;
+    }
     ns_engine *engine = calloc(1, sizeof *engine);
     if (!engine)
         return NS_ERR_NOMEM;
     engine->knowledge = knowledge;
     engine->limits = limits;
+    if (options)
+        engine->today = options->today;
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
         if (!engine->save_stages_dir) {
@@ -215,6 +216,28 @@ static void document_fail(ns_document *document, ns_status status, const char *r
     }
 }
 
+/*
+ * The explain stage, once per document read: the action plan and (for text
+ * or an image) the authenticity check, as of today (year 0: the local date).
+ */
+static void document_explain(ns_document *document, const ns_knowledge *knowledge, ns_date today)
+{
+    if (document->status != NS_OK)
+        return;
+    document->today = today.year == 0 ? ns_date_today() : today;
+    if (!date_is_valid(document->today)) {
+        document_fail(document, NS_ERR_ARGUMENT, "the date to count days left from is not a valid date");
+        return;
+    }
+    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, &document->plan) != NS_OK) {
+        document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
+        return;
+    }
+    document->has_authenticity = !document->from_code;
+    if (document->has_authenticity)
+        explain_authenticity(&knowledge->catalog, &document->extraction, &document->authenticity);
+}
+
 /* The file name without directories or extension, for --save-stages files. */
 static void stage_stem(const char *path, int page, char *out, size_t len)
 {
@@ -253,9 +276,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         int turn = 0;
         if (clean && !document->preprocess[i].orientation_known &&
             ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
-            PIX *upright = turn == 90    ? pixRotate90(clean, 1)
-                           : turn == 180 ? pixRotate180(NULL, clean)
-                                         : pixRotate90(clean, -1);
+            PIX *upright = image_rotate_clockwise(clean, turn);
             if (upright) {
                 pixDestroy(&clean);
                 clean = upright;
@@ -285,21 +306,22 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     else
         document_fail(document, status, reason);
     document_text_free(&text);
+    document_explain(document, engine->knowledge, engine->today);
     return document;
 }
 
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text)
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today)
 {
     ns_document *document = document_new(source);
     if (!document)
         return NULL;
-    if (!knowledge || !text) {
+    if (!knowledge || !plain) {
         document_fail(document, NS_ERR_ARGUMENT, "no knowledge or no text");
         return document;
     }
-    document_text content;
-    document_text_init(&content);
-    ns_status status = document_text_add_plain(&content, text);
+    document_text text;
+    document_text_init(&text);
+    ns_status status = document_text_add_plain(&text, plain);
     if (status == NS_ERR_TOO_LARGE) {
         char reason[96];
         snprintf(reason, sizeof reason, "more than %d pages (form feeds), over the page limit", NS_MAX_PAGES);
@@ -307,14 +329,15 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
     } else if (status != NS_OK) {
         document_fail(document, status, "out of memory");
     } else {
-        document->pages = content.page_count;
-        extract_fields(&knowledge->patterns, &knowledge->catalog, &content, &document->extraction);
+        document->pages = text.page_count;
+        extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &document->extraction);
     }
-    document_text_free(&content);
+    document_text_free(&text);
+    document_explain(document, knowledge, today);
     return document;
 }
 
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today)
 {
     unsigned char *text = NULL;
     size_t size = 0;
@@ -326,17 +349,18 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path)
             document_fail(document, status, reason);
         return document;
     }
-    ns_document *document = ns_read_text(knowledge, path, (const char *)text);
+    ns_document *document = ns_read_text(knowledge, path, (const char *)text, today);
     free(text);
     return document;
 }
 
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text)
 {
-    return ns_read_text(engine ? engine->knowledge : NULL, source, text);
+    ns_date none = {0, 0, 0};
+    return ns_read_text(engine ? engine->knowledge : NULL, source, text, engine ? engine->today : none);
 }
 
-ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code)
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today)
 {
     ns_document *document = document_new(code);
     if (!document)
@@ -351,6 +375,7 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
+    document_explain(document, knowledge, today);
     return document;
 }
 
@@ -360,6 +385,7 @@ void ns_document_free(ns_document *document)
         return;
     free(document->source);
     free(document->error);
+    explain_plan_free(&document->plan);
     free(document);
 }
 

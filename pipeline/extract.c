@@ -14,21 +14,52 @@
  * Cross-checks then mark fields for review instead of guessing silently.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "internal.h"
+#include "dates.h"
+#include "extract.h"
+#include "normalize.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Rule weights in patterns/ come in steps of 0.05; the adjustments are sized
+ * against that step.
+ *   REPEAT_BONUS        just over one step: a value read in two places beats
+ *                       one read once by a rule a step stronger
+ *   REGION_BONUS        under one step: the header or stub breaks ties, never
+ *                       beats a stronger rule
+ *   LATER_PAGE_PENALTY  under one step: notices print key facts on page 1, so
+ *                       page 1 wins ties
+ *   NEAR_TIE            a runner-up within one step could as well be the value
+ *   REVIEW_BELOW        under one half a value is as likely wrong as right
+ *   TIE_FACTOR          a near tie or a failed cross-check: a value at 0.7 or
+ *                       less drops under REVIEW_BELOW
+ *   OCR_CONFIDENCE_SHARE  how much of a confidence rides on Tesseract's own
+ *   BILLING_AGREES_CONFIDENCE  summary lines that add up to the amount are a
+ *                       second, independent reading of it
+ */
 #define REPEAT_BONUS 0.06
 #define REGION_BONUS 0.02
 #define LATER_PAGE_PENALTY 0.03
 #define UNKNOWN_CODE_FACTOR 0.85 /* a code the catalog does not know is less likely a misread-free code */
 #define NEAR_TIE 0.05
 #define REVIEW_BELOW 0.5
+#define TIE_FACTOR 0.7
+#define OCR_CONFIDENCE_SHARE 0.4
+#define BILLING_AGREES_CONFIDENCE 0.95
+
+/*
+ * Page regions, as fractions of the page, measured on the sample scans: the
+ * header block's values sit 5-16% down and 60-89% across; the payment stub
+ * (the bottom third of page 1, under the cut line) holds its values 75-82%
+ * down. The cut-offs leave room for taller headers and shorter letters.
+ */
+#define HEADER_BOTTOM 0.30
+#define HEADER_LEFT 0.5
+#define STUB_TOP 0.62
 
 typedef struct candidate_list {
     field_candidate *items;
@@ -126,9 +157,9 @@ static page_region region_of(const document_text *text, int page, ns_box box)
         return REGION_UNKNOWN;
     double x = (box.x + box.w / 2.0) / geometry->width;
     double y = (box.y + box.h / 2.0) / geometry->height;
-    if (y < 0.30 && x > 0.5)
+    if (y < HEADER_BOTTOM && x > HEADER_LEFT)
         return REGION_HEADER;
-    if (page == 1 && y > 0.62)
+    if (page == 1 && y > STUB_TOP)
         return REGION_STUB;
     return REGION_BODY;
 }
@@ -307,10 +338,10 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
         out->chosen.score > 0) {
         out->found = 1;
         double confidence = out->chosen.score > 1 ? 1 : out->chosen.score;
-        confidence *= 0.6 + 0.4 * out->chosen.ocr_confidence;
+        confidence *= 1 - OCR_CONFIDENCE_SHARE + OCR_CONFIDENCE_SHARE * out->chosen.ocr_confidence;
         if (out->has_runner_up && out->runner_up.score > 0 &&
             out->chosen.score - out->runner_up.score < NEAR_TIE) {
-            confidence *= 0.7;
+            confidence *= TIE_FACTOR;
             snprintf(out->review, sizeof out->review, "another value (%s) scored nearly as high",
                      out->runner_up.value);
         }
@@ -332,7 +363,7 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
 static void mark_for_review(extracted_field *field, const char *reason)
 {
     snprintf(field->review, sizeof field->review, "%s", reason);
-    field->confidence = round(field->confidence * 0.7 * 100) / 100;
+    field->confidence = round(field->confidence * TIE_FACTOR * 100) / 100;
 }
 
 /*
@@ -427,8 +458,8 @@ static void check_billing(extraction *out)
     if (!amount->found || !has_base || out->billing_count < 2)
         return;
     out->billing_agrees = total == amount->chosen.number ? 1 : -1;
-    if (out->billing_agrees == 1 && amount->confidence < 0.95)
-        amount->confidence = 0.95;
+    if (out->billing_agrees == 1 && amount->confidence < BILLING_AGREES_CONFIDENCE)
+        amount->confidence = BILLING_AGREES_CONFIDENCE;
 }
 
 void extract_fields(const pattern_library *library, const notice_catalog *catalog, const document_text *text,
@@ -440,8 +471,8 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     const char *code = NULL;
     if (out->fields[NS_FIELD_NOTICE_CODE].found) {
         code = out->fields[NS_FIELD_NOTICE_CODE].chosen.value;
-        json_t *entry = catalog ? catalog_find(catalog, code) : NULL;
-        const char *canonical = entry ? json_string_value(json_object_get(entry, "code")) : NULL;
+        const catalog_notice *entry = catalog ? catalog_find(catalog, code) : NULL;
+        const char *canonical = entry ? entry->code : NULL;
         if (canonical)
             code = canonical; /* notice-specific rules name canonical codes */
     }

@@ -3,65 +3,14 @@
  * bytes, never the name. JPEG EXIF orientation is applied here (Leptonica
  * ignores it); HEIC goes through libheif, which applies its own transforms.
  */
-#include "internal.h"
+#include "load.h"
 
-#include <errno.h>
 #include <leptonica/allheaders.h>
 #include <libexif/exif-data.h>
 #include <libheif/heif.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen)
-{
-    return file_read_limited(path, NS_MAX_FILE_BYTES, data, size, err, errlen);
-}
-
-ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **data, size_t *size, char *err,
-                            size_t errlen)
-{
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        ns_error_set(err, errlen, "cannot open: %s", strerror(errno));
-        return NS_ERR_IO;
-    }
-    struct stat info;
-    if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
-        ns_error_set(err, errlen, "not a regular file");
-        fclose(file);
-        return NS_ERR_IO;
-    }
-    if ((unsigned long long)info.st_size > max_bytes) {
-        /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
-        const unsigned long long megabyte = 1024ULL * 1024, file_size = (unsigned long long)info.st_size;
-        if (max_bytes >= megabyte)
-            ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
-                         (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);
-        else
-            ns_error_set(err, errlen, "file is %llu bytes, over the %zu byte limit", file_size, max_bytes);
-        fclose(file);
-        return NS_ERR_TOO_LARGE;
-    }
-    *size = (size_t)info.st_size;
-    *data = malloc(*size + 1); /* one more byte: text callers get a terminating NUL */
-    if (!*data) {
-        fclose(file);
-        return NS_ERR_NOMEM;
-    }
-    size_t got = fread(*data, 1, *size, file);
-    int failed = ferror(file);
-    fclose(file);
-    if (got != *size || failed) {
-        ns_error_set(err, errlen, "read error: %s", failed ? strerror(errno) : "file shrank");
-        free(*data);
-        *data = NULL;
-        return NS_ERR_IO;
-    }
-    (*data)[*size] = '\0';
-    return NS_OK;
-}
 
 static int is_heif(const unsigned char *data, size_t size)
 {
@@ -97,18 +46,18 @@ static PIX *apply_orientation(PIX *pix, int orientation)
     PIX *flipped = NULL, *result = NULL;
     switch (orientation) {
     case 2: return pixFlipLR(NULL, pix);
-    case 3: return pixRotate180(NULL, pix);
+    case 3: return image_rotate_clockwise(pix, 180);
     case 4: return pixFlipTB(NULL, pix);
     case 5:
         flipped = pixFlipLR(NULL, pix);
-        result = flipped ? pixRotate90(flipped, -1) : NULL;
+        result = flipped ? image_rotate_clockwise(flipped, 270) : NULL;
         break;
-    case 6: return pixRotate90(pix, 1);
+    case 6: return image_rotate_clockwise(pix, 90);
     case 7:
         flipped = pixFlipLR(NULL, pix);
-        result = flipped ? pixRotate90(flipped, 1) : NULL;
+        result = flipped ? image_rotate_clockwise(flipped, 90) : NULL;
         break;
-    case 8: return pixRotate90(pix, -1);
+    case 8: return image_rotate_clockwise(pix, 270);
     default: return pixClone(pix);
     }
     pixDestroy(&flipped);

@@ -8,7 +8,7 @@
  * manager that keeps its message. Both read the header first, so the size
  * limits are checked before a pixel is decoded.
  */
-#include "internal.h"
+#include "load.h"
 
 #include <stdio.h> /* before jpeglib.h, which uses FILE */
 

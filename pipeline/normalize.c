@@ -3,7 +3,8 @@
  *
  * Money is integer cents, never a binary float; dates are ns_date.
  */
-#include "internal.h"
+#include "dates.h"
+#include "normalize.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@
  * 11 s -> 2 s a page on two cores). Parallelism belongs to the batch: one
  * engine per worker.
  */
-#include "internal.h"
+#include "ocr.h"
 
 #include <dlfcn.h>
 #include <leptonica/allheaders.h>

@@ -17,7 +17,7 @@
  * put before the captured value ("Number of this letter: 1058" -> LTR1058).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "internal.h"
+#include "patterns.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -10,7 +10,8 @@
  * with the value printed beside it when Tesseract put them in different
  * blocks (a notice's header is two columns: labels, then values).
  */
-#include "internal.h"
+#include "normalize.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const ns_render_options render = {{2024, 3, 20}, 0};
+static const ns_date today = {2024, 3, 20};
 
 /* A new empty folder under /tmp; the caller removes it with remove_folder(). */
 static char *make_folder(void)
@@ -181,6 +181,21 @@ static void a_tessdata_folder_without_the_language_is_named(void **state)
     remove_folder(folder, NULL);
 }
 
+static void engine_options_out_of_range_are_named(void **state)
+{
+    (void)state;
+    const ns_engine_options bad[] = {{.max_megapixels = -1}, {.max_pages = 100000}, {.today = {2024, 2, 30}}};
+    const char *named[] = {"max_megapixels -1", "max_pages 100000", "today"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ns_engine *engine = NULL;
+        char error[1024] = "";
+        assert_int_equal(ns_engine_create(test_knowledge(), &bad[i], &engine, error, sizeof error),
+                         NS_ERR_ARGUMENT);
+        assert_null(engine);
+        assert_mentions(error, named[i]);
+    }
+}
+
 static void an_unknown_language_is_named(void **state)
 {
     (void)state;
@@ -222,17 +237,23 @@ static void reading_an_image_names_what_was_missing(void **state)
 static void reading_text_names_the_source_it_could_not_read(void **state)
 {
     (void)state;
-    assert_failed(ns_read_text(NULL, "notice.txt", "Notice CP14"), NS_ERR_ARGUMENT, "notice.txt");
-    assert_failed(ns_read_text(test_knowledge(), "notice.txt", NULL), NS_ERR_ARGUMENT, "notice.txt");
-    assert_failed(ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt"), NS_ERR_IO,
+    assert_failed(ns_read_text(NULL, "notice.txt", "Notice CP14", today), NS_ERR_ARGUMENT, "notice.txt");
+    assert_failed(ns_read_text(test_knowledge(), "notice.txt", NULL, today), NS_ERR_ARGUMENT, "notice.txt");
+    assert_failed(ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt", today), NS_ERR_IO,
                   "/nonexistent/notice.txt");
+    /* An impossible "today" fails the document (its fields, read before, stay readable). */
+    ns_date impossible = {2024, 2, 30};
+    ns_document *document = ns_read_text(test_knowledge(), "notice.txt", "Notice CP14", impossible);
+    assert_int_equal(ns_document_status(document), NS_ERR_ARGUMENT);
+    assert_mentions(ns_document_error(document), "notice.txt");
+    ns_document_free(document);
 }
 
 static void something_that_is_not_a_notice_code_is_named(void **state)
 {
     (void)state;
-    assert_failed(ns_document_for_code(test_knowledge(), "hello"), NS_ERR_ARGUMENT, "hello");
-    assert_failed(ns_document_for_code(NULL, "CP14"), NS_ERR_ARGUMENT, "CP14");
+    assert_failed(ns_document_for_code(test_knowledge(), "hello", today), NS_ERR_ARGUMENT, "hello");
+    assert_failed(ns_document_for_code(NULL, "CP14", today), NS_ERR_ARGUMENT, "CP14");
 }
 
 static void document_accessors_answer_for_null_and_out_of_range_fields(void **state)
@@ -243,7 +264,7 @@ static void document_accessors_answer_for_null_and_out_of_range_fields(void **st
     assert_int_equal(ns_document_needs_review(NULL), 0);
     assert_null(ns_document_field(NULL, NS_FIELD_NOTICE_CODE, NULL));
     ns_document_free(NULL);
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP14");
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP14", today);
     assert_int_equal(ns_document_status(document), NS_OK);
     assert_null(ns_document_error(document));
     assert_null(ns_document_field(document, NS_FIELD_ALL_COUNT, NULL));
@@ -255,9 +276,9 @@ static void document_accessors_answer_for_null_and_out_of_range_fields(void **st
 static void a_code_missing_from_the_catalog_gets_a_plan_that_says_it_is_generic(void **state)
 {
     (void)state;
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP9999");
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP9999", today);
     assert_int_equal(ns_document_status(document), NS_OK);
-    char *json = ns_document_to_json(document, test_knowledge(), &render);
+    char *json = ns_document_to_json(document, NULL);
     assert_mentions(json, "\"code\":\"CP9999\",\"generic\":true");
     free(json);
     ns_document_free(document);
@@ -266,27 +287,28 @@ static void a_code_missing_from_the_catalog_gets_a_plan_that_says_it_is_generic(
 static void a_failed_document_renders_its_error_and_no_plan(void **state)
 {
     (void)state;
-    ns_document *document = ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt");
-    char *json = ns_document_to_json(document, test_knowledge(), &render);
+    ns_document *document = ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt", today);
+    char *json = ns_document_to_json(document, NULL);
     assert_mentions(json,
                     "\"status\":\"error\",\"error\":{\"code\":\"io\",\"message\":\"/nonexistent/notice.txt");
     assert_mentions(json, "\"plan\":null");
     free(json);
-    assert_null(ns_document_letter(document, test_knowledge(), "dispute", &render));
+    char *text = ns_document_to_text(document);
+    assert_mentions(text, "/nonexistent/notice.txt");
+    free(text);
+    assert_null(ns_document_letter(document, "dispute"));
     ns_document_free(document);
 }
 
 static void renderers_refuse_null_arguments_and_unknown_letters(void **state)
 {
     (void)state;
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP14");
-    assert_null(ns_document_to_json(NULL, test_knowledge(), &render));
-    assert_null(ns_document_to_json(document, test_knowledge(), NULL));
-    assert_null(ns_document_to_text(NULL, test_knowledge(), &render));
-    assert_null(ns_document_to_text(document, test_knowledge(), NULL));
-    assert_null(ns_document_letter(document, test_knowledge(), "complaint", &render));
-    assert_null(ns_document_letter(document, test_knowledge(), NULL, &render));
-    assert_null(ns_document_letter(NULL, test_knowledge(), "dispute", &render));
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP14", today);
+    assert_null(ns_document_to_json(NULL, NULL));
+    assert_null(ns_document_to_text(NULL));
+    assert_null(ns_document_letter(document, "complaint"));
+    assert_null(ns_document_letter(document, NULL));
+    assert_null(ns_document_letter(NULL, "dispute"));
     ns_document_free(document);
 }
 
@@ -304,6 +326,7 @@ int main(void)
         cmocka_unit_test(a_catalog_without_notices_is_refused),
         cmocka_unit_test(an_engine_needs_knowledge_and_somewhere_to_put_it),
         cmocka_unit_test(a_tessdata_folder_without_the_language_is_named),
+        cmocka_unit_test(engine_options_out_of_range_are_named),
         cmocka_unit_test(an_unknown_language_is_named),
         cmocka_unit_test(reading_an_image_names_what_was_missing),
         cmocka_unit_test(reading_text_names_the_source_it_could_not_read),

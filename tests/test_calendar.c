@@ -8,7 +8,7 @@
 #include <jansson.h>
 
 #include "calendar.h"
-#include "internal.h"
+#include "dates.h"
 
 #define FIRST_YEAR 2015
 #define LAST_YEAR 2035

@@ -2,12 +2,12 @@
 #include "testutil.h"
 
 #include <jansson.h>
+#include <time.h>
 
 static json_t *plan_for(const char *text, ns_date today)
 {
-    ns_document *document = ns_read_text(test_knowledge(), "t", text);
-    ns_render_options options = {today, 0};
-    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    ns_document *document = ns_read_text(test_knowledge(), "t", text, today);
+    char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
     json_t *plan = json_incref(json_object_get(root, "plan"));
@@ -265,6 +265,69 @@ static void an_unpaid_balance_grows_by_penalty_and_daily_interest(void **state)
     json_decref(plan);
 }
 
+/* The plan is made when the document is read, as of the date given then; rendering repeats it. */
+static void the_plan_counts_days_from_the_date_the_document_was_read_as_of(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $50.00\n";
+    ns_date early = {2024, 3, 10}, late = {2024, 3, 30};
+    ns_document *first = ns_read_text(test_knowledge(), "t", text, early);
+    ns_document *second = ns_read_text(test_knowledge(), "t", text, late);
+    char *first_json = ns_document_to_json(first, NULL), *again = ns_document_to_json(first, NULL);
+    char *second_json = ns_document_to_json(second, NULL);
+    assert_string_equal(first_json, again);
+    assert_non_null(strstr(first_json, "\"days_left\":16"));
+    assert_non_null(strstr(second_json, "\"days_left\":-4"));
+    char *first_text = ns_document_to_text(first), *second_text = ns_document_to_text(second);
+    assert_non_null(strstr(first_text, "16 days left"));
+    assert_non_null(strstr(second_text, "PASSED 4 days ago"));
+    free(first_json), free(again), free(second_json), free(first_text), free(second_text);
+    ns_document_free(first);
+    ns_document_free(second);
+}
+
+static void year_zero_counts_from_the_local_date(void **state)
+{
+    (void)state;
+    ns_date none = {0, 0, 0};
+    json_t *plan =
+        plan_for("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $50.00\n", none);
+    ns_date deadline = {2024, 3, 26}, today = ns_date_today();
+    /* days between two dates, by the same count the library uses (days since a fixed day) */
+    struct tm a = {.tm_year = deadline.year - 1900, .tm_mon = deadline.month - 1, .tm_mday = deadline.day};
+    struct tm b = {.tm_year = today.year - 1900, .tm_mon = today.month - 1, .tm_mday = today.day};
+    long expected = (long)((timegm(&a) - timegm(&b)) / 86400);
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), expected);
+    json_decref(plan);
+}
+
+static void an_impossible_date_to_count_from_is_an_argument_error(void **state)
+{
+    (void)state;
+    ns_date impossible = {2024, 2, 30};
+    ns_document *document = ns_read_text(test_knowledge(), "t.txt", "Notice CP14\n", impossible);
+    assert_int_equal(ns_document_status(document), NS_ERR_ARGUMENT);
+    assert_non_null(strstr(ns_document_error(document), "t.txt: "));
+    assert_non_null(strstr(ns_document_error(document), "not a valid date"));
+    char *json = ns_document_to_json(document, NULL);
+    assert_non_null(strstr(json, "\"plan\":null"));
+    free(json);
+    ns_document_free(document);
+}
+
+static void an_engine_with_an_impossible_date_is_refused(void **state)
+{
+    (void)state;
+    ns_engine_options options = {.today = {2025, 13, 1}};
+    ns_engine *engine = NULL;
+    char error[256] = "";
+    assert_int_equal(ns_engine_create(test_knowledge(), &options, &engine, error, sizeof error),
+                     NS_ERR_ARGUMENT);
+    assert_null(engine);
+    assert_non_null(strstr(error, "not a valid date"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +345,10 @@ int main(void)
         cmocka_unit_test(no_code_at_all_still_gets_a_plan),
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
+        cmocka_unit_test(the_plan_counts_days_from_the_date_the_document_was_read_as_of),
+        cmocka_unit_test(year_zero_counts_from_the_local_date),
+        cmocka_unit_test(an_impossible_date_to_count_from_is_an_argument_error),
+        cmocka_unit_test(an_engine_with_an_impossible_date_is_refused),
     };
     int failed = cmocka_run_group_tests_name("explain", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());

@@ -3,7 +3,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "normalize.h"
 
 static const char cp14_text[] = "Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
                                 "Social security number 123-45-6789\nAmount due: $1,075.21\n"
@@ -11,9 +11,9 @@ static const char cp14_text[] = "Notice CP14\nTax year 2023\nNotice date March 4
 
 static json_t *render(const char *text, ns_date today, int explain_fields)
 {
-    ns_document *document = ns_read_text(test_knowledge(), "letters/cp14.png", text);
-    ns_render_options options = {today, explain_fields};
-    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    ns_document *document = ns_read_text(test_knowledge(), "letters/cp14.png", text, today);
+    ns_render_options options = {explain_fields};
+    char *json = ns_document_to_json(document, &options);
     assert_non_null(json);
     assert_null(strchr(json, '\n')); /* one line: JSON Lines safe */
     json_error_t error;
@@ -104,10 +104,10 @@ static void no_full_identifier_reaches_the_output(void **state)
 {
     (void)state;
     ns_date today = {2024, 3, 10};
-    ns_document *document = ns_read_text(test_knowledge(), "t", cp14_text);
-    ns_render_options options = {today, 1};
-    char *json = ns_document_to_json(document, test_knowledge(), &options);
-    char *text = ns_document_to_text(document, test_knowledge(), &options);
+    ns_document *document = ns_read_text(test_knowledge(), "t", cp14_text, today);
+    ns_render_options options = {1};
+    char *json = ns_document_to_json(document, &options);
+    char *text = ns_document_to_text(document);
     assert_null(strstr(json, "123-45-6789"));
     assert_null(strstr(text, "123-45-6789"));
     free(json);
@@ -119,9 +119,8 @@ static void text_output_leads_with_what_a_person_needs(void **state)
 {
     (void)state;
     ns_date today = {2024, 3, 10};
-    ns_document *document = ns_read_text(test_knowledge(), "cp14.png", cp14_text);
-    ns_render_options options = {today, 0};
-    char *text = ns_document_to_text(document, test_knowledge(), &options);
+    ns_document *document = ns_read_text(test_knowledge(), "cp14.png", cp14_text, today);
+    char *text = ns_document_to_text(document);
     assert_non_null(strstr(text, "CP14"));
     assert_non_null(strstr(text, "$1,075.21"));
     assert_non_null(strstr(text, "March 25, 2024 - 15 days left"));
@@ -139,9 +138,9 @@ static void text_output_leads_with_what_a_person_needs(void **state)
 static void error_documents_render_as_valid_error_records(void **state)
 {
     (void)state;
-    ns_document *document = ns_document_for_code(test_knowledge(), "not a code");
-    ns_render_options options = {{2024, 1, 1}, 0};
-    char *json = ns_document_to_json(document, test_knowledge(), &options);
+    ns_date today = {2024, 1, 1};
+    ns_document *document = ns_document_for_code(test_knowledge(), "not a code", today);
+    char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
     assert_string_equal(json_string_value(json_object_get(root, "status")), "error");

@@ -15,7 +15,8 @@ enum { THREADS = 4 };
 static const char *const samples[] = {"samples/cp14-scan.png", "samples/ltr1058-scan.png"};
 enum { SAMPLES = sizeof samples / sizeof samples[0] };
 
-static const ns_render_options render = {{2024, 3, 20}, 1};
+static const ns_render_options render = {1};
+static const ns_engine_options dated = {.today = {2024, 3, 20}};
 
 typedef struct reader {
     pthread_barrier_t *start;
@@ -31,12 +32,12 @@ static void *read_samples(void *argument)
     if (self->start)
         pthread_barrier_wait(self->start);
     ns_engine *engine = NULL;
-    if (ns_engine_create(test_knowledge(), NULL, &engine, self->error, sizeof self->error) != NS_OK)
+    if (ns_engine_create(test_knowledge(), &dated, &engine, self->error, sizeof self->error) != NS_OK)
         return NULL;
     for (int i = self->first; i < self->first + self->count; i++) {
         char *path = test_path(samples[i]);
         ns_document *document = ns_engine_read_file(engine, path);
-        self->json[i] = ns_document_to_json(document, test_knowledge(), &render);
+        self->json[i] = ns_document_to_json(document, &render);
         ns_document_free(document);
         free(path);
     }

@@ -5,7 +5,8 @@
  * Promise checked: a file that does not load says why.
  */
 #include "fuzz.h"
-#include "internal.h"
+#include "load.h"
+#include "preprocess.h"
 
 #include <leptonica/allheaders.h>
 

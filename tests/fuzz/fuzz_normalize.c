@@ -5,7 +5,8 @@
  * read is a valid date; a masked id keeps at most four digits; masking leaves no full SSN.
  */
 #include "fuzz.h"
-#include "internal.h"
+#include "dates.h"
+#include "normalize.h"
 
 static void check_money(const char *text)
 {

@@ -23,14 +23,14 @@ static int fuzz_text(const uint8_t *data, size_t size)
 {
     char *input = fuzz_text_copy(data, size);
     const ns_knowledge *knowledge = fuzz_knowledge();
-    ns_document *document = ns_read_text(knowledge, "fuzz.txt", input);
+    ns_document *document = ns_read_text(knowledge, "fuzz.txt", input, FUZZ_TODAY);
     if (!document)
         fuzz_fail("ns_read_text", "returned NULL");
-    char *json = ns_document_to_json(document, knowledge, fuzz_render_options());
+    char *json = ns_document_to_json(document, fuzz_render_options());
     check_json(json, input);
-    char *text = ns_document_to_text(document, knowledge, fuzz_render_options());
+    char *text = ns_document_to_text(document);
     fuzz_check_no_full_ssn(text, input, "the text output");
-    char *letter = ns_document_letter(document, knowledge, "dispute", fuzz_render_options());
+    char *letter = ns_document_letter(document, "dispute");
     fuzz_check_no_full_ssn(letter, input, "the dispute letter");
     free(letter);
     free(text);

@@ -1,0 +1,113 @@
+/* base.c - the helpers every stage shares (see base.h). */
+#include "base.h"
+
+#include <errno.h>
+#include <leptonica/allheaders.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void ns_error_set(char *buf, size_t len, const char *fmt, ...)
+{
+    if (!buf || len == 0)
+        return;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(buf, len, fmt, args);
+    va_end(args);
+}
+
+ns_status file_read_all(const char *path, unsigned char **data, size_t *size, char *err, size_t errlen)
+{
+    return file_read_limited(path, NS_MAX_FILE_BYTES, data, size, err, errlen);
+}
+
+ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **data, size_t *size, char *err,
+                            size_t errlen)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        ns_error_set(err, errlen, "cannot open: %s", strerror(errno));
+        return NS_ERR_IO;
+    }
+    struct stat info;
+    if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
+        ns_error_set(err, errlen, "not a regular file");
+        fclose(file);
+        return NS_ERR_IO;
+    }
+    if ((unsigned long long)info.st_size > max_bytes) {
+        /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
+        const unsigned long long megabyte = 1024ULL * 1024, file_size = (unsigned long long)info.st_size;
+        if (max_bytes >= megabyte)
+            ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
+                         (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);
+        else
+            ns_error_set(err, errlen, "file is %llu bytes, over the %zu byte limit", file_size, max_bytes);
+        fclose(file);
+        return NS_ERR_TOO_LARGE;
+    }
+    *size = (size_t)info.st_size;
+    *data = malloc(*size + 1); /* one more byte: text callers get a terminating NUL */
+    if (!*data) {
+        fclose(file);
+        return NS_ERR_NOMEM;
+    }
+    size_t got = fread(*data, 1, *size, file);
+    int failed = ferror(file);
+    fclose(file);
+    if (got != *size || failed) {
+        ns_error_set(err, errlen, "read error: %s", failed ? strerror(errno) : "file shrank");
+        free(*data);
+        *data = NULL;
+        return NS_ERR_IO;
+    }
+    (*data)[*size] = '\0';
+    return NS_OK;
+}
+
+const embedded_file *embedded_file_find(const char *name)
+{
+    for (size_t i = 0; i < embedded_file_count; i++)
+        if (strcmp(embedded_files[i].name, name) == 0)
+            return &embedded_files[i];
+    return NULL;
+}
+
+char *text_fill_placeholders(const char *text, size_t length, const placeholder *table, size_t count)
+{
+    char *out = NULL;
+    size_t out_length = 0;
+    FILE *stream = open_memstream(&out, &out_length);
+    if (!stream)
+        return NULL;
+    const char *p = text, *end = text + length;
+    while (p < end) {
+        size_t i, n = 0;
+        for (i = 0; i < count; i++) {
+            n = strlen(table[i].name);
+            if ((size_t)(end - p) >= n && strncmp(p, table[i].name, n) == 0)
+                break;
+        }
+        if (i < count) {
+            fputs(table[i].value, stream);
+            p += n;
+        } else {
+            fputc(*p++, stream);
+        }
+    }
+    fclose(stream);
+    return out;
+}
+
+PIX *image_rotate_clockwise(PIX *pix, int degrees)
+{
+    switch (degrees) {
+    case 90: return pixRotate90(pix, 1);
+    case 180: return pixRotate180(NULL, pix);
+    case 270: return pixRotate90(pix, -1);
+    default: return NULL;
+    }
+}

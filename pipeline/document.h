@@ -1,0 +1,36 @@
+/*
+ * document.h - the insides of the public objects ns_knowledge and
+ * ns_document: engine.c builds them, the output files render them.
+ */
+#ifndef NOTICESCAN_DOCUMENT_H
+#define NOTICESCAN_DOCUMENT_H
+
+#include "catalog.h"
+#include "explain.h"
+#include "extract.h"
+#include "patterns.h"
+#include "preprocess.h"
+
+struct ns_knowledge {
+    pattern_library patterns;
+    notice_catalog catalog;
+};
+
+struct ns_document {
+    char *source;
+    ns_status status;
+    char *error;
+    int pages;
+    char format[16];
+    preprocess_report preprocess[NS_MAX_PAGES];
+    int preprocessed; /* 1 when the document came from an image */
+    int from_code;    /* 1 when made from a notice code alone (--explain) */
+    extraction extraction;
+    /* The explain stage's results, made once when the document is read (status NS_OK only). */
+    ns_date today;        /* the date days left were counted from */
+    action_plan plan;     /* borrows from the knowledge's catalog */
+    int has_authenticity; /* 0 for a document made from a code alone */
+    authenticity authenticity;
+};
+
+#endif

@@ -1,0 +1,66 @@
+/* extract.h - candidates, scoring and cross-checks: document text -> fields (extract.c). */
+#ifndef NOTICESCAN_EXTRACT_H
+#define NOTICESCAN_EXTRACT_H
+
+#include "catalog.h"
+#include "patterns.h"
+#include "text.h"
+
+typedef enum page_region {
+    REGION_UNKNOWN,
+    REGION_HEADER, /* the top-right block of a page */
+    REGION_BODY,
+    REGION_STUB, /* the tear-off payment stub at the bottom */
+} page_region;
+
+typedef struct field_candidate {
+    char value[128];  /* normalized: "CP14", "2017", "1075.21", "2018-02-20", an address block */
+    int64_t number;   /* cents, year, or days since epoch */
+    char text[160];   /* the matched text as read */
+    const char *rule; /* name of the rule that matched (owned by the library) */
+    double weight;
+    double score; /* weight plus agreement, minus vetoes */
+    int repeats;  /* how many matches gave this value */
+    int page;
+    ns_box box;
+    float ocr_confidence;
+    page_region region;
+} field_candidate;
+
+typedef struct extracted_field {
+    int found;
+    field_candidate chosen;
+    int has_runner_up;
+    field_candidate runner_up;
+    double confidence;
+    char review[96]; /* why this field needs review, or "" */
+} extracted_field;
+
+typedef struct signal_match {
+    const char *rule; /* the signal rule's name (owned by the library) */
+    double weight;
+    char text[64]; /* as read, identifiers masked */
+} signal_match;
+
+#define MAX_SIGNALS 16
+#define MAX_BILLING_LINES 12
+
+typedef struct billing_line {
+    const char *kind; /* the rule's name: "tax_owed", "credit_payments", ... */
+    int64_t cents;    /* as it counts toward the total: credits negative */
+    char text[48];
+} billing_line;
+typedef struct extraction {
+    extracted_field fields[NS_FIELD_ALL_COUNT];
+    signal_match signals[MAX_SIGNALS];
+    int signal_count;
+    billing_line billing[MAX_BILLING_LINES];
+    int billing_count;
+    int billing_agrees; /* 1 the lines add up to the amount due, -1 they do not, 0 not checked */
+} extraction;
+
+/* Runs every pattern set over the text and chooses each field. */
+void extract_fields(const pattern_library *library, const struct notice_catalog *catalog,
+                    const document_text *text, extraction *out);
+
+#endif

@@ -1,0 +1,37 @@
+/* load.h - read a file and decode its pages (load.c). */
+#ifndef NOTICESCAN_LOAD_H
+#define NOTICESCAN_LOAD_H
+
+#include "base.h"
+
+typedef struct loaded_pages {
+    struct Pix *pages[NS_MAX_PAGES];
+    int count;
+    int exif_orientation; /* 1..8 as read (1 when absent); already applied */
+    char format[16];      /* "png", "jpeg", "tiff", "heic", ... */
+} loaded_pages;
+
+/* What one file may hold; checked from headers, before any pixel is decoded. */
+typedef struct load_limits {
+    long max_pixels;       /* per page */
+    int max_pages;         /* per file, at most NS_MAX_PAGES */
+    size_t max_file_bytes; /* the file itself */
+} load_limits;
+
+/* Reads and decodes a file; on failure writes the reason (without the path) to err. */
+ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen);
+void loaded_pages_free(loaded_pages *pages);
+/* NS_OK when a page of width x height is within the limits; page 0 means the file's only image. */
+ns_status load_check_pixels(int page, long width, long height, const load_limits *limits, char *err,
+                            size_t errlen);
+/*
+ * PNG and JPEG decoded here rather than by Leptonica, whose libpng and libjpeg
+ * handlers print to stderr: errors come back in err. Limits are checked after
+ * the header, before the pixels.
+ */
+ns_status load_png(const unsigned char *data, size_t size, const load_limits *limits, struct Pix **out,
+                   char *err, size_t errlen);
+ns_status load_jpeg(const unsigned char *data, size_t size, const load_limits *limits, struct Pix **out,
+                    char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,224 @@
+/*
+ * output_text.c - the action plan as text for a person: what the notice is,
+ * the deadline and days left, the steps, what happens if nothing is done.
+ * It formats the plan the explain stage made; it decides nothing itself.
+ */
+#include "dates.h"
+#include "document.h"
+#include "explain.h"
+#include "normalize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEXT_WIDTH 78 /* fits an 80-column terminal with a margin */
+
+/* Writes text wrapped at width columns, every line starting with indent. */
+static void write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent,
+                          int width)
+{
+    const char *lead = first_indent;
+    const char *p = text;
+    while (*p) {
+        int room = width - (int)strlen(lead);
+        const char *line_end = p;
+        const char *last_space = NULL;
+        while (*line_end && line_end - p < room) {
+            if (*line_end == ' ')
+                last_space = line_end;
+            line_end++;
+        }
+        if (*line_end && last_space)
+            line_end = last_space;
+        fprintf(out, "%s%.*s\n", lead, (int)(line_end - p), p);
+        p = line_end;
+        while (*p == ' ')
+            p++;
+        lead = indent;
+    }
+}
+
+static void write_days(FILE *out, long days)
+{
+    if (days > 0)
+        fprintf(out, " - %ld day%s left", days, days == 1 ? "" : "s");
+    else if (days == 0)
+        fprintf(out, " - that is TODAY");
+    else
+        fprintf(out, " - PASSED %ld day%s ago", -days, days == -1 ? "" : "s");
+}
+
+static void write_long_date(FILE *out, ns_date date)
+{
+    char text[40];
+    date_format_long(date, text, sizeof text);
+    fputs(text, out);
+}
+
+/* The heading: source, code and title, urgency (in capitals) and the summary. */
+static void write_heading(FILE *out, const ns_document *document, const action_plan *plan)
+{
+    char upper[16];
+    size_t n = 0;
+    for (; plan->urgency[n] && n + 1 < sizeof upper; n++)
+        upper[n] = (char)(plan->urgency[n] >= 'a' && plan->urgency[n] <= 'z' ? plan->urgency[n] - 32
+                                                                             : plan->urgency[n]);
+    upper[n] = '\0';
+    fprintf(out, "%s\n", document->source);
+    fprintf(out, "%s: %s\n", plan->code[0] ? plan->code : "Notice", plan->title);
+    fprintf(out, "Urgency: %s", upper);
+    if (plan->urgency_reason[0])
+        fprintf(out, " (%s)", plan->urgency_reason);
+    fprintf(out, "\n\n");
+    write_wrapped(out, plan->summary, "", "", TEXT_WIDTH);
+    fprintf(out, "\n");
+}
+
+/* Amount, deadline, tax year and notice date, aligned. */
+static void write_key_facts(FILE *out, const extraction *fields, const action_plan *plan)
+{
+    const extracted_field *amount = &fields->fields[NS_FIELD_AMOUNT_DUE];
+    if (amount->found) {
+        char money[48];
+        format_money_for_people(amount->chosen.number, money, sizeof money);
+        fprintf(out, "  Amount due:   %s\n", money);
+    }
+    if (date_is_valid(plan->deadline)) {
+        fprintf(out, "  Deadline:     ");
+        write_long_date(out, plan->deadline);
+        write_days(out, plan->days_left);
+        fprintf(out, "\n                (%s)\n", plan->deadline_basis);
+    } else if (plan->deadline_rule) {
+        write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
+    } else {
+        fprintf(out, "  Deadline:     none printed on the notice\n");
+    }
+    const extracted_field *year = &fields->fields[NS_FIELD_TAX_YEAR];
+    const extracted_field *date = &fields->fields[NS_FIELD_NOTICE_DATE];
+    fprintf(out, "  Tax year:     %s\n", year->found ? year->chosen.value : "not found");
+    if (date->found) {
+        fprintf(out, "  Notice date:  ");
+        write_long_date(out, date_from_days((long)date->chosen.number));
+        fprintf(out, "\n");
+    } else {
+        fprintf(out, "  Notice date:  not found\n");
+    }
+}
+
+static void write_appeal(FILE *out, const plan_appeal *appeal)
+{
+    if (!appeal->rule)
+        return;
+    fprintf(out, "\nYour right to appeal\n");
+    fprintf(out, "  %s", appeal->rule->name);
+    if (date_is_valid(appeal->deadline)) {
+        fprintf(out, ": by ");
+        write_long_date(out, appeal->deadline);
+        write_days(out, appeal->days_left);
+    }
+    if (appeal->rule->form)
+        fprintf(out, " (Form %s)", appeal->rule->form);
+    fprintf(out, "\n");
+    write_wrapped(out, appeal->rule->rule, "  ", "  ", TEXT_WIDTH);
+}
+
+/* Only a notice with scam signs (or none of a real one) gets this section. */
+static void write_authenticity(FILE *out, const authenticity *check)
+{
+    if (strcmp(check->verdict, "no_scam_signs") == 0)
+        return;
+    fprintf(out, "\nIs it really from the IRS?\n");
+    write_wrapped(out, check->summary, "  ", "  ", TEXT_WIDTH);
+    for (int i = 0; i < check->sign_count; i++)
+        write_wrapped(out, check->signs[i].signal->says, "    ", "  - ", TEXT_WIDTH);
+}
+
+static void write_steps(FILE *out, const action_plan *plan)
+{
+    fprintf(out, "\nWhat to do\n");
+    for (size_t i = 0; i < plan->step_count; i++) {
+        const plan_steps *group = &plan->steps[i];
+        fprintf(out, "  %s:\n", group->heading);
+        for (size_t j = 0; j < group->count; j++) {
+            char number[32];
+            snprintf(number, sizeof number, "    %zu. ", j + 1);
+            write_wrapped(out, group->steps[j], "       ", number, TEXT_WIDTH);
+        }
+    }
+}
+
+static void write_growth(FILE *out, const plan_growth *growth)
+{
+    if (!growth->present)
+        return;
+    fprintf(out, "\nIf it stays unpaid (estimate)\n");
+    for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++) {
+        char balance[48], with_plan[48];
+        format_money_for_people(growth->rows[i].balance, balance, sizeof balance);
+        format_money_for_people(growth->rows[i].with_payment_plan, with_plan, sizeof with_plan);
+        fprintf(out, "  in %2d month%s: about %s (%s on a payment plan)\n", growth->rows[i].months,
+                growth->rows[i].months == 1 ? " " : "s", balance, with_plan);
+    }
+    write_wrapped(out, growth->note, "  ", "  ", TEXT_WIDTH);
+}
+
+/* If nothing is done, the forms to use, the sources, and the fields to check by hand. */
+static void write_closing(FILE *out, const extraction *fields, const action_plan *plan)
+{
+    fprintf(out, "\nIf you do nothing\n");
+    for (size_t i = 0; i < plan->if_ignored_count; i++)
+        write_wrapped(out, plan->if_ignored[i], "    ", "  - ", TEXT_WIDTH);
+    if (plan->form_count) {
+        fprintf(out, "\nForms\n");
+        for (size_t i = 0; i < plan->form_count; i++)
+            fprintf(out, "  Form %-7s %s\n           %s\n", plan->forms[i]->key, plan->forms[i]->title,
+                    plan->forms[i]->source);
+    }
+    fprintf(out, "\nSources\n");
+    for (size_t i = 0; i < plan->source_count; i++)
+        fprintf(out, "  %s\n", plan->sources[i]);
+    int any_review = 0;
+    for (int id = 0; id < NS_FIELD_COUNT; id++) {
+        const extracted_field *field = &fields->fields[id];
+        if (!field->review[0])
+            continue;
+        if (!any_review++)
+            fprintf(out, "\nPlease check against the paper notice\n");
+        fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review,
+                field->chosen.value);
+    }
+    fprintf(out, "\nThis explains IRS procedure in general; it is not tax advice. The notice itself\n"
+                 "and irs.gov are the authority.\n");
+}
+
+static void write_plan_text(FILE *out, const ns_document *document, const action_plan *plan,
+                            const authenticity *check)
+{
+    write_heading(out, document, plan);
+    write_key_facts(out, &document->extraction, plan);
+    write_appeal(out, &plan->appeal);
+    if (check)
+        write_authenticity(out, check);
+    write_steps(out, plan);
+    write_growth(out, &plan->growth);
+    write_closing(out, &document->extraction, plan);
+}
+
+char *ns_document_to_text(const ns_document *document)
+{
+    if (!document)
+        return NULL;
+    char *text = NULL;
+    size_t length = 0;
+    FILE *out = open_memstream(&text, &length);
+    if (!out)
+        return NULL;
+    if (document->status != NS_OK)
+        fprintf(out, "%s\n", document->error ? document->error : document->source);
+    else
+        write_plan_text(out, document, &document->plan,
+                        document->has_authenticity ? &document->authenticity : NULL);
+    fclose(out);
+    return text;
+}

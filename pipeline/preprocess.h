@@ -1,0 +1,27 @@
+/* preprocess.h - one page image -> a clean page for OCR (preprocess.c). */
+#ifndef NOTICESCAN_PREPROCESS_H
+#define NOTICESCAN_PREPROCESS_H
+
+#include "base.h"
+
+typedef struct preprocess_report {
+    int page_found;        /* a page boundary was found and flattened */
+    int rotation;          /* degrees clockwise applied from text orientation */
+    int orientation_known; /* Leptonica decided the orientation (else Tesseract OSD may) */
+    int curvature;         /* worst text-line curvature measured, micro-units (-1: no model) */
+    int dewarped;          /* curled paper was flattened */
+    float skew_degrees;    /* deskew angle applied */
+    float scale;           /* resolution scale applied */
+    int text_height;       /* median character height measured, pixels before scaling */
+    int width, height;     /* final page size */
+} preprocess_report;
+
+/*
+ * Turns one page image into a clean, upright, evenly lit gray page for OCR. stages_dir, when
+ * not NULL, receives one PNG per step named with stem. Returns NULL only on
+ * failure (err says why).
+ */
+struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const char *stages_dir,
+                            const char *stem, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,1 @@
+"""noticegen: fictional IRS-style notices as data, rendered and degraded for noticescan's tests."""
