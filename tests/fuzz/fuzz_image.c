@@ -14,7 +14,8 @@
  * The default limits but 4 megapixels a page: preprocessing time grows with the pixels, so bigger
  * pages would only slow the search down (the limit checks run the same at any value).
  */
-static const load_limits fuzz_limits = {4L * 1000L * 1000L, NS_DEFAULT_MAX_PAGES, NS_MAX_FILE_BYTES};
+static const load_limits fuzz_limits = {
+    .max_pixels = 4L * 1000L * 1000L, .max_pages = NS_DEFAULT_MAX_PAGES, .max_file_bytes = NS_MAX_FILE_BYTES};
 
 static int fuzz_image(const uint8_t *data, size_t size)
 {
