@@ -65,6 +65,7 @@ const char *ns_version(void);
     XX(NS_ERR_PDF_ENCRYPTED, 13, "pdf_encrypted", "the PDF is encrypted with a password")
 
 typedef enum ns_status {
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): name is an enumerator, which cannot be parenthesized */
 #define NS_STATUS_ENUM(name, value, code, message) name = value,
     NS_STATUS_TABLE(NS_STATUS_ENUM)
 #undef NS_STATUS_ENUM
@@ -183,7 +184,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path);
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text);
 
 /* Same as ns_engine_read_text, without an engine (no OCR needed), explained as of today. */
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text, ns_date today);
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today);
 
 /*
  * The kind of document the first bytes of a file show: "png", "jpeg", "tiff",

@@ -135,7 +135,7 @@ static ns_status decode_heif(const unsigned char *data, size_t size, const load_
     for (int y = 0; y < height; y++) {
         const uint8_t *row = pixels + (size_t)y * stride;
         l_uint32 *line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
-        for (int x = 0; x < width; x++)
+        for (size_t x = 0; x < (size_t)width; x++)
             composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &line[x]);
     }
     out->pages[out->count++] = pix;
