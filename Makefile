@@ -173,14 +173,14 @@ CLANG_TIDY ?= clang-tidy
 CPPCHECK ?= cppcheck
 LINT_SOURCES := $(LIB_SOURCES) $(CLI_SOURCES)
 LINT_HEADERS := $(wildcard include/*.h pipeline/*.h)
-LINT_FLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Ipipeline $(PKG_CFLAGS)
+LINT_FLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Ipipeline -I$(BUILD) $(PKG_CFLAGS)
 
 lint: $(LINT_SOURCES:pipeline/%.c=$(BUILD)/lint/%.tidy) $(BUILD)/lint/cppcheck
 
 $(BUILD)/lint:
 	mkdir -p $@
 
-$(BUILD)/lint/%.tidy: pipeline/%.c .clang-tidy $(LINT_HEADERS) | $(BUILD)/lint
+$(BUILD)/lint/%.tidy: pipeline/%.c .clang-tidy $(LINT_HEADERS) $(BUILD)/cli_serve_html.h | $(BUILD)/lint
 	@echo "clang-tidy $<"
 	@$(CLANG_TIDY) --quiet $< -- $(LINT_FLAGS) 2>$@.stderr || { cat $@.stderr >&2; exit 1; } # stderr: counts of hidden warnings
 	@touch $@

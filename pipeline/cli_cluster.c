@@ -354,7 +354,8 @@ int cluster_merge(const char *out_path, char *const *shard_paths, size_t shard_c
     if (status == 0) {
         if (expected && !merge_match_expected(&state, expected, expected_count))
             status = 1;
-        qsort(state.records, state.count, sizeof *state.records, compare_records);
+        if (state.count > 1)
+            qsort(state.records, state.count, sizeof *state.records, compare_records);
         if (!merge_check_duplicates(&state))
             status = 1;
     }

@@ -112,7 +112,6 @@ typedef struct request {
     unsigned char *bodies[MAX_PHOTOS];
     size_t sizes[MAX_PHOTOS];
     int count;      /* photos (or the one raw body) received */
-    int part_open;  /* the multipart part being received is a photo */
     size_t total;   /* bytes received */
     int too_large;  /* over --max-upload-mb: answer 413 when the body ends */
     int too_many;   /* more than MAX_PHOTOS photos */
@@ -317,7 +316,7 @@ static enum MHD_Result handle_read(struct MHD_Connection *connection, server *sr
     if (req->too_large) {
         char message[160];
         snprintf(message, sizeof message, "the upload is over the %zu MB limit",
-                 srv->options->max_upload_bytes / (1024 * 1024));
+                 srv->options->max_upload_bytes >> 20);
         return answer_error(connection, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", message);
     }
     if (req->too_many)
@@ -371,7 +370,7 @@ static ns_document *document_from_fields(const server *srv, const request *req, 
 {
     if (req->count != 1 || req->too_large) {
         snprintf(err, errlen, "expected a JSON object of fields, at most %zu MB",
-                 srv->options->max_upload_bytes / (1024 * 1024));
+                 srv->options->max_upload_bytes >> 20);
         return NULL;
     }
     json_error_t error;
@@ -544,7 +543,7 @@ static request *request_begin(server *srv, struct MHD_Connection *connection)
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     if (type && strncmp(type, MHD_HTTP_POST_ENCODING_MULTIPART_FORMDATA,
                         strlen(MHD_HTTP_POST_ENCODING_MULTIPART_FORMDATA)) == 0) {
-        req->post = MHD_create_post_processor(connection, 64 * 1024, on_post_part, req);
+        req->post = MHD_create_post_processor(connection, (size_t)64 * 1024, on_post_part, req);
         if (!req->post) {
             free(req);
             return NULL;
@@ -652,7 +651,7 @@ static int make_token(char *token, size_t len)
 static int pool_create(engine_pool *pool, const ns_knowledge *knowledge, const ns_engine_options *engine_options,
                        int count, int queue_limit)
 {
-    pool->engines = calloc((size_t)count, sizeof *pool->engines);
+    pool->engines = calloc((size_t)count, sizeof(ns_engine *));
     pool->busy = calloc((size_t)count, sizeof *pool->busy);
     pool->count = 0;
     pool->queue_limit = queue_limit;
@@ -804,7 +803,7 @@ static int parse_count(const char *text, long low, long high, long *out)
 int serve_main(int argc, char **argv)
 {
     static char address[64];
-    serve_options options = {"127.0.0.1", 8080, 2, 16, 40u * 1024 * 1024, 120, NULL, 0};
+    serve_options options = {"127.0.0.1", 8080, 2, 16, (size_t)40 << 20, 120, NULL, 0};
     ns_engine_options engine_options = {0};
     const char *patterns_dir = NULL, *catalog_path = NULL;
     static const struct option long_options[] = {

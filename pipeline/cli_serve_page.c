@@ -30,6 +30,6 @@ char *serve_page_render(const char *nonce)
         out += nonce_length;
         from = at + placeholder_length;
     }
-    strcpy(out, from);
+    memcpy(out, from, strlen(from) + 1);
     return page;
 }
