@@ -120,6 +120,7 @@ typedef struct ns_engine_options {
     int max_pages;               /* per file; 0: 64, at most 256 */
     size_t max_file_bytes;       /* per file; 0: 256 MB */
     ns_date today;               /* the date days left count from; year 0: the local date at each read */
+    int abroad;                  /* 1: mailed outside the U.S. (longer windows, IRC 6213(a)); 0: the address decides */
 } ns_engine_options;
 
 /*

@@ -38,6 +38,8 @@ static const char usage_text[] =
     "                       document) for several files or a folder\n"
     "  -o, --output FILE    write to FILE instead of standard output\n"
     "  --today YYYY-MM-DD   count days left from this date (default: today)\n"
+    "  --abroad             the notices were mailed to an address outside the U.S.\n"
+    "                       (longer windows, such as 150 days to petition; images)\n"
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
     "  --explain-fields     with --json, show each field's evidence and runner-up\n"
@@ -62,7 +64,7 @@ static const char usage_text[] =
     "(patterns, catalog or Tesseract data missing or invalid).\n";
 
 typedef struct options {
-    int json, explain_fields, quiet, catalog, text_input;
+    int json, explain_fields, quiet, catalog, text_input, abroad;
     const char *output_path, *explain_code, *letter, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
     ns_date today;
     int max_megapixels, max_pages, max_file_mb; /* 0: the library's defaults */
@@ -160,12 +162,14 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
         OPT_LETTER,
         OPT_MAX_MEGAPIXELS,
         OPT_MAX_PAGES,
-        OPT_MAX_FILE_MB
+        OPT_MAX_FILE_MB,
+        OPT_ABROAD
     };
     static const struct option long_options[] = {
         {"json", no_argument, NULL, OPT_JSON},
         {"output", required_argument, NULL, 'o'},
         {"today", required_argument, NULL, OPT_TODAY},
+        {"abroad", no_argument, NULL, OPT_ABROAD},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"catalog", no_argument, NULL, OPT_CATALOG},
         {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
@@ -189,6 +193,7 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
     while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_JSON: opts->json = 1; break;
+        case OPT_ABROAD: opts->abroad = 1; break;
         case 'o': opts->output_path = optarg; break;
         case OPT_TODAY:
             if (!ns_date_parse_iso(optarg, &opts->today)) {
@@ -308,7 +313,7 @@ int main(int argc, char **argv)
         ns_engine_options engine_options = {opts.tessdata_dir, NULL,
                                             opts.stages_dir,   opts.max_megapixels,
                                             opts.max_pages,    (size_t)opts.max_file_mb * 1024 * 1024,
-                                            opts.today};
+                                            opts.today,        opts.abroad};
         ns_engine *engine = NULL;
         if (inputs.count > 0 && !opts.text_input &&
             (status = ns_engine_create(knowledge, &engine_options, &engine, error, sizeof error)) != NS_OK) {

@@ -3,10 +3,12 @@
  * driven by the typed catalog. The plan is made once per document; JSON, text
  * and letters only format it.
  */
+#include "calendar.h"
 #include "dates.h"
 #include "explain.h"
 #include "normalize.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,35 +105,159 @@ static void fill_from_fields(const notice_catalog *catalog, const extraction *fi
                  sizeof values->notice_date);
 }
 
-/* The deadline: the date printed on the notice, else notice date + the catalog's window. */
-static void find_deadline(const catalog_window *window, ns_date printed, ns_date notice_date,
-                          action_plan *plan)
+/* US states, DC, territories and military mail: an address ending in one and a ZIP is domestic. */
+static const char *const DOMESTIC_MAIL_CODES[] = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP", "AA", "AE", "AP"};
+
+/* 1 when line ends in "ST 12345" or "ST 12345-6789" with ST a domestic mail code. */
+static int ends_in_state_and_zip(const char *line, size_t length)
 {
-    if (date_is_valid(printed)) {
-        plan->deadline = printed;
-        snprintf(plan->deadline_basis, sizeof plan->deadline_basis, "printed on the notice");
-    } else if (window && window->days && date_is_valid(notice_date)) {
-        plan->deadline = date_add_days(notice_date, window->days);
-        snprintf(plan->deadline_basis, sizeof plan->deadline_basis, "computed: %d days from the notice date",
-                 window->days);
+    while (length > 0 && isspace((unsigned char)line[length - 1]))
+        length--;
+    size_t zip_end = length;
+    while (length > 0 && (isdigit((unsigned char)line[length - 1]) || line[length - 1] == '-'))
+        length--;
+    size_t zip_length = zip_end - length;
+    if ((zip_length != 5 && zip_length != 10) || length < 3 || !isspace((unsigned char)line[length - 1]))
+        return 0;
+    while (length > 0 && isspace((unsigned char)line[length - 1]))
+        length--;
+    if (length < 2 || (length > 2 && isalpha((unsigned char)line[length - 3])))
+        return 0;
+    for (size_t i = 0; i < sizeof DOMESTIC_MAIL_CODES / sizeof DOMESTIC_MAIL_CODES[0]; i++)
+        if (strncmp(line + length - 2, DOMESTIC_MAIL_CODES[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Whether the mailing address read lies outside the United States: its last
+ * line has no US state code and ZIP. No address read counts as domestic, and
+ * territories and APO/FPO do too: both give the shorter, safer window.
+ */
+static int address_is_abroad(const extraction *fields)
+{
+    const extracted_field *address = fields ? &fields->fields[NS_FIELD_MAILING_ADDRESS] : NULL;
+    if (!address || !address->found || !address->chosen.value[0])
+        return 0;
+    const char *last = strrchr(address->chosen.value, '\n');
+    last = last ? last + 1 : address->chosen.value;
+    return !ends_in_state_and_zip(last, strlen(last));
+}
+
+/* Where the reader's address is, as far as the plan knows. */
+typedef enum address_place { ADDRESS_DOMESTIC, ADDRESS_ABROAD_SAID, ADDRESS_ABROAD_READ } address_place;
+
+/*
+ * A window's last day: its days counted from the notice (or letter) date,
+ * the longer window when the address is abroad, then moved past weekends and
+ * legal holidays (IRC 7503). basis receives how it was counted. Year 0 when
+ * the window has no length or the notice date was not read.
+ */
+static ns_date computed_date(const catalog_window *window, ns_date notice_date, address_place place,
+                             char *basis, size_t len)
+{
+    ns_date none = {0, 0, 0};
+    basis[0] = '\0';
+    if (!window || !window->days || !date_is_valid(notice_date))
+        return none;
+    int abroad = place != ADDRESS_DOMESTIC && window->days_abroad;
+    int days = abroad ? window->days_abroad : window->days;
+    calendar_roll roll;
+    ns_date date = calendar_deadline(notice_date, days, &roll);
+    char moved[2 * CALENDAR_NAME_LEN + 96];
+    calendar_describe_roll(&roll, moved, sizeof moved);
+    const char *sep = moved[0] ? ", " : "";
+    if (window->from == ORIGIN_DELIVERY) {
+        snprintf(basis, len,
+                 "computed: %d days from the day you received the notice, which noticescan cannot know; this "
+                 "counts from the notice date as the earliest estimate%s%s",
+                 days, sep, moved);
+        return date;
     }
+    const char *why_longer = !abroad ? ""
+                             : place == ADDRESS_ABROAD_SAID
+                                 ? " (the longer window for an address outside the "
+                                   "United States)"
+                                 : " (the longer window: the address read is outside "
+                                   "the United States)";
+    snprintf(basis, len, "computed: %d days from the %s date%s%s%s", days,
+             window->from == ORIGIN_LETTER_DATE ? "letter" : "notice", why_longer, sep, moved);
+    return date;
+}
+
+/* The windows the law fixes (a petition, a hearing, an appeal), where a printed date must match the rule. */
+static int has_fixed_length(const catalog_window *window, int is_appeal)
+{
+    return window && window->days && window->from != ORIGIN_DELIVERY &&
+           (is_appeal || window->action == ACTION_PETITION || window->action == ACTION_REQUEST_HEARING);
+}
+
+/*
+ * A date printed on the notice wins over a computed one; for windows the law
+ * fixes, the computed date (either length, as the notice may count the
+ * address abroad) is the cross-check, and a disagreement asks for review.
+ */
+static ns_date choose_date(const catalog_window *window, int is_appeal, ns_date printed, ns_date notice_date,
+                           address_place place, char *basis, size_t basis_len, char *review,
+                           size_t review_len)
+{
+    char computed_basis[PLAN_BASIS_LEN], other_basis[PLAN_BASIS_LEN];
+    ns_date computed = computed_date(window, notice_date, place, computed_basis, sizeof computed_basis);
+    if (!date_is_valid(printed)) {
+        snprintf(basis, basis_len, "%s", computed_basis);
+        if (date_is_valid(computed) && place == ADDRESS_ABROAD_READ && window->days_abroad)
+            snprintf(review, review_len,
+                     "the longer window for an address abroad was used; check the address");
+        return computed;
+    }
+    snprintf(basis, basis_len, "printed on the notice");
+    address_place other_place = place == ADDRESS_DOMESTIC ? ADDRESS_ABROAD_SAID : ADDRESS_DOMESTIC;
+    ns_date other = computed_date(window, notice_date, other_place, other_basis, sizeof other_basis);
+    if (has_fixed_length(window, is_appeal) && date_is_valid(computed) &&
+        date_to_days(printed) != date_to_days(computed) && date_to_days(printed) != date_to_days(other)) {
+        char expected[40];
+        date_format_long(computed, expected, sizeof expected);
+        snprintf(review, review_len,
+                 "the date printed on the notice is not the last day the rule gives (%s); check both",
+                 expected);
+    }
+    return printed;
+}
+
+/* The deadline: the date printed on the notice, else the catalog's window counted and rolled forward. */
+static void find_deadline(const catalog_window *window, ns_date printed, ns_date notice_date,
+                          address_place place, action_plan *plan)
+{
+    plan->deadline =
+        choose_date(window, 0, printed, notice_date, place, plan->deadline_basis, sizeof plan->deadline_basis,
+                    plan->deadline_review, sizeof plan->deadline_review);
     if (window) {
         plan->deadline_action = catalog_action_name(window->action);
         plan->deadline_rule = window->rule;
     }
 }
 
+/*
+ * The appeal's last day. When the notice prints one date and the appeal's
+ * window is the deadline's (a CDP hearing on a CP90, a petition on a CP3219A,
+ * an appeal on a Letter 525), the printed date is the appeal's too.
+ */
 static void find_appeal(const catalog_window *appeal, ns_date notice_date, ns_date printed,
-                        const catalog_window *deadline, ns_date today, plan_appeal *out)
+                        const catalog_window *deadline, address_place place, ns_date today, plan_appeal *out)
 {
     memset(out, 0, sizeof *out);
     out->rule = appeal;
     if (!appeal)
         return;
-    if (deadline && deadline->action == ACTION_REQUEST_HEARING && date_is_valid(printed))
-        out->deadline = printed; /* the notice prints its own hearing date */
-    else if (appeal->days && date_is_valid(notice_date))
-        out->deadline = date_add_days(notice_date, appeal->days);
+    int shares_printed_date =
+        deadline && deadline->printed && deadline->days == appeal->days && deadline->from == appeal->from;
+    ns_date none = {0, 0, 0};
+    out->deadline = choose_date(appeal, 1, shares_printed_date ? printed : none, notice_date, place,
+                                out->basis, sizeof out->basis, out->review, sizeof out->review);
     if (date_is_valid(out->deadline))
         out->days_left = date_to_days(out->deadline) - date_to_days(today);
 }
@@ -319,7 +445,7 @@ static int list_consequences(const catalog_notice *entry, const fill_values *val
                        &plan->if_ignored_count);
 }
 
-ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today,
+ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today, int abroad,
                        action_plan *plan)
 {
     memset(plan, 0, sizeof *plan);
@@ -333,9 +459,12 @@ ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, 
     ns_date notice_date = field_date(fields, NS_FIELD_NOTICE_DATE);
     ns_date printed = field_date(fields, NS_FIELD_RESPONSE_DATE);
     const catalog_window *window = entry ? entry->deadline : NULL;
-    find_deadline(window, printed, notice_date, plan);
+    address_place place = abroad                      ? ADDRESS_ABROAD_SAID
+                          : address_is_abroad(fields) ? ADDRESS_ABROAD_READ
+                                                      : ADDRESS_DOMESTIC;
+    find_deadline(window, printed, notice_date, place, plan);
     long_date_or(plan->deadline, "the date on your notice", values.deadline, sizeof values.deadline);
-    find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, today, &plan->appeal);
+    find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, place, today, &plan->appeal);
     long_date_or(plan->appeal.deadline, "the date on your notice", values.appeal_deadline,
                  sizeof values.appeal_deadline);
     rate_urgency(entry, today, plan);

@@ -144,8 +144,9 @@ static json_t *appeal_json(const plan_appeal *appeal)
     if (!rule)
         return json_null();
     int known = date_is_valid(appeal->deadline);
-    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:s}", "name", rule->name, "deadline",
-                     date_or_null(appeal->deadline), "days_left",
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s}", "name", rule->name, "deadline",
+                     date_or_null(appeal->deadline), "deadline_basis",
+                     appeal->basis[0] ? json_string(appeal->basis) : json_null(), "days_left",
                      known ? json_integer(appeal->days_left) : json_null(), "days",
                      rule->days ? json_integer(rule->days) : json_null(), "form", string_or_null(rule->form),
                      "rule", rule->rule, "statute", string_or_null(rule->statute), "source", rule->source);
@@ -245,6 +246,14 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
     if (document->status == NS_OK && !document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
         json_array_append_new(
             review, json_pack("{s:s, s:s}", "field", "notice_code", "reason", "no notice code was found"));
+    /* the plan's dates cross-checked against the catalog's rules (made for status NS_OK only) */
+    const action_plan *plan = &document->plan;
+    if (document->status == NS_OK && plan->deadline_review[0])
+        json_array_append_new(review,
+                              json_pack("{s:s, s:s}", "field", "deadline", "reason", plan->deadline_review));
+    if (document->status == NS_OK && plan->appeal.review[0])
+        json_array_append_new(
+            review, json_pack("{s:s, s:s}", "field", "appeal_deadline", "reason", plan->appeal.review));
     json_object_set_new(root, "fields", fields);
     json_object_set_new(root, "billing_summary", billing_json(&document->extraction));
     json_object_set_new(root, "details", details);

@@ -88,7 +88,10 @@ static void write_key_facts(FILE *out, const extraction *fields, const action_pl
         fprintf(out, "  Deadline:     ");
         write_long_date(out, plan->deadline);
         write_days(out, plan->days_left);
-        fprintf(out, "\n                (%s)\n", plan->deadline_basis);
+        fprintf(out, "\n");
+        char basis[PLAN_BASIS_LEN + 2];
+        snprintf(basis, sizeof basis, "(%s)", plan->deadline_basis);
+        write_wrapped(out, basis, "                ", "                ", TEXT_WIDTH);
     } else if (plan->deadline_rule) {
         write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
     } else {
@@ -120,6 +123,11 @@ static void write_appeal(FILE *out, const plan_appeal *appeal)
     if (appeal->rule->form)
         fprintf(out, " (Form %s)", appeal->rule->form);
     fprintf(out, "\n");
+    if (appeal->basis[0]) {
+        char basis[PLAN_BASIS_LEN + 2];
+        snprintf(basis, sizeof basis, "(%s)", appeal->basis);
+        write_wrapped(out, basis, "  ", "  ", TEXT_WIDTH);
+    }
     write_wrapped(out, appeal->rule->rule, "  ", "  ", TEXT_WIDTH);
 }
 
@@ -187,6 +195,16 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
             fprintf(out, "\nPlease check against the paper notice\n");
         fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review,
                 field->chosen.value);
+    }
+    const char *plan_reviews[][2] = {{"deadline", plan->deadline_review}, {"appeal", plan->appeal.review}};
+    for (size_t i = 0; i < sizeof plan_reviews / sizeof plan_reviews[0]; i++) {
+        if (!plan_reviews[i][1][0])
+            continue;
+        if (!any_review++)
+            fprintf(out, "\nPlease check against the paper notice\n");
+        char line[PLAN_REVIEW_LEN + 16];
+        snprintf(line, sizeof line, "%s: %s", plan_reviews[i][0], plan_reviews[i][1]);
+        write_wrapped(out, line, "    ", "  ", TEXT_WIDTH);
     }
     fprintf(out, "\nThis explains IRS procedure in general; it is not tax advice. The notice itself\n"
                  "and irs.gov are the authority.\n");

@@ -1,19 +1,29 @@
 /* test_explain.c - the action plan: deadlines, days left, urgency, appeals, unknown codes. */
 #include "testutil.h"
 
+#include "dates.h"
+#include "document.h"
+
 #include <jansson.h>
 #include <time.h>
 
-static json_t *plan_for(const char *text, ns_date today)
+/* The whole JSON record of a text read as of today. */
+static json_t *document_for(const char *text, ns_date today)
 {
     ns_document *document = ns_read_text(test_knowledge(), "t", text, today);
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
-    json_t *plan = json_incref(json_object_get(root, "plan"));
-    json_decref(root);
     free(json);
     ns_document_free(document);
+    return root;
+}
+
+static json_t *plan_for(const char *text, ns_date today)
+{
+    json_t *root = document_for(text, today);
+    json_t *plan = json_incref(json_object_get(root, "plan"));
+    json_decref(root);
     return plan;
 }
 
@@ -328,6 +338,124 @@ static void an_engine_with_an_impossible_date_is_refused(void **state)
     assert_non_null(strstr(error, "not a valid date"));
 }
 
+static void a_deadline_on_a_weekend_moves_to_monday_and_has_not_passed(void **state)
+{
+    (void)state;
+    /* January 7, 2024 + 90 = Saturday April 6; IRC 7503 makes Monday April 8 timely. */
+    ns_date today = {2024, 4, 8};
+    json_t *plan = plan_for("Notice CP3219A\nNotice date January 7, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-04-08");
+    assert_non_null(
+        strstr(text_of(plan, "deadline_basis"),
+               "computed: 90 days from the notice date, moved from Saturday, April 6, 2024 to Monday, "
+               "April 8, 2024 because of the weekend (IRC 7503)"));
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 0);
+    assert_null(strstr(text_of(plan, "urgency_reason"), "passed"));
+    json_t *appeal = json_object_get(plan, "appeal");
+    assert_string_equal(text_of(appeal, "deadline"), "2024-04-08");
+    assert_non_null(strstr(text_of(appeal, "deadline_basis"), "IRC 7503"));
+    json_decref(plan);
+}
+
+static void holidays_move_a_computed_deadline(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 2, 1};
+    /* + 90 days: Monday May 27, 2024 is Memorial Day; Tuesday April 16, 2024 is DC Emancipation Day. */
+    json_t *plan = plan_for("Notice CP3219A\nNotice date February 27, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-05-28");
+    assert_non_null(strstr(text_of(plan, "deadline_basis"), "Memorial Day"));
+    json_decref(plan);
+    plan = plan_for("Notice CP3219A\nNotice date January 17, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-04-17");
+    assert_non_null(strstr(text_of(plan, "deadline_basis"), "Emancipation Day"));
+    json_decref(plan);
+}
+
+static void a_printed_petition_date_is_the_appeal_date_too(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 4, 8};
+    json_t *root =
+        document_for("Notice CP3219A\nNotice date January 7, 2024\n"
+                     "Last day to file a petition with the United States Tax Court: April 8, 2024\n",
+                     today);
+    json_t *appeal = json_object_get(json_object_get(root, "plan"), "appeal");
+    assert_string_equal(text_of(appeal, "deadline"), "2024-04-08");
+    assert_string_equal(text_of(appeal, "deadline_basis"), "printed on the notice");
+    assert_int_equal(json_array_size(json_object_get(root, "review")), 0);
+    json_decref(root);
+}
+
+static void a_printed_date_that_disagrees_with_the_rule_asks_for_review(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 1};
+    json_t *root =
+        document_for("Notice CP3219A\nNotice date January 7, 2024\n"
+                     "Last day to file a petition with the United States Tax Court: April 1, 2024\n",
+                     today);
+    json_t *plan = json_object_get(root, "plan");
+    assert_string_equal(text_of(plan, "deadline"), "2024-04-01"); /* the printed date still wins */
+    assert_string_equal(text_of(root, "status"), "review");
+    json_t *review = json_object_get(root, "review");
+    int deadline_review = 0;
+    for (size_t i = 0; i < json_array_size(review); i++)
+        if (strcmp(text_of(json_array_get(review, i), "field"), "deadline") == 0) {
+            deadline_review = 1;
+            assert_non_null(strstr(text_of(json_array_get(review, i), "reason"), "April 8, 2024"));
+        }
+    assert_true(deadline_review);
+    json_decref(root);
+}
+
+static void a_printed_date_of_the_longer_window_abroad_is_accepted(void **state)
+{
+    (void)state;
+    /* January 30, 2024 + 150 = Friday June 28, 2024: a notice addressed abroad. */
+    ns_date today = {2024, 5, 1};
+    json_t *root =
+        document_for("Notice CP3219A\nNotice date January 30, 2024\n"
+                     "Last day to file a petition with the United States Tax Court: June 28, 2024\n",
+                     today);
+    json_t *appeal = json_object_get(json_object_get(root, "plan"), "appeal");
+    assert_string_equal(text_of(appeal, "deadline"), "2024-06-28");
+    assert_int_equal(json_integer_value(json_object_get(appeal, "days_left")), 58);
+    assert_int_equal(json_array_size(json_object_get(root, "review")), 0);
+    json_decref(root);
+}
+
+static void the_reader_abroad_gets_the_longer_window(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 5, 1};
+    ns_document *document =
+        ns_read_text(test_knowledge(), "t", "Notice CP3219A\nNotice date January 7, 2024\n", today);
+    action_plan plan;
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &document->extraction, today, 1, &plan), NS_OK);
+    char iso[16];
+    date_format_iso(plan.deadline, iso);
+    assert_string_equal(iso, "2024-06-05"); /* + 150 days, a Wednesday */
+    assert_non_null(strstr(plan.deadline_basis, "150 days"));
+    assert_non_null(strstr(plan.deadline_basis, "outside the United States"));
+    date_format_iso(plan.appeal.deadline, iso);
+    assert_string_equal(iso, "2024-06-05");
+    explain_plan_free(&plan);
+    ns_document_free(document);
+}
+
+static void a_window_from_delivery_says_it_counts_from_receipt(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 5};
+    json_t *plan = plan_for("Notice CP2100\nNotice date March 1, 2024\n", today);
+    const char *basis = text_of(plan, "deadline_basis");
+    assert_non_null(strstr(basis, "from the day you received the notice"));
+    assert_non_null(strstr(basis, "earliest estimate"));
+    assert_null(strstr(basis, "15 days from the notice date"));
+    json_decref(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +477,13 @@ int main(void)
         cmocka_unit_test(year_zero_counts_from_the_local_date),
         cmocka_unit_test(an_impossible_date_to_count_from_is_an_argument_error),
         cmocka_unit_test(an_engine_with_an_impossible_date_is_refused),
+        cmocka_unit_test(a_deadline_on_a_weekend_moves_to_monday_and_has_not_passed),
+        cmocka_unit_test(holidays_move_a_computed_deadline),
+        cmocka_unit_test(a_printed_petition_date_is_the_appeal_date_too),
+        cmocka_unit_test(a_printed_date_that_disagrees_with_the_rule_asks_for_review),
+        cmocka_unit_test(a_printed_date_of_the_longer_window_abroad_is_accepted),
+        cmocka_unit_test(the_reader_abroad_gets_the_longer_window),
+        cmocka_unit_test(a_window_from_delivery_says_it_counts_from_receipt),
     };
     int failed = cmocka_run_group_tests_name("explain", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());
