@@ -237,8 +237,12 @@ static void document_explain(ns_document *document, const ns_knowledge *knowledg
         return;
     }
     document->has_authenticity = !document->from_code;
-    if (document->has_authenticity)
+    if (document->has_authenticity) {
         explain_authenticity(&knowledge->catalog, &document->extraction, &document->authenticity);
+        if (explain_scam_plan(&knowledge->catalog, &document->extraction, &document->authenticity,
+                              &document->plan) != NS_OK)
+            document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
+    }
 }
 
 /* The file name without directories or extension, for --save-stages files. */

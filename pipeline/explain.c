@@ -16,6 +16,8 @@
 
 #define GENERIC_SOURCE "https://www.irs.gov/individuals/understanding-your-irs-notice-or-letter"
 #define SOON_DAYS 7 /* a deadline this close raises urgency one step */
+/* One strong sign (authenticity.pat weighs those 0.80 or more) or two weaker ones together. */
+#define SUSPICIOUS_WEIGHT 0.8
 
 typedef struct fill_values {
     char amount[48];
@@ -524,18 +526,64 @@ void explain_authenticity(const notice_catalog *catalog, const extraction *field
     const extracted_field *phone = &fields->fields[NS_FIELD_PHONE];
     if (phone->found && !catalog_phone_is_listed(catalog, phone->chosen.value))
         add_sign(out->signs, &out->sign_count, catalog->phone_not_listed, phone->chosen.value);
-    if (!code->found && out->mark_count == 0) {
-        add_sign(out->signs, &out->sign_count, catalog->no_irs_marks, NULL);
-        out->verdict = "not_an_irs_notice";
-        out->summary =
-            "This does not look like an IRS notice: it has no notice code and does not name the IRS.";
-    } else if (scam_weight >= 0.8) { /* one strong sign (gift cards, arrest threats) or two weaker ones */
+    /* a scam sign outweighs everything else: a letter that fakes the IRS often has no IRS marks at all */
+    if (scam_weight >= SUSPICIOUS_WEIGHT) {
         out->verdict = "suspicious";
         out->summary =
             "This does not look like a real IRS notice. Do not pay or call any number on it. Check your "
             "account at irs.gov or call the IRS at 800-829-1040 to ask whether it is real.";
+    } else if (!code->found && out->mark_count == 0) {
+        add_sign(out->signs, &out->sign_count, catalog->no_irs_marks, NULL);
+        out->verdict = "not_an_irs_notice";
+        out->summary =
+            "This does not look like an IRS notice: it has no notice code and does not name the IRS.";
     } else {
         out->verdict = "no_scam_signs";
         out->summary = "No signs of a scam were found. If in doubt, check your account at irs.gov.";
     }
+}
+
+/* The sources of the signs found, each once, for a scam plan's source list. */
+static int list_sign_sources(const authenticity *check, action_plan *plan)
+{
+    plan->sources = calloc((size_t)check->sign_count + 1, sizeof *plan->sources);
+    if (!plan->sources)
+        return 0;
+    for (int i = 0; i < check->sign_count; i++)
+        add_source(plan, check->signs[i].signal->source);
+    return 1;
+}
+
+ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fields,
+                            const authenticity *check, action_plan *plan)
+{
+    if (strcmp(check->verdict, "suspicious") != 0)
+        return NS_OK;
+    char code[sizeof plan->code];
+    snprintf(code, sizeof code, "%s", plan->code);
+    explain_plan_free(plan);
+    snprintf(plan->code, sizeof plan->code, "%s", code);
+    plan->title = strdup("This looks like a scam, not a real IRS notice");
+    plan->summary = "This letter shows signs that it only pretends to come from the IRS, so this plan "
+                    "replaces the one for the notice it claims to be. Treat it as a scam until the IRS "
+                    "itself tells you otherwise.";
+    plan->category = "scam";
+    plan->urgency =
+        catalog_urgency_name(URGENCY_HIGH); /* money or identity may be lost, no deadline to meet */
+    snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "it shows signs of a scam");
+    fill_values values;
+    fill_from_fields(catalog, fields, code[0] ? code : NULL, &values);
+    const catalog_playbook *playbook = catalog->scam_playbook;
+    plan->steps = calloc(playbook->count, sizeof *plan->steps);
+    int ok = plan->title && plan->steps;
+    for (size_t i = 0; ok && i < playbook->count; i++)
+        ok = add_group(plan, playbook->situations[i].id, playbook->situations[i].heading,
+                       &playbook->situations[i].steps, &values);
+    catalog_texts nothing = {NULL, 0}; /* a fake letter's threats are not consequences */
+    if (!ok || !filled_list(&nothing, &values, &plan->if_ignored, &plan->if_ignored_count) ||
+        !list_sign_sources(check, plan)) {
+        explain_plan_free(plan);
+        return NS_ERR_NOMEM;
+    }
+    return NS_OK;
 }

@@ -103,4 +103,13 @@ void explain_plan_free(action_plan *plan);
 /* Whether the document looks like a real IRS notice: verdict, scam signs and marks of a real one. */
 void explain_authenticity(const notice_catalog *catalog, const extraction *fields, authenticity *out);
 
+/*
+ * When the check calls the document suspicious, replaces its plan with the
+ * catalog's scam plan (do not pay, do not call, how to check with the IRS,
+ * where to report): no deadline, no payment, no appeal. Otherwise leaves the
+ * plan alone. Returns NS_ERR_NOMEM when memory runs out.
+ */
+ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fields, const authenticity *check,
+                            action_plan *plan);
+
 #endif

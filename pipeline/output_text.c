@@ -174,7 +174,8 @@ static void write_growth(FILE *out, const plan_growth *growth)
 /* If nothing is done, the forms to use, the sources, and the fields to check by hand. */
 static void write_closing(FILE *out, const extraction *fields, const action_plan *plan)
 {
-    fprintf(out, "\nIf you do nothing\n");
+    if (plan->if_ignored_count)
+        fprintf(out, "\nIf you do nothing\n");
     for (size_t i = 0; i < plan->if_ignored_count; i++)
         write_wrapped(out, plan->if_ignored[i], "    ", "  - ", TEXT_WIDTH);
     if (plan->form_count) {
@@ -213,9 +214,14 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
 static void write_plan_text(FILE *out, const ns_document *document, const action_plan *plan,
                             const authenticity *check)
 {
+    int scam = strcmp(plan->category, "scam") == 0;
+    if (scam)
+        fprintf(out, "WARNING: THIS LOOKS LIKE A SCAM. Do not pay it and do not call any number on it.\n\n");
     write_heading(out, document, plan);
-    write_key_facts(out, &document->extraction, plan);
-    write_appeal(out, &plan->appeal);
+    if (!scam) {
+        write_key_facts(out, &document->extraction, plan);
+        write_appeal(out, &plan->appeal);
+    }
     if (check)
         write_authenticity(out, check);
     write_steps(out, plan);
