@@ -341,25 +341,69 @@ static double interest_rate_on(const notice_catalog *catalog, ns_date date)
 }
 
 /*
+ * Notices that propose tax the IRS has not assessed yet (an underreporting
+ * proposal, a notice of deficiency, an audit report): the failure-to-pay
+ * penalty starts only after assessment and notice and demand (IRC
+ * 6651(a)(3)), while interest already runs from the return's due date (IRC
+ * 6601(a)).
+ */
+static int proposes_tax(const catalog_notice *entry)
+{
+    return strcmp(entry->category, "underreporting") == 0 || strcmp(entry->category, "deficiency") == 0 ||
+           strcmp(entry->category, "audit") == 0;
+}
+
+/* The estimate's note: what it counts, and plainly when the rate table is out of date. */
+static void describe_growth(const notice_catalog *catalog, double monthly, double plan_monthly, double rate,
+                            plan_growth *out)
+{
+    char known[40];
+    date_format_long(catalog->interest.known_through, known, sizeof known);
+    char stale[160] = "";
+    if (out->rates_out_of_date)
+        snprintf(
+            stale, sizeof stale,
+            " noticescan knows interest rates only through %s; today is later, so this uses the last rate "
+            "it knows.",
+            known);
+    if (out->proposal)
+        snprintf(
+            out->note, sizeof out->note,
+            "An estimate, not a bill: interest only, %.0f%% a year compounded daily. The tax is proposed, "
+            "not assessed, so no failure-to-pay penalty runs yet: it starts only after the IRS assesses "
+            "the tax and sends a bill (IRC 6651(a)(3)).%s The IRS figures the real amounts.",
+            rate, stale);
+    else
+        snprintf(out->note, sizeof out->note,
+                 "An estimate, not a bill: %.2g%% a month failure-to-pay penalty (%.2g%% on a payment plan, "
+                 "%.0f%% at most) and %.0f%% a year interest compounded daily.%s The IRS figures the real "
+                 "amounts.",
+                 monthly, plan_monthly, catalog->failure_to_pay.cap, rate, stale);
+}
+
+/*
  * How an unpaid amount grows: the failure-to-pay penalty each month (IRC
  * 6651: 0.5%, 1% once a levy notice has gone out, 0.25% under a payment
  * plan, 25% at most) plus interest compounded daily at the underpayment rate
- * (IRC 6621, 6622). An estimate and labelled so: the penalty applies to the
- * unpaid tax, which the notice's total may overstate, and some of the 25%
- * may already be used.
+ * (IRC 6621, 6622); interest alone for a proposal. An estimate and labelled
+ * so: the penalty applies to the unpaid tax, which the notice's total may
+ * overstate, and some of the 25% may already be used.
  */
 static void estimate_growth(const notice_catalog *catalog, const catalog_notice *entry, int64_t cents,
                             ns_date today, plan_growth *out)
 {
+    out->present = 1;
+    out->proposal = proposes_tax(entry);
     int after_levy_notice = strcmp(entry->category, "levy") == 0;
-    double monthly = after_levy_notice ? catalog->failure_to_pay.per_month_after_levy_notice
-                                       : catalog->failure_to_pay.per_month;
-    double plan_monthly = catalog->failure_to_pay.per_month_installment;
+    double monthly = out->proposal       ? 0
+                     : after_levy_notice ? catalog->failure_to_pay.per_month_after_levy_notice
+                                         : catalog->failure_to_pay.per_month;
+    double plan_monthly = out->proposal ? 0 : catalog->failure_to_pay.per_month_installment;
     double cap = catalog->failure_to_pay.cap;
     double rate = interest_rate_on(catalog, today);
-    int beyond_table = date_to_days(today) > date_to_days(catalog->interest.known_through);
+    out->rates_known_through = catalog->interest.known_through;
+    out->rates_out_of_date = date_to_days(today) > date_to_days(catalog->interest.known_through);
     static const int months[PLAN_GROWTH_ROWS] = {1, 3, 6, 12};
-    out->present = 1;
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++) {
         double interest =
             pow(1 + rate / 100 / 365, 30.4375 * months[i]) - 1; /* 30.4375: days in an average month */
@@ -369,12 +413,7 @@ static void estimate_growth(const notice_catalog *catalog, const catalog_notice 
         out->rows[i].balance = (int64_t)llround(cents * (1 + interest + penalty));
         out->rows[i].with_payment_plan = (int64_t)llround(cents * (1 + interest + plan_penalty));
     }
-    snprintf(
-        out->note, sizeof out->note,
-        "An estimate, not a bill: %.2g%% a month failure-to-pay penalty (%.2g%% on a payment plan, %.0f%% at "
-        "most) and %.0f%% a year interest compounded daily%s. The IRS figures the real amounts.",
-        monthly, plan_monthly, cap, rate,
-        beyond_table ? ", the last rate noticescan knows (rates change each quarter)" : "");
+    describe_growth(catalog, monthly, plan_monthly, rate, out);
     out->interest_percent_per_year = rate;
     out->penalty_percent_per_month = monthly;
     out->sources[0] = catalog->interest.source;

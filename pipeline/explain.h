@@ -28,8 +28,11 @@ typedef struct plan_growth_row {
 #define PLAN_GROWTH_ROWS 4
 
 typedef struct plan_growth {
-    int present; /* 0: the notice asks for no payment, or no amount was read */
-    char note[320];
+    int present;  /* 0: the notice asks for no payment, or no amount was read */
+    int proposal; /* 1: tax proposed, not assessed: interest only, no penalty, no payment plan rows */
+    char note[480];
+    ns_date rates_known_through; /* the interest table's last day */
+    int rates_out_of_date;       /* 1: today is after it, so the last known rate was used */
     double interest_percent_per_year, penalty_percent_per_month;
     plan_growth_row rows[PLAN_GROWTH_ROWS];
     const char *sources[2]; /* the interest table's and the penalty's */

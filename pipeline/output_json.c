@@ -157,14 +157,17 @@ static json_t *growth_json(const plan_growth *growth)
     if (!growth->present)
         return json_null();
     json_t *rows = json_array();
+    /* a proposal runs no penalty and no payment plan yet: those figures are null */
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++)
         json_array_append_new(rows, json_pack("{s:i, s:o, s:o}", "months", growth->rows[i].months, "balance",
                                               money_json(growth->rows[i].balance), "with_payment_plan",
-                                              money_json(growth->rows[i].with_payment_plan)));
-    return json_pack("{s:b, s:s, s:f, s:f, s:o, s:[s,s]}", "estimate", 1, "note", growth->note,
-                     "interest_percent_per_year", growth->interest_percent_per_year,
-                     "penalty_percent_per_month", growth->penalty_percent_per_month, "rows", rows, "sources",
-                     growth->sources[0], growth->sources[1]);
+                                              growth->proposal ? json_null()
+                                                               : money_json(growth->rows[i].with_payment_plan)));
+    return json_pack("{s:b, s:s, s:f, s:o, s:o, s:o, s:b, s:[s,s]}", "estimate", 1, "note", growth->note,
+                     "interest_percent_per_year", growth->interest_percent_per_year, "penalty_percent_per_month",
+                     growth->proposal ? json_null() : json_real(growth->penalty_percent_per_month), "rows", rows,
+                     "rates_known_through", date_or_null(growth->rates_known_through), "rates_out_of_date",
+                     growth->rates_out_of_date, "sources", growth->sources[0], growth->sources[1]);
 }
 
 /* Forms or statutes the notice refers to: each key (under key_name), title and source. */

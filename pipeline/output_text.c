@@ -160,13 +160,21 @@ static void write_growth(FILE *out, const plan_growth *growth)
 {
     if (!growth->present)
         return;
-    fprintf(out, "\nIf it stays unpaid (estimate)\n");
+    fprintf(out, "\nIf it stays unpaid (estimate%s)\n", growth->proposal ? ", interest only" : "");
+    if (growth->rates_out_of_date) {
+        fprintf(out, "  OUT OF DATE: the interest rates noticescan knows end on ");
+        write_long_date(out, growth->rates_known_through);
+        fprintf(out, ".\n");
+    }
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++) {
         char balance[48], with_plan[48];
         format_money_for_people(growth->rows[i].balance, balance, sizeof balance);
         format_money_for_people(growth->rows[i].with_payment_plan, with_plan, sizeof with_plan);
-        fprintf(out, "  in %2d month%s: about %s (%s on a payment plan)\n", growth->rows[i].months,
-                growth->rows[i].months == 1 ? " " : "s", balance, with_plan);
+        fprintf(out, "  in %2d month%s: about %s", growth->rows[i].months, growth->rows[i].months == 1 ? " " : "s",
+                balance);
+        if (!growth->proposal)
+            fprintf(out, " (%s on a payment plan)", with_plan);
+        fprintf(out, "\n");
     }
     write_wrapped(out, growth->note, "  ", "  ", TEXT_WIDTH);
 }

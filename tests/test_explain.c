@@ -456,6 +456,42 @@ static void a_window_from_delivery_says_it_counts_from_receipt(void **state)
     json_decref(plan);
 }
 
+static void a_proposed_tax_grows_by_interest_only(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 20}; /* 8% a year then */
+    json_t *plan = plan_for("Notice CP3219A\nNotice date March 4, 2024\nAmount due: $1,000.00\n", today);
+    json_t *growth = json_object_get(plan, "balance_growth");
+    assert_true(json_is_null(json_object_get(growth, "penalty_percent_per_month")));
+    json_t *year = json_array_get(json_object_get(growth, "rows"), 3);
+    /* (1 + 0.08/365)^365.25 - 1 = 8.334% interest, no failure-to-pay penalty (IRC 6651(a)(3)) */
+    assert_string_equal(json_string_value(json_object_get(year, "balance")), "1083.34");
+    assert_true(json_is_null(json_object_get(year, "with_payment_plan")));
+    assert_non_null(strstr(text_of(growth, "note"), "6651(a)(3)"));
+    assert_true(json_is_false(json_object_get(growth, "rates_out_of_date")));
+    json_decref(plan);
+}
+
+static void an_estimate_past_the_rate_table_says_so_plainly(void **state)
+{
+    (void)state;
+    const char *text = "Notice CP14\nNotice date March 4, 2024\nAmount due: $1,000.00\n";
+    ns_date before = {2024, 3, 20}, after = {2099, 1, 4};
+    json_t *plan = plan_for(text, after);
+    json_t *growth = json_object_get(plan, "balance_growth");
+    assert_true(json_is_true(json_object_get(growth, "rates_out_of_date")));
+    assert_non_null(strstr(text_of(growth, "note"), "knows interest rates only through"));
+    json_decref(plan);
+    ns_document *document = ns_read_text(test_knowledge(), "t", text, after);
+    char *out = ns_document_to_text(document);
+    assert_non_null(strstr(out, "OUT OF DATE: the interest rates noticescan knows end on"));
+    free(out);
+    ns_document_free(document);
+    plan = plan_for(text, before);
+    assert_null(strstr(text_of(json_object_get(plan, "balance_growth"), "note"), "only through"));
+    json_decref(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +509,8 @@ int main(void)
         cmocka_unit_test(no_code_at_all_still_gets_a_plan),
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
+        cmocka_unit_test(a_proposed_tax_grows_by_interest_only),
+        cmocka_unit_test(an_estimate_past_the_rate_table_says_so_plainly),
         cmocka_unit_test(the_plan_counts_days_from_the_date_the_document_was_read_as_of),
         cmocka_unit_test(year_zero_counts_from_the_local_date),
         cmocka_unit_test(an_impossible_date_to_count_from_is_an_argument_error),
