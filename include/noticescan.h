@@ -224,9 +224,19 @@ char *ns_document_to_json(const ns_document *document, const ns_render_options *
  * as of: kind is "dispute", "abatement" (penalty relief) or "cdp" (cover
  * letter for a Collection Due Process hearing request). What the notice
  * cannot know is left as a [bracketed prompt]. Returns NULL for an unknown
- * kind or a document that was not read. Caller frees.
+ * kind, a document that was not read, or a kind the notice does not allow
+ * (ns_document_letter_refusal says why). Caller frees.
  */
 char *ns_document_letter(const ns_document *document, const char *kind);
+
+/*
+ * NULL when the notice allows a letter of this kind, else why not, in a
+ * sentence for the reader: a cdp letter needs a Collection Due Process
+ * hearing right, an abatement letter assessed penalties, a dispute letter
+ * something to dispute, and a suspected scam gets none. Lives as long as the
+ * document.
+ */
+const char *ns_document_letter_refusal(const ns_document *document, const char *kind);
 
 /* The action plan as text for a person (the error message for a document not read). Caller frees. */
 char *ns_document_to_text(const ns_document *document);

@@ -7,6 +7,8 @@
  */
 #include "noticescan.h"
 
+#include <jansson.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -43,7 +45,9 @@ static const char usage_text[] =
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
     "  --explain-fields     with --json, show each field's evidence and runner-up\n"
-    "  --letter KIND        write a filled-in response letter instead of the plan:\n"
+    "  --letter KIND        write a filled-in response letter instead of the plan\n"
+    "                       (refused, with the reason, when the notice does not allow\n"
+    "                       it; with --json: {\"source\", \"kind\", \"letter\", \"refused\"}):\n"
     "                       dispute, abatement (penalty relief) or cdp (hearing)\n"
     "  --text               the inputs are plain text already read (OCR output, a\n"
     "                       PDF's text layer): skip the image stages\n"
@@ -243,21 +247,43 @@ static int parse_options(int argc, char **argv, options *opts, int *first_input)
     return EXIT_ALL_READ;
 }
 
-/* Writes one document; returns 0 when the output itself failed. */
-static int emit(FILE *out, const ns_document *document, const options *opts, int index)
+/*
+ * The letter asked for, as text or as a JSON object {"source", "kind",
+ * "letter", "refused"}; NULL when the notice does not allow it (the reason
+ * then goes to stderr, and into "refused" in JSON) or memory runs out.
+ */
+static char *letter_output(const ns_document *document, const char *source, const options *opts)
+{
+    const char *refusal = ns_document_letter_refusal(document, opts->letter);
+    if (refusal)
+        fprintf(stderr, "noticescan: %s: no %s letter: %s\n", source, opts->letter, refusal);
+    char *letter = refusal ? NULL : ns_document_letter(document, opts->letter);
+    if (!opts->json)
+        return letter;
+    json_t *record = json_pack("{s:s, s:s, s:s?, s:s?}", "source", source, "kind", opts->letter, "letter",
+                               letter, "refused", refusal);
+    char *text = record ? json_dumps(record, JSON_COMPACT) : NULL;
+    json_decref(record);
+    free(letter);
+    return text;
+}
+
+/* Writes one document; returns 0 when the output itself failed, -1 when a letter was refused. */
+static int emit(FILE *out, const ns_document *document, const char *source, const options *opts, int index)
 {
     ns_render_options render = {opts->explain_fields};
-    char *text = opts->letter ? ns_document_letter(document, opts->letter)
+    char *text = opts->letter ? letter_output(document, source, opts)
                  : opts->json ? ns_document_to_json(document, &render)
                               : ns_document_to_text(document);
+    int refused = opts->letter && ns_document_letter_refusal(document, opts->letter);
     if (!text)
-        return 0;
+        return refused ? -1 : 0;
     if (!opts->json && index > 0)
         fputs("\n========================================================================\n\n", out);
     int ok = fputs(text, out) >= 0 && (!opts->json || fputc('\n', out) != EOF);
     free(text);
     fflush(out);
-    return ok;
+    return !ok ? 0 : refused ? -1 : 1;
 }
 
 int main(int argc, char **argv)
@@ -294,8 +320,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "noticescan: --explain %s: %s\n", opts.explain_code,
                     document ? ns_document_error(document) : "out of memory");
             exit_code = EXIT_USAGE;
-        } else {
-            emit(out, document, &opts, 0);
+        } else if (emit(out, document, opts.explain_code, &opts, 0) < 0) {
+            exit_code = EXIT_SOME_FAILED; /* the letter asked for does not fit this notice */
         }
         ns_document_free(document);
     } else {
@@ -343,7 +369,10 @@ int main(int argc, char **argv)
             }
             /* In text mode an unreadable file is only a diagnostic; JSON keeps its record. */
             int wanted = opts.json || ns_document_status(document) == NS_OK;
-            if (wanted && !emit(out, document, &opts, emitted++)) {
+            int emitted_ok = wanted ? emit(out, document, inputs.paths[i], &opts, emitted++) : 1;
+            if (emitted_ok < 0)
+                exit_code = EXIT_SOME_FAILED; /* the letter asked for does not fit this notice */
+            if (!emitted_ok) {
                 fprintf(stderr, "noticescan: cannot write output: %s\n", strerror(errno));
                 exit_code = EXIT_SOME_FAILED;
                 ns_document_free(document);

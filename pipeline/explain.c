@@ -347,10 +347,10 @@ static double interest_rate_on(const notice_catalog *catalog, ns_date date)
  * 6651(a)(3)), while interest already runs from the return's due date (IRC
  * 6601(a)).
  */
-static int proposes_tax(const catalog_notice *entry)
+static int proposes_tax(const char *category)
 {
-    return strcmp(entry->category, "underreporting") == 0 || strcmp(entry->category, "deficiency") == 0 ||
-           strcmp(entry->category, "audit") == 0;
+    return strcmp(category, "underreporting") == 0 || strcmp(category, "deficiency") == 0 ||
+           strcmp(category, "audit") == 0;
 }
 
 /* The estimate's note: what it counts, and plainly when the rate table is out of date. */
@@ -393,7 +393,7 @@ static void estimate_growth(const notice_catalog *catalog, const catalog_notice 
                             ns_date today, plan_growth *out)
 {
     out->present = 1;
-    out->proposal = proposes_tax(entry);
+    out->proposal = proposes_tax(entry->category);
     int after_levy_notice = strcmp(entry->category, "levy") == 0;
     double monthly = out->proposal       ? 0
                      : after_levy_notice ? catalog->failure_to_pay.per_month_after_levy_notice
@@ -625,4 +625,46 @@ ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fie
         return NS_ERR_NOMEM;
     }
     return NS_OK;
+}
+
+const char *const plan_letter_kinds[PLAN_LETTER_KINDS] = {"dispute", "abatement", "cdp"};
+
+/* 1 when one of the plan's step groups is one of these situations. */
+static int plan_has_situation(const action_plan *plan, const char *const *ids, size_t count)
+{
+    for (size_t i = 0; i < plan->step_count; i++)
+        for (size_t j = 0; j < count; j++)
+            if (strcmp(plan->steps[i].situation, ids[j]) == 0)
+                return 1;
+    return 0;
+}
+
+/*
+ * A letter only where the notice allows it: a dispute where its playbook says
+ * how to disagree, penalty relief where it has assessed penalties to relieve,
+ * a Collection Due Process request where the notice carries that hearing
+ * right (Form 12153, IRC 6320/6330), and nothing for a suspected scam.
+ */
+const char *explain_letter_refusal(const action_plan *plan, const char *kind)
+{
+    static const char *const disputable[] = {"disagree", "if_wrong", "already_filed", "not_required"};
+    static const char *const has_penalties[] = {"penalty_relief"};
+    if (!kind || (strcmp(kind, "dispute") != 0 && strcmp(kind, "abatement") != 0 && strcmp(kind, "cdp") != 0))
+        return "there is no such letter: the kinds are dispute, abatement and cdp";
+    if (strcmp(plan->category, "scam") == 0)
+        return "this looks like a scam, not a real IRS notice: do not answer it; see the plan for how to check "
+               "with the IRS";
+    if (strcmp(kind, "dispute") == 0 && !plan_has_situation(plan, disputable, 2 + 2))
+        return "this notice asks for nothing to dispute; follow its plan instead";
+    if (strcmp(kind, "abatement") == 0 && proposes_tax(plan->category))
+        return "the tax and penalties on this notice are only proposed: argue them in your answer (a dispute "
+               "letter) and ask for penalty relief once they are billed";
+    if (strcmp(kind, "abatement") == 0 && !plan_has_situation(plan, has_penalties, 1))
+        return "this notice carries no penalties to ask relief from";
+    if (strcmp(kind, "cdp") == 0 && !(plan->appeal.rule && plan->appeal.rule->form &&
+                                      strcmp(plan->appeal.rule->form, "12153") == 0))
+        return "this notice carries no Collection Due Process hearing right; that right comes only with a "
+               "notice of intent to levy or a notice of a lien filed (such as CP90, LT11, Letter 1058 or "
+               "Letter 3172)";
+    return NULL;
 }

@@ -106,6 +106,13 @@ void explain_plan_free(action_plan *plan);
 /* Whether the document looks like a real IRS notice: verdict, scam signs and marks of a real one. */
 void explain_authenticity(const notice_catalog *catalog, const extraction *fields, authenticity *out);
 
+/* The response letters there are templates for (catalog/letters/KIND.txt). */
+#define PLAN_LETTER_KINDS 3
+extern const char *const plan_letter_kinds[PLAN_LETTER_KINDS]; /* "dispute", "abatement", "cdp" */
+
+/* NULL when this plan allows a letter of this kind, else why not, in a sentence for the reader. */
+const char *explain_letter_refusal(const action_plan *plan, const char *kind);
+
 /*
  * When the check calls the document suspicious, replaces its plan with the
  * catalog's scam plan (do not pay, do not call, how to check with the IRS,

@@ -199,6 +199,11 @@ static json_t *plan_json(const action_plan *plan)
     json_object_set_new(out, "days_left", plan->has_days_left ? json_integer(plan->days_left) : json_null());
     json_object_set_new(out, "steps", steps_json(plan));
     json_object_set_new(out, "appeal", appeal_json(&plan->appeal));
+    json_t *letters = json_array(); /* the letter kinds this notice allows, for a page's buttons */
+    for (size_t i = 0; i < PLAN_LETTER_KINDS; i++)
+        if (!explain_letter_refusal(plan, plan_letter_kinds[i]))
+            json_array_append_new(letters, json_string(plan_letter_kinds[i]));
+    json_object_set_new(out, "letters", letters);
     json_object_set_new(out, "balance_growth", growth_json(&plan->growth));
     json_object_set_new(out, "if_ignored",
                         strings_json((const char *const *)plan->if_ignored, plan->if_ignored_count));

@@ -14,31 +14,6 @@
 
 #define TEXT_WIDTH 78 /* fits an 80-column terminal with a margin */
 
-/* Writes text wrapped at width columns, every line starting with indent. */
-static void write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent,
-                          int width)
-{
-    const char *lead = first_indent;
-    const char *p = text;
-    while (*p) {
-        int room = width - (int)strlen(lead);
-        const char *line_end = p;
-        const char *last_space = NULL;
-        while (*line_end && line_end - p < room) {
-            if (*line_end == ' ')
-                last_space = line_end;
-            line_end++;
-        }
-        if (*line_end && last_space)
-            line_end = last_space;
-        fprintf(out, "%s%.*s\n", lead, (int)(line_end - p), p);
-        p = line_end;
-        while (*p == ' ')
-            p++;
-        lead = indent;
-    }
-}
-
 static void write_days(FILE *out, long days)
 {
     if (days > 0)
@@ -71,7 +46,7 @@ static void write_heading(FILE *out, const ns_document *document, const action_p
     if (plan->urgency_reason[0])
         fprintf(out, " (%s)", plan->urgency_reason);
     fprintf(out, "\n\n");
-    write_wrapped(out, plan->summary, "", "", TEXT_WIDTH);
+    text_write_wrapped(out, plan->summary, "", "", TEXT_WIDTH);
     fprintf(out, "\n");
 }
 
@@ -91,9 +66,9 @@ static void write_key_facts(FILE *out, const extraction *fields, const action_pl
         fprintf(out, "\n");
         char basis[PLAN_BASIS_LEN + 2];
         snprintf(basis, sizeof basis, "(%s)", plan->deadline_basis);
-        write_wrapped(out, basis, "                ", "                ", TEXT_WIDTH);
+        text_write_wrapped(out, basis, "                ", "                ", TEXT_WIDTH);
     } else if (plan->deadline_rule) {
-        write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
+        text_write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
     } else {
         fprintf(out, "  Deadline:     none printed on the notice\n");
     }
@@ -126,9 +101,9 @@ static void write_appeal(FILE *out, const plan_appeal *appeal)
     if (appeal->basis[0]) {
         char basis[PLAN_BASIS_LEN + 2];
         snprintf(basis, sizeof basis, "(%s)", appeal->basis);
-        write_wrapped(out, basis, "  ", "  ", TEXT_WIDTH);
+        text_write_wrapped(out, basis, "  ", "  ", TEXT_WIDTH);
     }
-    write_wrapped(out, appeal->rule->rule, "  ", "  ", TEXT_WIDTH);
+    text_write_wrapped(out, appeal->rule->rule, "  ", "  ", TEXT_WIDTH);
 }
 
 /* Only a notice with scam signs (or none of a real one) gets this section. */
@@ -137,9 +112,9 @@ static void write_authenticity(FILE *out, const authenticity *check)
     if (strcmp(check->verdict, "no_scam_signs") == 0)
         return;
     fprintf(out, "\nIs it really from the IRS?\n");
-    write_wrapped(out, check->summary, "  ", "  ", TEXT_WIDTH);
+    text_write_wrapped(out, check->summary, "  ", "  ", TEXT_WIDTH);
     for (int i = 0; i < check->sign_count; i++)
-        write_wrapped(out, check->signs[i].signal->says, "    ", "  - ", TEXT_WIDTH);
+        text_write_wrapped(out, check->signs[i].signal->says, "    ", "  - ", TEXT_WIDTH);
 }
 
 static void write_steps(FILE *out, const action_plan *plan)
@@ -151,7 +126,7 @@ static void write_steps(FILE *out, const action_plan *plan)
         for (size_t j = 0; j < group->count; j++) {
             char number[32];
             snprintf(number, sizeof number, "    %zu. ", j + 1);
-            write_wrapped(out, group->steps[j], "       ", number, TEXT_WIDTH);
+            text_write_wrapped(out, group->steps[j], "       ", number, TEXT_WIDTH);
         }
     }
 }
@@ -176,7 +151,7 @@ static void write_growth(FILE *out, const plan_growth *growth)
             fprintf(out, " (%s on a payment plan)", with_plan);
         fprintf(out, "\n");
     }
-    write_wrapped(out, growth->note, "  ", "  ", TEXT_WIDTH);
+    text_write_wrapped(out, growth->note, "  ", "  ", TEXT_WIDTH);
 }
 
 /* If nothing is done, the forms to use, the sources, and the fields to check by hand. */
@@ -185,7 +160,7 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
     if (plan->if_ignored_count)
         fprintf(out, "\nIf you do nothing\n");
     for (size_t i = 0; i < plan->if_ignored_count; i++)
-        write_wrapped(out, plan->if_ignored[i], "    ", "  - ", TEXT_WIDTH);
+        text_write_wrapped(out, plan->if_ignored[i], "    ", "  - ", TEXT_WIDTH);
     if (plan->form_count) {
         fprintf(out, "\nForms\n");
         for (size_t i = 0; i < plan->form_count; i++)
@@ -213,7 +188,7 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
             fprintf(out, "\nPlease check against the paper notice\n");
         char line[PLAN_REVIEW_LEN + 16];
         snprintf(line, sizeof line, "%s: %s", plan_reviews[i][0], plan_reviews[i][1]);
-        write_wrapped(out, line, "    ", "  ", TEXT_WIDTH);
+        text_write_wrapped(out, line, "    ", "  ", TEXT_WIDTH);
     }
     fprintf(out, "\nThis explains IRS procedure in general; it is not tax advice. The notice itself\n"
                  "and irs.gov are the authority.\n");

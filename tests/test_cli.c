@@ -199,6 +199,34 @@ static void limit_options_reach_the_library_and_are_checked(void **state)
     }
 }
 
+static void a_letter_with_json_is_a_json_object_and_a_refusal_says_why(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/noticescan-cli-cp14-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char text[] = "Notice CP14\nNotice date March 4, 2024\nAmount due: $50.00\n";
+    assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+    close(fd);
+    char arguments[256];
+    snprintf(arguments, sizeof arguments, "--text --json --today 2024-03-10 --letter dispute %s", path);
+    run_result result = run(arguments);
+    assert_int_equal(result.status, 0);
+    json_t *record = json_loads(result.out, 0, NULL);
+    assert_non_null(record);
+    assert_string_equal(json_string_value(json_object_get(record, "kind")), "dispute");
+    assert_non_null(strstr(json_string_value(json_object_get(record, "letter")), "Re: Notice CP14"));
+    json_decref(record);
+    run_free(&result);
+    snprintf(arguments, sizeof arguments, "--text --today 2024-03-10 --letter cdp %s", path);
+    result = run(arguments);
+    assert_int_equal(result.status, 1);
+    assert_string_equal(result.out, "");
+    assert_non_null(strstr(result.err, "no cdp letter: this notice carries no Collection Due Process"));
+    run_free(&result);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +239,7 @@ int main(void)
         cmocka_unit_test(output_file_option_writes_there),
         cmocka_unit_test(bad_pattern_directory_is_a_setup_error),
         cmocka_unit_test(limit_options_reach_the_library_and_are_checked),
+        cmocka_unit_test(a_letter_with_json_is_a_json_object_and_a_refusal_says_why),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }
