@@ -60,7 +60,9 @@ const char *ns_version(void);
     XX(NS_ERR_PATTERNS, 8, "patterns", "a pattern file is invalid")                                          \
     XX(NS_ERR_CATALOG, 9, "catalog", "the notice catalog is invalid")                                        \
     XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                                                  \
-    XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")
+    XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")                                          \
+    /* text was read, but it has no notice code, no IRS marks and no sign of a scam posing as the IRS */      \
+    XX(NS_ERR_NOT_A_NOTICE, 12, "not_a_notice", "this does not look like an IRS notice")
 
 typedef enum ns_status {
 #define NS_STATUS_ENUM(name, value, code, message) name = value,
@@ -120,7 +122,7 @@ typedef struct ns_engine_options {
     int max_pages;               /* per file; 0: 64, at most 256 */
     size_t max_file_bytes;       /* per file; 0: 256 MB */
     ns_date today;               /* the date days left count from; year 0: the local date at each read */
-    int abroad;                  /* 1: mailed outside the U.S. (longer windows, IRC 6213(a)); 0: the address decides */
+    int abroad;                  /* 1: mailed outside the U.S. (longer windows, IRC 6213(a)); 0: address decides */
 } ns_engine_options;
 
 /*

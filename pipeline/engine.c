@@ -232,7 +232,8 @@ static void document_explain(ns_document *document, const ns_knowledge *knowledg
         document_fail(document, NS_ERR_ARGUMENT, "the date to count days left from is not a valid date");
         return;
     }
-    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, abroad, &document->plan) != NS_OK) {
+    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, abroad, &document->plan) !=
+        NS_OK) {
         document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
         return;
     }
@@ -242,6 +243,10 @@ static void document_explain(ns_document *document, const ns_knowledge *knowledg
         if (explain_scam_plan(&knowledge->catalog, &document->extraction, &document->authenticity,
                               &document->plan) != NS_OK)
             document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
+        else if (strcmp(document->authenticity.verdict, "not_an_irs_notice") == 0)
+            document_fail(document, NS_ERR_NOT_A_NOTICE,
+                          "no notice code and no IRS marks (Internal Revenue Service, Department of the "
+                          "Treasury, irs.gov) were found, so noticescan makes no plan for it");
     }
 }
 

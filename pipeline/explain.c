@@ -283,6 +283,13 @@ static void rate_urgency(const catalog_notice *entry, ns_date today, action_plan
                      left == 1 ? "" : "s");
         }
     }
+    /* no date to act by, but an appeal right runs out (a CP12's 60 days): that date sets the pace */
+    if (!date_is_valid(plan->deadline) && date_is_valid(plan->appeal.deadline) && plan->appeal.days_left >= 0 &&
+        rank < URGENCY_MEDIUM) {
+        rank = URGENCY_MEDIUM;
+        snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "your right to appeal ends in %ld day%s",
+                 plan->appeal.days_left, plan->appeal.days_left == 1 ? "" : "s");
+    }
     plan->urgency = catalog_urgency_name(rank);
 }
 

@@ -286,9 +286,11 @@ static json_t *document_json(const ns_document *document, int explain_fields)
     if (document->preprocessed)
         json_object_set_new(root, "preprocess", preprocess_json(document));
     int explained = document->status == NS_OK;
+    /* a page that is no notice keeps the check that said so */
+    int checked = explained || document->status == NS_ERR_NOT_A_NOTICE;
     json_object_set_new(root, "authenticity",
-                        explained && document->has_authenticity ? authenticity_json(&document->authenticity)
-                                                                : json_null());
+                        checked && document->has_authenticity ? authenticity_json(&document->authenticity)
+                                                              : json_null());
     json_object_set_new(root, "plan", explained ? plan_json(&document->plan) : json_null());
     return root;
 }

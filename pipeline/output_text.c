@@ -51,7 +51,7 @@ static void write_heading(FILE *out, const ns_document *document, const action_p
 }
 
 /* Amount, deadline, tax year and notice date, aligned. */
-static void write_key_facts(FILE *out, const extraction *fields, const action_plan *plan)
+static void write_key_facts(FILE *out, const extraction *fields, const action_plan *plan, int from_code)
 {
     const extracted_field *amount = &fields->fields[NS_FIELD_AMOUNT_DUE];
     if (amount->found) {
@@ -67,11 +67,18 @@ static void write_key_facts(FILE *out, const extraction *fields, const action_pl
         char basis[PLAN_BASIS_LEN + 2];
         snprintf(basis, sizeof basis, "(%s)", plan->deadline_basis);
         text_write_wrapped(out, basis, "                ", "                ", TEXT_WIDTH);
+    } else if (date_is_valid(plan->appeal.deadline)) {
+        fprintf(out, "  Deadline:     to appeal, by ");
+        write_long_date(out, plan->appeal.deadline);
+        write_days(out, plan->appeal.days_left);
+        fprintf(out, " (see below)\n");
     } else if (plan->deadline_rule) {
         text_write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
     } else {
         fprintf(out, "  Deadline:     none printed on the notice\n");
     }
+    if (from_code)
+        return; /* a plan for a code alone has read nothing */
     const extracted_field *year = &fields->fields[NS_FIELD_TAX_YEAR];
     const extracted_field *date = &fields->fields[NS_FIELD_NOTICE_DATE];
     fprintf(out, "  Tax year:     %s\n", year->found ? year->chosen.value : "not found");
@@ -202,7 +209,7 @@ static void write_plan_text(FILE *out, const ns_document *document, const action
         fprintf(out, "WARNING: THIS LOOKS LIKE A SCAM. Do not pay it and do not call any number on it.\n\n");
     write_heading(out, document, plan);
     if (!scam) {
-        write_key_facts(out, &document->extraction, plan);
+        write_key_facts(out, &document->extraction, plan, document->from_code);
         write_appeal(out, &plan->appeal);
     }
     if (check)

@@ -222,11 +222,14 @@ static void an_unknown_code_gets_a_generic_plan_that_says_so(void **state)
     json_decref(plan);
 }
 
-static void no_code_at_all_still_gets_a_plan(void **state)
+static void no_code_but_irs_marks_gets_a_general_plan_for_review(void **state)
 {
     (void)state;
     ns_date today = {2024, 3, 10};
-    json_t *plan = plan_for("Amount due: $20.00\n", today);
+    json_t *root = document_for("Internal Revenue Service\nAmount due: $20.00\n", today);
+    assert_string_equal(text_of(root, "status"), "review");
+    json_decref(root);
+    json_t *plan = plan_for("Internal Revenue Service\nAmount due: $20.00\n", today);
     assert_true(json_is_true(json_object_get(plan, "generic")));
     assert_true(json_is_null(json_object_get(plan, "code")));
     assert_true(json_is_null(json_object_get(plan, "deadline")));
@@ -492,6 +495,65 @@ static void an_estimate_past_the_rate_table_says_so_plainly(void **state)
     json_decref(plan);
 }
 
+/* What is not an IRS notice gets no plan at all, never an invented one (issue 15). */
+static void a_document_that_is_no_notice_is_an_error_not_a_plan(void **state)
+{
+    (void)state;
+    static const char *const not_notices[] = {
+        "First National Bank\nMonthly statement for March 2024\nBalance: $1,234.56\nThank you for banking "
+        "with us.\n",
+        "~~ ,,. lll| ij;; :: __ mm wW %% ..\n.. /\\ !! ||| oO0 ;; ,,\n", /* a cat photo's OCR noise */
+        "Dear neighbor,\nThe block party is on Saturday, June 8. Please bring a chair.\nThe Smiths\n",
+        "Agencia Tributaria\nNotificacion de pago\nImporte a pagar: 120,00 EUR antes del 30 de abril\n",
+    };
+    ns_date today = {2024, 3, 10};
+    for (size_t i = 0; i < sizeof not_notices / sizeof not_notices[0]; i++) {
+        ns_document *document = ns_read_text(test_knowledge(), "t", not_notices[i], today);
+        assert_int_equal(ns_document_status(document), NS_ERR_NOT_A_NOTICE);
+        assert_non_null(strstr(ns_document_error(document), "no notice code and no IRS marks"));
+        char *json = ns_document_to_json(document, NULL);
+        json_t *root = json_loads(json, 0, NULL);
+        assert_string_equal(text_of(json_object_get(root, "error"), "code"), "not_a_notice");
+        assert_true(json_is_null(json_object_get(root, "plan")));
+        json_decref(root);
+        free(json);
+        ns_document_free(document);
+    }
+    assert_string_equal(ns_status_code(NS_ERR_NOT_A_NOTICE), "not_a_notice");
+}
+
+/* A CP12 asks for nothing by a date, but its 60 days to appeal set the pace. */
+static void an_appeal_date_alone_is_the_date_to_watch(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    const char *cp12 = "Notice CP12\nNotice date March 4, 2024\nTax year 2023\n";
+    json_t *plan = plan_for(cp12, today);
+    assert_string_equal(text_of(plan, "urgency"), "medium");
+    assert_string_equal(text_of(json_object_get(plan, "appeal"), "deadline"), "2024-05-03");
+    json_decref(plan);
+    ns_document *document = ns_read_text(test_knowledge(), "t", cp12, today);
+    char *text = ns_document_to_text(document);
+    assert_non_null(strstr(text, "Deadline:     to appeal, by May 3, 2024 - 54 days left"));
+    assert_null(strstr(text, "none printed"));
+    assert_null(strstr(text, "Urgency: LOW"));
+    free(text);
+    ns_document_free(document);
+}
+
+static void a_plan_for_a_code_alone_shows_no_read_fields(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP504", today);
+    char *text = ns_document_to_text(document);
+    assert_non_null(strstr(text, "CP504"));
+    assert_null(strstr(text, "not found"));
+    assert_null(strstr(text, "Tax year"));
+    free(text);
+    ns_document_free(document);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,10 +568,13 @@ int main(void)
         cmocka_unit_test(a_printed_hearing_date_is_the_appeal_deadline),
         cmocka_unit_test(steps_carry_the_amount_and_the_date),
         cmocka_unit_test(an_unknown_code_gets_a_generic_plan_that_says_so),
-        cmocka_unit_test(no_code_at_all_still_gets_a_plan),
+        cmocka_unit_test(no_code_but_irs_marks_gets_a_general_plan_for_review),
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
         cmocka_unit_test(a_proposed_tax_grows_by_interest_only),
+        cmocka_unit_test(a_document_that_is_no_notice_is_an_error_not_a_plan),
+        cmocka_unit_test(an_appeal_date_alone_is_the_date_to_watch),
+        cmocka_unit_test(a_plan_for_a_code_alone_shows_no_read_fields),
         cmocka_unit_test(an_estimate_past_the_rate_table_says_so_plainly),
         cmocka_unit_test(the_plan_counts_days_from_the_date_the_document_was_read_as_of),
         cmocka_unit_test(year_zero_counts_from_the_local_date),

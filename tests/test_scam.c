@@ -53,7 +53,8 @@ static json_t *record_of(const char *source, const char *text)
 {
     ns_date today = {2026, 1, 15};
     ns_document *document = ns_read_text(test_knowledge(), source, text, today);
-    assert_int_equal(ns_document_status(document), NS_OK);
+    ns_status status = ns_document_status(document);
+    assert_true(status == NS_OK || status == NS_ERR_NOT_A_NOTICE); /* a plain letter may be no notice */
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
@@ -82,7 +83,7 @@ static int scam_alarm(const char *source, const char *text)
     const char *verdict =
         json_string_value(json_object_get(json_object_get(root, "authenticity"), "verdict"));
     const char *category = json_string_value(json_object_get(json_object_get(root, "plan"), "category"));
-    int alarm = strcmp(verdict, "suspicious") == 0 || strcmp(category, "scam") == 0;
+    int alarm = strcmp(verdict, "suspicious") == 0 || (category && strcmp(category, "scam") == 0);
     if (alarm)
         print_message("  %s: called suspicious\n", source);
     json_decref(root);
@@ -284,7 +285,8 @@ static void real_irs_samples_show_no_strong_sign(void **state)
     }
     free(names);
     free(dir);
-    print_message("  irs-samples: %d notices, %d alarms (strong signs or a suspicious verdict)\n", files, alarms);
+    print_message("  irs-samples: %d notices, %d alarms (strong signs or a suspicious verdict)\n", files,
+                  alarms);
     assert_true(files >= 20);
     assert_int_equal(alarms, 0);
 }
