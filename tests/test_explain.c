@@ -1,6 +1,7 @@
 /* test_explain.c - the action plan: deadlines, days left, urgency, appeals, unknown codes. */
 #include "testutil.h"
 
+#include "calendar.h"
 #include "dates.h"
 #include "document.h"
 
@@ -554,6 +555,87 @@ static void a_plan_for_a_code_alone_shows_no_read_fields(void **state)
     ns_document_free(document);
 }
 
+/* Fields as extraction would give them: a code, a notice date and (or NULL) a mailing address. */
+static void synthetic_fields(extraction *fields, const char *code, ns_date notice_date, const char *address)
+{
+    memset(fields, 0, sizeof *fields);
+    fields->fields[NS_FIELD_NOTICE_CODE].found = 1;
+    snprintf(fields->fields[NS_FIELD_NOTICE_CODE].chosen.value,
+             sizeof fields->fields[NS_FIELD_NOTICE_CODE].chosen.value, "%s", code);
+    fields->fields[NS_FIELD_NOTICE_DATE].found = 1;
+    fields->fields[NS_FIELD_NOTICE_DATE].chosen.number = (double)date_to_days(notice_date);
+    if (address) {
+        fields->fields[NS_FIELD_MAILING_ADDRESS].found = 1;
+        snprintf(fields->fields[NS_FIELD_MAILING_ADDRESS].chosen.value,
+                 sizeof fields->fields[NS_FIELD_MAILING_ADDRESS].chosen.value, "%s", address);
+    }
+}
+
+/*
+ * Every catalog window counted from a notice date, for notice dates every
+ * 11 days across 2015-2035 (11 and 7 share no factor, so every weekday
+ * comes up, and the windows land on weekends and holidays): the
+ * deadline is a business day, never before the window's last day, and is
+ * that day itself whenever it is one (IRC 7503 moves only a closed day).
+ */
+static void every_catalog_window_lands_on_a_business_day(void **state)
+{
+    (void)state;
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    ns_date today = {2015, 1, 1};
+    int checked = 0;
+    for (size_t i = 0; i < catalog->notice_count; i++) {
+        const catalog_window *window = catalog->notices[i].deadline;
+        if (!window || !window->days || window->from == ORIGIN_DELIVERY)
+            continue;
+        for (long day = date_to_days((ns_date){2015, 1, 1}); day < date_to_days((ns_date){2035, 9, 1});
+             day += 11) {
+            extraction fields;
+            synthetic_fields(&fields, catalog->notices[i].code, date_from_days(day), NULL);
+            action_plan plan;
+            assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+            long last_day = day + window->days, deadline = date_to_days(plan.deadline);
+            assert_true(calendar_is_business_day(plan.deadline));
+            assert_true(deadline >= last_day &&
+                        deadline <= last_day + 4); /* a weekend and two holidays at most */
+            if (calendar_is_business_day(date_from_days(last_day)))
+                assert_int_equal(deadline, last_day);
+            explain_plan_free(&plan);
+            checked++;
+        }
+    }
+    print_message("  %d deadlines checked\n", checked);
+    assert_true(checked > 10000);
+}
+
+static void an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review(void **state)
+{
+    (void)state;
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    ns_date today = {2024, 2, 1}, notice_date = {2024, 1, 7};
+    extraction fields;
+    synthetic_fields(&fields, "CP3219A", notice_date, "JANE DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE");
+    action_plan plan;
+    assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+    char iso[16];
+    date_format_iso(plan.deadline, iso);
+    assert_string_equal(iso, "2024-06-05");
+    assert_non_null(strstr(plan.deadline_basis, "the address read is outside the United States"));
+    assert_non_null(strstr(plan.deadline_review, "check the address"));
+    explain_plan_free(&plan);
+    /* a US address (and a military one) keeps the 90 days, moved past the weekend */
+    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
+                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050"};
+    for (size_t i = 0; i < 2; i++) {
+        synthetic_fields(&fields, "CP3219A", notice_date, domestic[i]);
+        assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+        date_format_iso(plan.deadline, iso);
+        assert_string_equal(iso, "2024-04-08");
+        assert_string_equal(plan.deadline_review, "");
+        explain_plan_free(&plan);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +654,8 @@ int main(void)
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
         cmocka_unit_test(a_proposed_tax_grows_by_interest_only),
+        cmocka_unit_test(every_catalog_window_lands_on_a_business_day),
+        cmocka_unit_test(an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review),
         cmocka_unit_test(a_document_that_is_no_notice_is_an_error_not_a_plan),
         cmocka_unit_test(an_appeal_date_alone_is_the_date_to_watch),
         cmocka_unit_test(a_plan_for_a_code_alone_shows_no_read_fields),
