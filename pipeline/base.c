@@ -40,7 +40,7 @@ ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **
     }
     if ((unsigned long long)info.st_size > max_bytes) {
         /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
-        const unsigned long long megabyte = 1024 * 1024, file_size = (unsigned long long)info.st_size;
+        const unsigned long long megabyte = 1024ULL * 1024, file_size = (unsigned long long)info.st_size;
         if (max_bytes >= megabyte)
             ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
                          (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);

@@ -234,6 +234,7 @@ static int parse_references(validator *v, const char *where, json_t *notice, con
     catalog_texts names;
     if (!parse_texts(v, where, notice, key, 0, &names))
         return 0;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized by its element */
     *out = allocate(v, names.count, sizeof **out);
     if (!*out)
         return 0;
@@ -541,6 +542,7 @@ static int check_unique_codes(validator *v)
         for (size_t j = 0; j <= notice->aliases.count; j++) {
             const char *name = j == 0 ? notice->code : notice->aliases.items[j - 1];
             for (size_t k = 0; k < count; k++) {
+                /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): names[0..count) are set below */
                 if (strcmp(names[k], name) == 0) {
                     char message[128];
                     snprintf(message, sizeof message, "code or alias %s appears twice", name);
@@ -794,6 +796,7 @@ const catalog_notice *catalog_find(const notice_catalog *catalog, const char *co
 const catalog_signal *catalog_find_signal(const notice_catalog *catalog, const char *id)
 {
     for (size_t i = 0; id && i < catalog->signal_count; i++)
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): parsing gives every signal an id */
         if (strcmp(catalog->signals[i].id, id) == 0)
             return &catalog->signals[i];
     return NULL;

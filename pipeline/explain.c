@@ -430,7 +430,10 @@ static void estimate_growth(const notice_catalog *catalog, const catalog_notice 
 /* Appends a source URL unless it is already listed. */
 static void add_source(action_plan *plan, const char *source)
 {
+    if (!source)
+        return;
     for (size_t i = 0; i < plan->source_count; i++)
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): only non-NULL sources are added */
         if (strcmp(plan->sources[i], source) == 0)
             return;
     plan->sources[plan->source_count++] = source;
