@@ -62,7 +62,9 @@ const char *ns_version(void);
     XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                                                  \
     XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")                                        \
     XX(NS_ERR_PDF, 12, "bad_pdf", "the PDF is damaged or not a usable document")                             \
-    XX(NS_ERR_PDF_ENCRYPTED, 13, "pdf_encrypted", "the PDF is encrypted with a password")
+    XX(NS_ERR_PDF_ENCRYPTED, 13, "pdf_encrypted", "the PDF is encrypted with a password")                    \
+    /* text was read, but it has no notice code, no IRS marks and no sign of a scam posing as the IRS */     \
+    XX(NS_ERR_NOT_A_NOTICE, 14, "not_a_notice", "this does not look like an IRS notice")
 
 typedef enum ns_status {
 /* NOLINTNEXTLINE(bugprone-macro-parentheses): name is an enumerator, which cannot be parenthesized */
@@ -124,6 +126,7 @@ typedef struct ns_engine_options {
     size_t max_file_bytes;       /* per file; 0: 256 MB */
     ns_date today;               /* the date days left count from; year 0: the local date at each read */
     int first_page, last_page;   /* pages to read from a multi-page input (1-based); 0: no bound */
+    int abroad;                  /* 1: mailed outside the U.S. (longer windows, IRC 6213(a)); 0: address decides */
 } ns_engine_options;
 
 /*
@@ -263,9 +266,19 @@ char *ns_document_to_json(const ns_document *document, const ns_render_options *
  * as of: kind is "dispute", "abatement" (penalty relief) or "cdp" (cover
  * letter for a Collection Due Process hearing request). What the notice
  * cannot know is left as a [bracketed prompt]. Returns NULL for an unknown
- * kind or a document that was not read. Caller frees.
+ * kind, a document that was not read, or a kind the notice does not allow
+ * (ns_document_letter_refusal says why). Caller frees.
  */
 char *ns_document_letter(const ns_document *document, const char *kind);
+
+/*
+ * NULL when the notice allows a letter of this kind, else why not, in a
+ * sentence for the reader: a cdp letter needs a Collection Due Process
+ * hearing right, an abatement letter assessed penalties, a dispute letter
+ * something to dispute, and a suspected scam gets none. Lives as long as the
+ * document.
+ */
+const char *ns_document_letter_refusal(const ns_document *document, const char *kind);
 
 /*
  * The plan's deadline as a calendar entry (RFC 5545 .ics): an all-day event

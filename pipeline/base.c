@@ -111,3 +111,26 @@ PIX *image_rotate_clockwise(PIX *pix, int degrees)
     default: return NULL;
     }
 }
+
+void text_write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent, int width)
+{
+    const char *lead = first_indent;
+    const char *p = text;
+    while (*p) {
+        int room = width - (int)strlen(lead);
+        const char *line_end = p;
+        const char *last_space = NULL;
+        while (*line_end && line_end - p < room) {
+            if (*line_end == ' ')
+                last_space = line_end;
+            line_end++;
+        }
+        if (*line_end && last_space)
+            line_end = last_space;
+        fprintf(out, "%s%.*s\n", lead, (int)(line_end - p), p);
+        p = line_end;
+        while (*p == ' ')
+            p++;
+        lead = indent;
+    }
+}

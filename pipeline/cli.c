@@ -55,10 +55,14 @@ static const char usage_text[] =
     "  --timings            add each stage's milliseconds to every record and the\n"
     "                       summary\n"
     "  --today YYYY-MM-DD   count days left from this date (default: today)\n"
+    "  --abroad             the notices were mailed to an address outside the U.S.\n"
+    "                       (longer windows, such as 150 days to petition; images)\n"
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
     "  --explain-fields     with --json, show each field's evidence and runner-up\n"
-    "  --letter KIND        write a filled-in response letter instead of the plan:\n"
+    "  --letter KIND        write a filled-in response letter instead of the plan\n"
+    "                       (refused, with the reason, when the notice does not allow\n"
+    "                       it; with --json: {\"source\", \"kind\", \"letter\", \"refused\"}):\n"
     "                       dispute, abatement (penalty relief) or cdp (hearing)\n"
     "  --text               the inputs are plain text already read (OCR output, a\n"
     "                       PDF's text layer): skip the image stages\n"
@@ -123,7 +127,8 @@ enum long_only_option {
     OPT_MAX_PAGES,
     OPT_MAX_FILE_MB,
     OPT_SHARD,
-    OPT_SHARDS
+    OPT_SHARDS,
+    OPT_ABROAD
 };
 
 static const struct option long_options[] = {
@@ -132,6 +137,7 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"jobs", required_argument, NULL, 'j'},
     {"today", required_argument, NULL, OPT_TODAY},
+    {"abroad", no_argument, NULL, OPT_ABROAD},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"catalog", no_argument, NULL, OPT_CATALOG},
     {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
@@ -212,6 +218,7 @@ static int parse_options(int argc, char **argv, cli_options *opts, int *first_in
     while (result == EXIT_ALL_READ && (c = getopt_long(argc, argv, "o:j:qhV", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_JSON: opts->json = 1; break;
+        case OPT_ABROAD: opts->abroad = 1; break;
         case OPT_CSV: opts->csv = 1; break;
         case 'o': opts->output_path = optarg; break;
         case OPT_EXPLAIN: opts->explain_code = optarg; break;
@@ -304,14 +311,17 @@ static int answer_without_inputs(const ns_knowledge *knowledge, const cli_option
         return EXIT_USAGE;
     }
     ns_render_options render = {opts->explain_fields};
-    char *text = opts->letter ? ns_document_letter(document, opts->letter)
+    const char *refusal = NULL;
+    char *text = opts->letter ? cli_letter(document, opts->explain_code, opts, &refusal)
                  : opts->json ? ns_document_to_json(document, &render)
                               : ns_document_to_text(document);
+    if (refusal)
+        fprintf(stderr, "noticescan: %s: no %s letter: %s\n", opts->explain_code, opts->letter, refusal);
     if (text)
-        fprintf(out, "%s%s", text, opts->json && !opts->letter ? "\n" : "");
+        fprintf(out, "%s%s", text, opts->json ? "\n" : "");
     free(text);
     ns_document_free(document);
-    return text ? EXIT_ALL_READ : EXIT_SOME_FAILED;
+    return text && !refusal ? EXIT_ALL_READ : EXIT_SOME_FAILED;
 }
 
 /* Walks the inputs, leaves out those already done, and reads the rest. */

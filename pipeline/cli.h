@@ -30,7 +30,17 @@ typedef struct cli_options {
     unsigned shards_for_auto;  /* --shards N, for --shard auto under Kubernetes */
     shard_spec shard;          /* parsed from shard_text; count 0: no sharding */
     ns_date today;
+    int abroad; /* --abroad: the notices were mailed outside the United States */
 } cli_options;
+
+/*
+ * The letter asked for (opts->letter) as written, or with --json as a JSON
+ * object {"source", "kind", "letter", "refused"}. *refusal gets why the
+ * notice allows no such letter, NULL when it does. NULL when there is nothing
+ * to write (a refused letter as text) or memory runs out.
+ */
+char *cli_letter(const ns_document *document, const char *source, const cli_options *opts,
+                 const char **refusal);
 
 /* ---- cli_walk.c: the inputs ------------------------------------------- */
 

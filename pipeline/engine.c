@@ -23,6 +23,7 @@ struct ns_engine {
     char *save_stages_dir;
     load_limits limits;
     ns_date today; /* year 0: the local date at each read */
+    int abroad;    /* 1: every notice read was addressed outside the United States */
 };
 
 const char *ns_version(void)
@@ -171,8 +172,10 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
         return NS_ERR_NOMEM;
     engine->knowledge = knowledge;
     engine->limits = limits;
-    if (options)
+    if (options) {
         engine->today = options->today;
+        engine->abroad = options->abroad != 0;
+    }
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
         if (!engine->save_stages_dir) {
@@ -229,23 +232,33 @@ static void document_fail(ns_document *document, ns_status status, const char *r
  * The explain stage, once per document read: the action plan and (for text
  * or an image) the authenticity check, as of today (year 0: the local date).
  */
-static void document_explain(ns_document *document, const ns_knowledge *knowledge, ns_date today)
+static void document_explain(ns_document *document, const ns_knowledge *knowledge, ns_date today, int abroad)
 {
     if (document->status != NS_OK)
         return;
     document->knowledge = knowledge;
+    document->abroad = abroad;
     document->today = today.year == 0 ? ns_date_today() : today;
     if (!date_is_valid(document->today)) {
         document_fail(document, NS_ERR_ARGUMENT, "the date to count days left from is not a valid date");
         return;
     }
-    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, &document->plan) != NS_OK) {
+    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, abroad, &document->plan) !=
+        NS_OK) {
         document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
         return;
     }
     document->has_authenticity = !document->from_code;
-    if (document->has_authenticity)
+    if (document->has_authenticity) {
         explain_authenticity(&knowledge->catalog, &document->extraction, &document->authenticity);
+        if (explain_scam_plan(&knowledge->catalog, &document->extraction, &document->authenticity,
+                              &document->plan) != NS_OK)
+            document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
+        else if (strcmp(document->authenticity.verdict, "not_an_irs_notice") == 0)
+            document_fail(document, NS_ERR_NOT_A_NOTICE,
+                          "no notice code and no IRS marks (Internal Revenue Service, Department of the "
+                          "Treasury, irs.gov) were found, so noticescan makes no plan for it");
+    }
 }
 
 /* The file name without directories or extension, for --save-stages files. */
@@ -343,7 +356,7 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
     document->timings.extract_ms += milliseconds_since(&start);
     document_text_free(&text);
     clock_gettime(CLOCK_MONOTONIC, &start);
-    document_explain(document, engine->knowledge, engine->today);
+    document_explain(document, engine->knowledge, engine->today, engine->abroad);
     document->timings.explain_ms = milliseconds_since(&start);
 }
 
@@ -430,7 +443,9 @@ ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const 
     return document;
 }
 
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today)
+/* A text document, explained as of today; abroad as in ns_engine_options. */
+static ns_document *read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today,
+                              int abroad)
 {
     ns_document *document = document_new(source);
     if (!document)
@@ -453,8 +468,13 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
         extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &document->extraction);
     }
     document_text_free(&text);
-    document_explain(document, knowledge, today);
+    document_explain(document, knowledge, today, abroad);
     return document;
+}
+
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today)
+{
+    return read_text(knowledge, source, plain, today, 0);
 }
 
 ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today)
@@ -477,7 +497,8 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text)
 {
     ns_date none = {0, 0, 0};
-    return ns_read_text(engine ? engine->knowledge : NULL, source, text, engine ? engine->today : none);
+    return read_text(engine ? engine->knowledge : NULL, source, text, engine ? engine->today : none,
+                     engine && engine->abroad);
 }
 
 ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today)
@@ -495,7 +516,7 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
-    document_explain(document, knowledge, today);
+    document_explain(document, knowledge, today, 0);
     return document;
 }
 
@@ -516,7 +537,7 @@ ns_status ns_document_correct(ns_document *document, ns_field_id field, const ch
     }
     explain_plan_free(&document->plan);
     memset(&document->plan, 0, sizeof document->plan);
-    document_explain(document, document->knowledge, document->today);
+    document_explain(document, document->knowledge, document->today, document->abroad);
     return document->status;
 }
 
@@ -549,7 +570,7 @@ int ns_document_needs_review(const ns_document *document)
     for (int i = 0; i < NS_FIELD_COUNT; i++)
         if (document->extraction.fields[i].review[0])
             return 1;
-    return 0;
+    return document->plan.deadline_review[0] || document->plan.appeal.review[0];
 }
 
 int ns_document_pages(const ns_document *document)
