@@ -127,6 +127,7 @@ typedef struct ns_engine_options {
     ns_date today;               /* the date days left count from; year 0: the local date at each read */
     int first_page, last_page;   /* pages to read from a multi-page input (1-based); 0: no bound */
     int abroad;                  /* 1: mailed outside the U.S. (longer windows, IRC 6213(a)); 0: address decides */
+    int ocr_seconds_per_page;    /* recognition of one page stops after this long (an ocr error); 0: no limit */
 } ns_engine_options;
 
 /*

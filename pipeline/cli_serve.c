@@ -765,8 +765,8 @@ static const char serve_usage[] =
     "  --queue N            reads admitted at once, running and waiting; more get\n"
     "                       503 Busy (default 16)\n"
     "  --max-upload-mb N    largest upload, all photos together (default 40)\n"
-    "  --time-limit S       longest wait for a free engine, and for a stalled\n"
-    "                       upload (default 120)\n"
+    "  --time-limit S       longest wait for a free engine, for a stalled upload,\n"
+    "                       and for reading one page (default 120)\n"
     "  --keep DIR           keep every upload in DIR (default: memory only)\n"
     "  --token              require the access link even on 127.0.0.1\n"
     "  --tessdata DIR       Tesseract language data\n"
@@ -859,6 +859,8 @@ int serve_main(int argc, char **argv)
     mallopt(M_ARENA_MAX, 2);
     if (options.queue_limit < options.workers)
         options.queue_limit = options.workers;
+    /* The same limit bounds the reading of each page, so one hard photo cannot hold an engine for long. */
+    engine_options.ocr_seconds_per_page = options.time_limit_seconds;
     ns_knowledge *knowledge = NULL;
     char reason[1024] = "";
     if (ns_knowledge_load(patterns_dir, catalog_path, &knowledge, reason, sizeof reason) != NS_OK) {

@@ -22,6 +22,7 @@ struct ns_document {
     char *error;
     int pages;
     char format[16];
+    int exif_orientation; /* the EXIF Orientation tag (1..8) applied when the image was loaded; 1 when none */
     preprocess_report preprocess[NS_MAX_PAGES];
     int preprocessed; /* 1 when the document came from an image */
     int from_code;    /* 1 when made from a notice code alone (--explain) */

@@ -24,6 +24,7 @@ struct ns_engine {
     load_limits limits;
     ns_date today; /* year 0: the local date at each read */
     int abroad;    /* 1: every notice read was addressed outside the United States */
+    int ocr_seconds_per_page; /* 0: no limit */
 };
 
 const char *ns_version(void)
@@ -175,6 +176,7 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
     if (options) {
         engine->today = options->today;
         engine->abroad = options->abroad != 0;
+        engine->ocr_seconds_per_page = options->ocr_seconds_per_page > 0 ? options->ocr_seconds_per_page : 0;
     }
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
@@ -318,7 +320,7 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     if (!clean)
         return NS_ERR_IMAGE;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    ns_status status = ocr_page(engine->ocr, clean, text, reason, len);
+    ns_status status = ocr_page(engine->ocr, clean, engine->ocr_seconds_per_page, text, reason, len);
     document->timings.ocr_ms += milliseconds_since(&start);
     pixDestroy(&clean);
     return status;
@@ -331,6 +333,7 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
     ns_status status = NS_OK;
     struct timespec start;
     snprintf(document->format, sizeof document->format, "%s", pages->format);
+    document->exif_orientation = pages->exif_orientation;
     document->preprocessed = 1;
     document_text text;
     document_text_init(&text);

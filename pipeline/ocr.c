@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <tesseract/capi.h>
 
@@ -178,14 +179,36 @@ int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees)
     return 1;
 }
 
-ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen)
+/* Runs recognition, stopped by Tesseract's own monitor after seconds_limit (0: none); 0 when it stopped early. */
+static int recognize_within(ocr_engine *engine, int seconds_limit, char *err, size_t errlen)
+{
+    ETEXT_DESC *monitor = seconds_limit > 0 ? TessMonitorCreate() : NULL;
+    struct timespec start, end;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (monitor)
+        TessMonitorSetDeadlineMSecs(monitor, seconds_limit * 1000);
+    int failed = TessBaseAPIRecognize(engine->api, monitor) != 0;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    if (monitor)
+        TessMonitorDelete(monitor);
+    long elapsed_ms = (end.tv_sec - start.tv_sec) * 1000L + (end.tv_nsec - start.tv_nsec) / 1000000L;
+    if (seconds_limit > 0 && elapsed_ms >= seconds_limit * 1000L) {
+        ns_error_set(err, errlen, "reading the page took over %d s, the time limit", seconds_limit);
+        return 0;
+    }
+    if (failed)
+        ns_error_set(err, errlen, "Tesseract failed to recognize the page");
+    return !failed;
+}
+
+ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, document_text *text, char *err,
+                   size_t errlen)
 {
     limit_openmp_to_one_thread();
     TessBaseAPISetImage2(engine->api, page);
     /* Preprocessing scaled text to the size of a 300 DPI page. */
     TessBaseAPISetSourceResolution(engine->api, 300);
-    if (TessBaseAPIRecognize(engine->api, NULL) != 0) {
-        ns_error_set(err, errlen, "Tesseract failed to recognize the page");
+    if (!recognize_within(engine, seconds_limit, err, errlen)) {
         TessBaseAPIClear(engine->api);
         return NS_ERR_OCR;
     }

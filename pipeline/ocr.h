@@ -18,7 +18,8 @@ void ocr_free(ocr_engine *engine);
  * page upright (0, 90, 180, 270). Returns 0 when OSD is unavailable or unsure.
  */
 int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees);
-/* Recognizes one page and appends its words to text. */
-ns_status ocr_page(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen);
+/* Recognizes one page and appends its words to text; seconds_limit > 0 stops a page that takes longer. */
+ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, document_text *text, char *err,
+                   size_t errlen);
 
 #endif

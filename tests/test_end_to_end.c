@@ -268,6 +268,57 @@ static void photos_in_memory_are_one_document_page_by_page(void **state)
     free(path);
 }
 
+/* A page that takes longer to read than the engine's limit is an ocr error, not a wait without end. */
+static void a_page_over_the_time_limit_is_stopped(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp14-scan.png");
+    PIX *page = pixRead(path);
+    assert_non_null(page);
+    /* Four pages' worth of text on one page: seconds of OCR on any machine, far over a 1 s limit. */
+    int width = pixGetWidth(page), height = pixGetHeight(page);
+    PIX *big = pixCreate(2 * width, 2 * height, pixGetDepth(page));
+    for (int i = 0; i < 4; i++)
+        pixRasterop(big, (i % 2) * width, (i / 2) * height, width, height, PIX_SRC, page, 0, 0);
+    char file[] = "/tmp/noticescan-slow-XXXXXX.png";
+    int fd = mkstemps(file, 4);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(pixWrite(file, big, IFF_PNG), 0);
+    ns_engine *limited = NULL;
+    char error[512] = "";
+    ns_engine_options options = {.today = {2026, 1, 1}, .ocr_seconds_per_page = 1};
+    assert_int_equal(ns_engine_create(test_knowledge(), &options, &limited, error, sizeof error), NS_OK);
+    ns_document *document = ns_engine_read_file(limited, file);
+    assert_int_equal(ns_document_status(document), NS_ERR_OCR);
+    assert_non_null(strstr(ns_document_error(document), "over 1 s, the time limit"));
+    ns_document_free(document);
+    ns_engine_free(limited);
+    unlink(file);
+    pixDestroy(&big);
+    pixDestroy(&page);
+    free(path);
+}
+
+/*
+ * The camera's EXIF tag, not the text, turns cp90-phone-exif.jpg upright: its pixels are stored
+ * sideways with Orientation 6. Were the tag ignored, the text-shape test would have to turn it.
+ */
+static void the_exif_tag_is_what_turns_a_tagged_photo(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp90-phone-exif.jpg");
+    ns_document *document = ns_engine_read_file(engine, path);
+    assert_int_equal(ns_document_status(document), NS_OK);
+    char *json = ns_document_to_json(document, NULL);
+    assert_non_null(strstr(json, "\"exif_orientation\":6"));
+    assert_non_null(strstr(json, "\"rotation\":0,"));
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP90");
+    free(json);
+    ns_document_free(document);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +329,8 @@ int main(void)
         cmocka_unit_test(damaged_and_foreign_files_fail_with_a_named_reason),
         cmocka_unit_test(a_blank_page_reports_no_text),
         cmocka_unit_test(photos_in_memory_are_one_document_page_by_page),
+        cmocka_unit_test(a_page_over_the_time_limit_is_stopped),
+        cmocka_unit_test(the_exif_tag_is_what_turns_a_tagged_photo),
     };
     return cmocka_run_group_tests_name("end_to_end", tests, setup, teardown);
 }
