@@ -257,6 +257,23 @@ static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **
     run_free(&result);
 }
 
+/* A field printed only on the second page is read from there, and says so. */
+static void a_field_only_on_page_two_is_found_there(void **state)
+{
+    (void)state;
+    run_result result = run("--json -q --today 2023-06-01 tests/fixtures/cp2000-2page-text.pdf");
+    json_t *records[2];
+    size_t count = parse_lines(result.out, records, 2);
+    assert_int_equal(count, 1);
+    assert_int_equal(json_integer_value(json_object_get(records[0], "pages")), 2);
+    assert_string_equal(field_value(records[0], "response_date"), "2023-06-19");
+    json_t *field = json_object_get(json_object_get(records[0], "fields"), "response_date");
+    assert_int_equal(json_integer_value(json_object_get(field, "page")), 2);
+    assert_string_equal(field_value(records[0], "amount_due"), "3105.40"); /* and page 1's fields stay */
+    free_records(records, count);
+    run_free(&result);
+}
+
 static void pages_option_limits_the_pages_read(void **state)
 {
     (void)state;
@@ -488,6 +505,7 @@ int main(void)
         cmocka_unit_test(bad_pattern_directory_is_a_setup_error),
         cmocka_unit_test(limit_options_reach_the_library_and_are_checked),
         cmocka_unit_test(pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order),
+        cmocka_unit_test(a_field_only_on_page_two_is_found_there),
         cmocka_unit_test(pages_option_limits_the_pages_read),
         cmocka_unit_test(a_folder_skips_what_is_not_a_document_and_says_so),
         cmocka_unit_test(csv_gives_a_header_and_one_row_per_document),
