@@ -73,6 +73,14 @@ typedef enum ns_status {
 #undef NS_STATUS_ENUM
 } ns_status;
 
+/*
+ * Masks every SSN, ITIN and EIN in text, in place, to its last four digits
+ * ("123-45-6789" -> "XXX-XX-6789"). A document's source (its path as given)
+ * is masked this way in every output, so compare paths with records through
+ * it (as --skip-done and merge do).
+ */
+void ns_mask_taxpayer_numbers(char *text);
+
 /* A static English message for a status ("cannot read the file"). */
 const char *ns_strerror(ns_status status);
 /* A static stable identifier for a status ("io"), as used in JSON output. */

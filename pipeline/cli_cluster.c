@@ -9,6 +9,7 @@
 #include "cli_cluster.h"
 
 #include "cli.h"
+#include "noticescan.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -379,9 +380,10 @@ static int merge_with_expected(const char *out_path, char **shards, size_t shard
     if (root_count == 0)
         return cluster_merge(out_path, shards, shard_count, NULL, 0);
     input_list expected = {0};
-    int status = walk_inputs(roots, (int)root_count, 0, &expected, stderr)
-                     ? cluster_merge(out_path, shards, shard_count, expected.paths, expected.count)
-                     : 2;
+    int listed = walk_inputs(roots, (int)root_count, 0, &expected, stderr);
+    for (size_t i = 0; i < expected.count; i++)
+        ns_mask_taxpayer_numbers(expected.paths[i]); /* as the records name them */
+    int status = listed ? cluster_merge(out_path, shards, shard_count, expected.paths, expected.count) : 2;
     input_list_free(&expected);
     return status;
 }

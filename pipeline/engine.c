@@ -214,7 +214,14 @@ static ns_document *document_new(const char *source)
         free(document);
         return NULL;
     }
+    mask_identifiers(document->source); /* scans are often named by the taxpayer's number */
     return document;
+}
+
+void ns_mask_taxpayer_numbers(char *text)
+{
+    if (text)
+        mask_identifiers(text);
 }
 
 static void document_fail(ns_document *document, ns_status status, const char *reason)
