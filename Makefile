@@ -10,7 +10,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
-PKGS := tesseract lept libpcre2-8 jansson libexif libheif libpng libjpeg
+PKGS := tesseract lept libpcre2-8 jansson libexif libheif libpng libjpeg poppler-glib cairo
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))

@@ -60,7 +60,9 @@ const char *ns_version(void);
     XX(NS_ERR_PATTERNS, 8, "patterns", "a pattern file is invalid")                                          \
     XX(NS_ERR_CATALOG, 9, "catalog", "the notice catalog is invalid")                                        \
     XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                                                  \
-    XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")
+    XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")                                        \
+    XX(NS_ERR_PDF, 12, "bad_pdf", "the PDF is damaged or not a usable document")                             \
+    XX(NS_ERR_PDF_ENCRYPTED, 13, "pdf_encrypted", "the PDF is encrypted with a password")
 
 typedef enum ns_status {
 #define NS_STATUS_ENUM(name, value, code, message) name = value,
@@ -120,6 +122,7 @@ typedef struct ns_engine_options {
     int max_pages;               /* per file; 0: 64, at most 256 */
     size_t max_file_bytes;       /* per file; 0: 256 MB */
     ns_date today;               /* the date days left count from; year 0: the local date at each read */
+    int first_page, last_page;   /* pages to read from a multi-page input (1-based); 0: no bound */
 } ns_engine_options;
 
 /*
@@ -166,7 +169,8 @@ const char *ns_field_name(ns_field_id field);
 
 /*
  * Reads one input file (PNG, JPEG, TIFF incl. multi-page, BMP, WebP, PNM,
- * HEIC), detecting its type from its bytes. Always returns a document (NULL
+ * HEIC, PDF), detecting its type from its bytes. A PDF page with a text
+ * layer is read from it (no OCR); other pages are rasterized and read. Always returns a document (NULL
  * only when memory runs out); check ns_document_status(). One engine reads
  * one document at a time.
  */
@@ -180,6 +184,13 @@ ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const ch
 
 /* Same as ns_engine_read_text, without an engine (no OCR needed), explained as of today. */
 ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text, ns_date today);
+
+/*
+ * The kind of document the first bytes of a file show: "png", "jpeg", "tiff",
+ * "bmp", "webp", "pnm", "gif", "jp2", "heic" or "pdf"; NULL when they are not
+ * an image or PDF this library reads. head holds size bytes (64 are plenty).
+ */
+const char *ns_file_type(const void *head, size_t size);
 
 /* Reads a UTF-8 text file and extracts its fields, as ns_read_text. */
 ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today);
@@ -197,6 +208,14 @@ ns_status ns_document_status(const ns_document *document);
 const char *ns_document_error(const ns_document *document);
 /* 1 when some field needs a person's review (low confidence or a failed cross-check). */
 int ns_document_needs_review(const ns_document *document);
+/* How many pages were read. */
+int ns_document_pages(const ns_document *document);
+
+/* Milliseconds each stage took to read a document (0 for a stage that did not run). */
+typedef struct ns_timings {
+    double load_ms, preprocess_ms, ocr_ms, extract_ms, explain_ms;
+} ns_timings;
+ns_timings ns_document_timings(const ns_document *document);
 
 /*
  * A field's normalized value as text ("CP14", "2017", "1075.21",

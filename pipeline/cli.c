@@ -3,40 +3,45 @@
  *
  * Data goes to stdout (or -o FILE), diagnostics to stderr. One bad file
  * never stops a batch: it becomes an error record and the exit status says
- * some inputs failed.
+ * some inputs failed. The batch itself (workers, order, resume) is in
+ * cli_batch.c and its helpers; this file reads the command line.
  */
-#include "noticescan.h"
+#include "cli.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
-#include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-enum exit_code {
-    EXIT_ALL_READ = 0,    /* every input was read (some may need review) */
-    EXIT_SOME_FAILED = 1, /* at least one input could not be read */
-    EXIT_USAGE = 2,       /* bad command line */
-    EXIT_SETUP = 3,       /* patterns, catalog or Tesseract data could not be loaded */
-};
 
 static const char usage_text[] =
     "Usage: noticescan [OPTIONS] FILE|DIR...\n"
     "       noticescan --explain CODE\n"
     "       noticescan --catalog\n"
     "\n"
-    "Reads photos or scans of IRS notices (PNG, JPEG, TIFF incl. multi-page, BMP,\n"
-    "WebP, PNM, HEIC), finds the notice code, tax year, amount due, response date\n"
-    "and notice date, and explains what the notice means and what to do by when.\n"
-    "A folder is read recursively, in name order.\n"
+    "Reads photos, scans and PDFs of IRS notices (PNG, JPEG, TIFF incl. multi-page,\n"
+    "BMP, WebP, PNM, HEIC, PDF), finds the notice code, tax year, amount due,\n"
+    "response date and notice date, and explains what the notice means and what to\n"
+    "do by when. A folder is read recursively, in name order; files in it that are\n"
+    "neither images nor PDFs are skipped (and listed on standard error).\n"
     "\n"
     "Options:\n"
     "  --json               JSON: one object for one file, JSON Lines (one object per\n"
     "                       document) for several files or a folder\n"
+    "  --csv                one spreadsheet row per document (RFC 4180), with a\n"
+    "                       header row\n"
     "  -o, --output FILE    write to FILE instead of standard output\n"
+    "  -j, --jobs N         read N documents at a time (default: one per core);\n"
+    "                       records still come out in input order\n"
+    "  --pages RANGE        read only these pages of multi-page inputs: 2, 1-3, 2-\n"
+    "  --skip-done FILE     skip inputs already recorded in FILE (an earlier JSON\n"
+    "                       Lines output, e.g. of a run that was interrupted); with\n"
+    "                       -o FILE the new records are appended to it\n"
+    "  --timings            add each stage's milliseconds to every record and the\n"
+    "                       summary\n"
     "  --today YYYY-MM-DD   count days left from this date (default: today)\n"
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
@@ -53,7 +58,9 @@ static const char usage_text[] =
     "  --max-megapixels N   refuse pages over N megapixels (default 100, at most 500)\n"
     "  --max-pages N        refuse files over N pages (default 64, at most 256)\n"
     "  --max-file-mb N      refuse files over N MB (default 256)\n"
-    "  -q, --quiet          no progress on standard error\n"
+    "  --progress           when standard error is not a terminal, a progress line\n"
+    "                       every 20 documents (on a terminal a bar is shown anyway)\n"
+    "  -q, --quiet          no progress and no summary on standard error\n"
     "  -h, --help           show this help\n"
     "  -V, --version        show the version\n"
     "\n"
@@ -61,203 +68,252 @@ static const char usage_text[] =
     "could not be read (its record says why), 2 usage error, 3 setup error\n"
     "(patterns, catalog or Tesseract data missing or invalid).\n";
 
-typedef struct options {
-    int json, explain_fields, quiet, catalog, text_input;
-    const char *output_path, *explain_code, *letter, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
-    ns_date today;
-    int max_megapixels, max_pages, max_file_mb; /* 0: the library's defaults */
-} options;
-
-typedef struct input_list {
-    char **paths;
-    size_t count, capacity;
-} input_list;
-
-static int add_input(input_list *list, const char *path)
-{
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 16;
-        char **grown = realloc(list->paths, capacity * sizeof *grown);
-        if (!grown)
-            return 0;
-        list->paths = grown;
-        list->capacity = capacity;
-    }
-    list->paths[list->count] = strdup(path);
-    return list->paths[list->count++] != NULL;
-}
-
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the files under dir, recursively, in name order; hidden entries are skipped. */
-static int add_directory(input_list *list, const char *dir, int depth)
-{
-    if (depth > 32) {
-        fprintf(stderr, "noticescan: %s: folders nest too deep, skipped\n", dir);
-        return 1;
-    }
-    DIR *handle = opendir(dir);
-    if (!handle) {
-        fprintf(stderr, "noticescan: %s: cannot open folder: %s\n", dir, strerror(errno));
-        return 0;
-    }
-    input_list names = {NULL, 0, 0};
-    struct dirent *entry;
-    int ok = 1;
-    while (ok && (entry = readdir(handle)) != NULL)
-        if (entry->d_name[0] != '.')
-            ok = add_input(&names, entry->d_name);
-    closedir(handle);
-    qsort(names.paths, names.count, sizeof *names.paths, compare_names);
-    for (size_t i = 0; ok && i < names.count; i++) {
-        char *path = NULL;
-        if (asprintf(&path, "%s/%s", dir, names.paths[i]) < 0) {
-            ok = 0;
-            break;
-        }
-        struct stat info;
-        if (stat(path, &info) == 0 && S_ISDIR(info.st_mode))
-            ok = add_directory(list, path, depth + 1) || ok;
-        else
-            ok = add_input(list, path);
-        free(path);
-    }
-    for (size_t i = 0; i < names.count; i++)
-        free(names.paths[i]);
-    free(names.paths);
-    return ok;
-}
-
-/* A limit's value: a whole number from 1 to most (the library's ceiling for it). */
-static int parse_limit(const char *option, int most, int *out)
+/* "3", "1-2", "2-" (to the last page) into first and last (0: open end). */
+static int parse_page_range(const char *text, int *first, int *last)
 {
     char *end = NULL;
-    long value = strtol(optarg, &end, 10);
-    if (end == optarg || *end || value < 1 || value > most) {
-        fprintf(stderr, "noticescan: %s: '%s' is not a whole number from 1 to %d\n", option, optarg, most);
+    long from = strtol(text, &end, 10), to = from;
+    if (end == text || from < 1 || from > INT_MAX)
         return 0;
+    if (*end == '-') {
+        const char *rest = end + 1;
+        to = *rest ? strtol(rest, &end, 10) : 0;
+        if (*rest && (end == rest || to < from || to > INT_MAX))
+            return 0;
+        if (!*rest)
+            end = (char *)rest;
     }
-    *out = (int)value;
+    if (*end != '\0')
+        return 0;
+    *first = (int)from;
+    *last = (int)to;
     return 1;
 }
 
-static int parse_options(int argc, char **argv, options *opts, int *first_input)
+enum long_only_option {
+    OPT_JSON = 256,
+    OPT_CSV,
+    OPT_TODAY,
+    OPT_EXPLAIN,
+    OPT_CATALOG,
+    OPT_EXPLAIN_FIELDS,
+    OPT_PATTERNS,
+    OPT_CATALOG_FILE,
+    OPT_TESSDATA,
+    OPT_STAGES,
+    OPT_TEXT,
+    OPT_LETTER,
+    OPT_PAGES,
+    OPT_SKIP_DONE,
+    OPT_TIMINGS,
+    OPT_PROGRESS,
+    OPT_MAX_MEGAPIXELS,
+    OPT_MAX_PAGES,
+    OPT_MAX_FILE_MB
+};
+
+static const struct option long_options[] = {
+    {"json", no_argument, NULL, OPT_JSON},
+    {"csv", no_argument, NULL, OPT_CSV},
+    {"output", required_argument, NULL, 'o'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"catalog", no_argument, NULL, OPT_CATALOG},
+    {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
+    {"text", no_argument, NULL, OPT_TEXT},
+    {"letter", required_argument, NULL, OPT_LETTER},
+    {"patterns", required_argument, NULL, OPT_PATTERNS},
+    {"catalog-file", required_argument, NULL, OPT_CATALOG_FILE},
+    {"tessdata", required_argument, NULL, OPT_TESSDATA},
+    {"save-stages", required_argument, NULL, OPT_STAGES},
+    {"pages", required_argument, NULL, OPT_PAGES},
+    {"skip-done", required_argument, NULL, OPT_SKIP_DONE},
+    {"timings", no_argument, NULL, OPT_TIMINGS},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
+    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+    {"max-file-mb", required_argument, NULL, OPT_MAX_FILE_MB},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* A whole number from 1 to most (the library's ceiling for it) into *out; else a message. */
+static int parse_number(const char *option, const char *argument, int most, int *out)
 {
-    enum {
-        OPT_JSON = 256,
-        OPT_TODAY,
-        OPT_EXPLAIN,
-        OPT_CATALOG,
-        OPT_EXPLAIN_FIELDS,
-        OPT_PATTERNS,
-        OPT_CATALOG_FILE,
-        OPT_TESSDATA,
-        OPT_STAGES,
-        OPT_TEXT,
-        OPT_LETTER,
-        OPT_MAX_MEGAPIXELS,
-        OPT_MAX_PAGES,
-        OPT_MAX_FILE_MB
-    };
-    static const struct option long_options[] = {
-        {"json", no_argument, NULL, OPT_JSON},
-        {"output", required_argument, NULL, 'o'},
-        {"today", required_argument, NULL, OPT_TODAY},
-        {"explain", required_argument, NULL, OPT_EXPLAIN},
-        {"catalog", no_argument, NULL, OPT_CATALOG},
-        {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
-        {"text", no_argument, NULL, OPT_TEXT},
-        {"letter", required_argument, NULL, OPT_LETTER},
-        {"patterns", required_argument, NULL, OPT_PATTERNS},
-        {"catalog-file", required_argument, NULL, OPT_CATALOG_FILE},
-        {"tessdata", required_argument, NULL, OPT_TESSDATA},
-        {"save-stages", required_argument, NULL, OPT_STAGES},
-        {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
-        {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
-        {"max-file-mb", required_argument, NULL, OPT_MAX_FILE_MB},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
+    char *end = NULL;
+    long value = strtol(argument, &end, 10);
+    if (end == argument || *end || value < 1 || value > most) {
+        fprintf(stderr, "noticescan: %s: '%s' is not a whole number from 1 to %d\n", option, argument, most);
+        return EXIT_USAGE;
+    }
+    *out = (int)value;
+    return EXIT_ALL_READ;
+}
+
+/* One option with an argument that must be checked; returns EXIT_ALL_READ or EXIT_USAGE. */
+static int parse_checked_option(int option, const char *argument, cli_options *opts)
+{
+    switch (option) {
+    case OPT_TODAY:
+        if (ns_date_parse_iso(argument, &opts->today))
+            return EXIT_ALL_READ;
+        fprintf(stderr, "noticescan: --today: '%s' is not a date like 2026-03-31\n", argument);
+        return EXIT_USAGE;
+    case OPT_LETTER:
+        opts->letter = argument;
+        if (strcmp(argument, "dispute") == 0 || strcmp(argument, "abatement") == 0 ||
+            strcmp(argument, "cdp") == 0)
+            return EXIT_ALL_READ;
+        fprintf(stderr, "noticescan: --letter: '%s' is not dispute, abatement or cdp\n", argument);
+        return EXIT_USAGE;
+    case OPT_PAGES:
+        if (parse_page_range(argument, &opts->first_page, &opts->last_page))
+            return EXIT_ALL_READ;
+        fprintf(stderr, "noticescan: --pages: '%s' is not a page range like 2, 1-3 or 2-\n", argument);
+        return EXIT_USAGE;
+    case OPT_MAX_MEGAPIXELS: return parse_number("--max-megapixels", argument, 500, &opts->max_megapixels);
+    case OPT_MAX_PAGES: return parse_number("--max-pages", argument, 256, &opts->max_pages);
+    case OPT_MAX_FILE_MB: return parse_number("--max-file-mb", argument, 1000000, &opts->max_file_mb);
+    default: return parse_number("--jobs", argument, 256, &opts->jobs); /* -j */
+    }
+}
+
+/* Returns EXIT_ALL_READ to go on, -1 after --help or --version, or EXIT_USAGE. */
+static int parse_options(int argc, char **argv, cli_options *opts, int *first_input)
+{
     memset(opts, 0, sizeof *opts);
     opts->today = ns_date_today();
-    int c;
-    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
+    int c, result = EXIT_ALL_READ;
+    while (result == EXIT_ALL_READ && (c = getopt_long(argc, argv, "o:j:qhV", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_JSON: opts->json = 1; break;
+        case OPT_CSV: opts->csv = 1; break;
         case 'o': opts->output_path = optarg; break;
-        case OPT_TODAY:
-            if (!ns_date_parse_iso(optarg, &opts->today)) {
-                fprintf(stderr, "noticescan: --today: '%s' is not a date like 2026-03-31\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
         case OPT_EXPLAIN: opts->explain_code = optarg; break;
         case OPT_CATALOG: opts->catalog = 1; break;
         case OPT_EXPLAIN_FIELDS: opts->explain_fields = 1; break;
         case OPT_TEXT: opts->text_input = 1; break;
-        case OPT_LETTER:
-            if (strcmp(optarg, "dispute") != 0 && strcmp(optarg, "abatement") != 0 &&
-                strcmp(optarg, "cdp") != 0) {
-                fprintf(stderr, "noticescan: --letter: '%s' is not dispute, abatement or cdp\n", optarg);
-                return EXIT_USAGE;
-            }
-            opts->letter = optarg;
-            break;
         case OPT_PATTERNS: opts->patterns_dir = optarg; break;
         case OPT_CATALOG_FILE: opts->catalog_path = optarg; break;
         case OPT_TESSDATA: opts->tessdata_dir = optarg; break;
         case OPT_STAGES: opts->stages_dir = optarg; break;
-        case OPT_MAX_MEGAPIXELS:
-            if (!parse_limit("--max-megapixels", 500, &opts->max_megapixels))
-                return EXIT_USAGE;
-            break;
-        case OPT_MAX_PAGES:
-            if (!parse_limit("--max-pages", 256, &opts->max_pages))
-                return EXIT_USAGE;
-            break;
-        case OPT_MAX_FILE_MB:
-            if (!parse_limit("--max-file-mb", 1000000, &opts->max_file_mb))
-                return EXIT_USAGE;
-            break;
+        case OPT_SKIP_DONE: opts->skip_done_path = optarg; break;
+        case OPT_TIMINGS: opts->timings = 1; break;
+        case OPT_PROGRESS: opts->progress = 1; break;
         case 'q': opts->quiet = 1; break;
+        case OPT_TODAY:
+        case OPT_LETTER:
+        case OPT_PAGES:
+        case OPT_MAX_MEGAPIXELS:
+        case OPT_MAX_PAGES:
+        case OPT_MAX_FILE_MB:
+        case 'j': result = parse_checked_option(c, optarg, opts); break;
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("noticescan %s\n", ns_version()); return -1;
         default: fputs("Try 'noticescan --help'.\n", stderr); return EXIT_USAGE;
         }
     }
     *first_input = optind;
-    if (optind == argc && !opts->explain_code && !opts->catalog) {
+    if (result == EXIT_ALL_READ && optind == argc && !opts->explain_code && !opts->catalog) {
         fputs("noticescan: no input files\nTry 'noticescan --help'.\n", stderr);
         return EXIT_USAGE;
     }
-    return EXIT_ALL_READ;
+    return result;
 }
 
-/* Writes one document; returns 0 when the output itself failed. */
-static int emit(FILE *out, const ns_document *document, const options *opts, int index)
+/* Whether two paths name the same existing file. */
+static int same_file(const char *a, const char *b)
 {
+    struct stat first, second;
+    return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev &&
+           first.st_ino == second.st_ino;
+}
+
+/*
+ * The output descriptor: stdout, or -o FILE; when FILE is also the
+ * --skip-done file, records are appended after its last whole line.
+ * *appending says whether earlier records are already there.
+ */
+static int open_output(const cli_options *opts, int *appending)
+{
+    *appending = 0;
+    if (!opts->output_path)
+        return STDOUT_FILENO;
+    int resume = opts->skip_done_path && same_file(opts->output_path, opts->skip_done_path);
+    int fd = open(opts->output_path, (resume ? O_RDWR | O_APPEND : O_WRONLY | O_TRUNC) | O_CREAT | O_CLOEXEC,
+                  0644);
+    if (fd < 0 || (resume && !resume_trim_partial_line(fd))) {
+        fprintf(stderr, "noticescan: %s: cannot write: %s\n", opts->output_path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    struct stat info;
+    *appending = resume && fstat(fd, &info) == 0 && info.st_size > 0;
+    return fd;
+}
+
+/* --catalog and --explain CODE: one answer, no input files. */
+static int answer_without_inputs(const ns_knowledge *knowledge, const cli_options *opts, FILE *out)
+{
+    if (opts->catalog) {
+        char *catalog = ns_knowledge_catalog_json(knowledge);
+        if (catalog)
+            fprintf(out, "%s\n", catalog);
+        free(catalog);
+        return catalog ? EXIT_ALL_READ : EXIT_SOME_FAILED;
+    }
+    ns_document *document = ns_document_for_code(knowledge, opts->explain_code, opts->today);
+    if (!document || ns_document_status(document) != NS_OK) {
+        fprintf(stderr, "noticescan: --explain %s: %s\n", opts->explain_code,
+                document ? ns_document_error(document) : "out of memory");
+        ns_document_free(document);
+        return EXIT_USAGE;
+    }
     ns_render_options render = {opts->explain_fields};
     char *text = opts->letter ? ns_document_letter(document, opts->letter)
                  : opts->json ? ns_document_to_json(document, &render)
                               : ns_document_to_text(document);
-    if (!text)
-        return 0;
-    if (!opts->json && index > 0)
-        fputs("\n========================================================================\n\n", out);
-    int ok = fputs(text, out) >= 0 && (!opts->json || fputc('\n', out) != EOF);
+    if (text)
+        fprintf(out, "%s%s", text, opts->json && !opts->letter ? "\n" : "");
     free(text);
-    fflush(out);
-    return ok;
+    ns_document_free(document);
+    return text ? EXIT_ALL_READ : EXIT_SOME_FAILED;
+}
+
+/* Walks the inputs, leaves out those already done, and reads the rest. */
+static int read_inputs(const ns_knowledge *knowledge, const cli_options *opts, char *const *paths, int count,
+                       int fd, int appending)
+{
+    input_list inputs = {0};
+    int exit_code =
+        walk_inputs(paths, count, opts->text_input, &inputs, stderr) ? EXIT_ALL_READ : EXIT_SOME_FAILED;
+    batch_summary summary = {.skipped = inputs.skipped};
+    if (opts->skip_done_path &&
+        !resume_skip_done(opts->skip_done_path, &inputs, &summary.already_done, stderr)) {
+        input_list_free(&inputs);
+        return EXIT_USAGE;
+    }
+    char *header = opts->csv && !appending ? csv_header() : NULL;
+    if (header && write(fd, header, strlen(header)) < 0)
+        exit_code = EXIT_SOME_FAILED;
+    free(header);
+    int batch_code = batch_run(knowledge, opts, &inputs, fd, &summary);
+    if (batch_code != EXIT_ALL_READ)
+        exit_code = batch_code;
+    if (!opts->quiet && batch_code != EXIT_SETUP &&
+        (count > 1 || summary.documents != 1 || summary.skipped > 0))
+        batch_print_summary(stderr, &summary, opts->timings);
+    input_list_free(&inputs);
+    return exit_code;
 }
 
 int main(int argc, char **argv)
 {
-    options opts;
+    cli_options opts;
     int first_input = 0;
     int parsed = parse_options(argc, argv, &opts, &first_input);
     if (parsed != EXIT_ALL_READ)
@@ -271,94 +327,22 @@ int main(int argc, char **argv)
         fprintf(stderr, "noticescan: %s\n", error[0] ? error : ns_strerror(status));
         return EXIT_SETUP;
     }
-    FILE *out = stdout;
-    if (opts.output_path && !(out = fopen(opts.output_path, "w"))) {
-        fprintf(stderr, "noticescan: %s: cannot write: %s\n", opts.output_path, strerror(errno));
-        ns_knowledge_free(knowledge);
-        return EXIT_USAGE;
-    }
-    int exit_code = EXIT_ALL_READ;
-    if (opts.catalog) {
-        char *catalog = ns_knowledge_catalog_json(knowledge);
-        if (catalog)
-            fprintf(out, "%s\n", catalog);
-        free(catalog);
-    } else if (opts.explain_code) {
-        ns_document *document = ns_document_for_code(knowledge, opts.explain_code, opts.today);
-        if (!document || ns_document_status(document) != NS_OK) {
-            fprintf(stderr, "noticescan: --explain %s: %s\n", opts.explain_code,
-                    document ? ns_document_error(document) : "out of memory");
-            exit_code = EXIT_USAGE;
-        } else {
-            emit(out, document, &opts, 0);
-        }
-        ns_document_free(document);
-    } else {
-        input_list inputs = {NULL, 0, 0};
-        int listing_ok = 1;
-        for (int i = first_input; i < argc; i++) {
-            struct stat info;
-            if (stat(argv[i], &info) == 0 && S_ISDIR(info.st_mode))
-                listing_ok &= add_directory(&inputs, argv[i], 0);
-            else
-                listing_ok &= add_input(&inputs, argv[i]);
-        }
-        if (!listing_ok)
+    int appending = 0;
+    int fd = open_output(&opts, &appending);
+    int exit_code = EXIT_USAGE;
+    if (fd >= 0 && (opts.catalog || opts.explain_code)) {
+        FILE *out = fd == STDOUT_FILENO ? stdout : fdopen(fd, "w");
+        exit_code = out ? answer_without_inputs(knowledge, &opts, out) : EXIT_SOME_FAILED;
+        if (out && fflush(out) != 0)
             exit_code = EXIT_SOME_FAILED;
-        ns_engine_options engine_options = {opts.tessdata_dir, NULL,
-                                            opts.stages_dir,   opts.max_megapixels,
-                                            opts.max_pages,    (size_t)opts.max_file_mb * 1024 * 1024,
-                                            opts.today};
-        ns_engine *engine = NULL;
-        if (inputs.count > 0 && !opts.text_input &&
-            (status = ns_engine_create(knowledge, &engine_options, &engine, error, sizeof error)) != NS_OK) {
-            fprintf(stderr, "noticescan: %s\n", error[0] ? error : ns_strerror(status));
-            exit_code = EXIT_SETUP;
+        if (out && out != stdout)
+            fclose(out);
+    } else if (fd >= 0) {
+        exit_code = read_inputs(knowledge, &opts, argv + first_input, argc - first_input, fd, appending);
+        if (fd != STDOUT_FILENO && close(fd) != 0) {
+            fprintf(stderr, "noticescan: %s: cannot write: %s\n", opts.output_path, strerror(errno));
+            exit_code = EXIT_SOME_FAILED;
         }
-        int progress = !opts.quiet && inputs.count > 1 && isatty(STDERR_FILENO);
-        size_t failed = 0;
-        int emitted = 0;
-        for (size_t i = 0; (engine || opts.text_input) && i < inputs.count; i++) {
-            if (progress)
-                fprintf(stderr, "\r[%zu/%zu] %-60.60s", i + 1, inputs.count, inputs.paths[i]);
-            ns_document *document = opts.text_input
-                                        ? ns_read_text_file(knowledge, inputs.paths[i], opts.today)
-                                        : ns_engine_read_file(engine, inputs.paths[i]);
-            if (!document) {
-                fprintf(stderr, "noticescan: %s: out of memory\n", inputs.paths[i]);
-                exit_code = EXIT_SOME_FAILED;
-                break;
-            }
-            if (ns_document_status(document) != NS_OK) {
-                failed++;
-                exit_code = EXIT_SOME_FAILED;
-                if (progress)
-                    fputc('\n', stderr);
-                fprintf(stderr, "noticescan: %s\n", ns_document_error(document));
-            }
-            /* In text mode an unreadable file is only a diagnostic; JSON keeps its record. */
-            int wanted = opts.json || ns_document_status(document) == NS_OK;
-            if (wanted && !emit(out, document, &opts, emitted++)) {
-                fprintf(stderr, "noticescan: cannot write output: %s\n", strerror(errno));
-                exit_code = EXIT_SOME_FAILED;
-                ns_document_free(document);
-                break;
-            }
-            ns_document_free(document);
-        }
-        if (progress)
-            fprintf(stderr, "\r%-70s\r", "");
-        if ((engine || opts.text_input) && inputs.count > 1 && !opts.quiet)
-            fprintf(stderr, "noticescan: %zu document%s, %zu could not be read\n", inputs.count,
-                    inputs.count == 1 ? "" : "s", failed);
-        ns_engine_free(engine);
-        for (size_t i = 0; i < inputs.count; i++)
-            free(inputs.paths[i]);
-        free(inputs.paths);
-    }
-    if (out != stdout && fclose(out) != 0) {
-        fprintf(stderr, "noticescan: %s: cannot write: %s\n", opts.output_path, strerror(errno));
-        exit_code = EXIT_SOME_FAILED;
     }
     ns_knowledge_free(knowledge);
     return exit_code;

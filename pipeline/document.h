@@ -31,6 +31,8 @@ struct ns_document {
     action_plan plan;     /* borrows from the knowledge's catalog */
     int has_authenticity; /* 0 for a document made from a code alone */
     authenticity authenticity;
+    unsigned char text_layer[NS_MAX_PAGES]; /* 1: the page was read from a PDF's text layer, not OCR */
+    ns_timings timings;
 };
 
 #endif

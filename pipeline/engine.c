@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct ns_engine {
     const ns_knowledge *knowledge;
@@ -120,8 +121,16 @@ static int engine_limits(const ns_engine_options *options, load_limits *limits, 
     limits->max_pixels = NS_MAX_PIXELS;
     limits->max_pages = NS_DEFAULT_MAX_PAGES;
     limits->max_file_bytes = NS_MAX_FILE_BYTES;
+    limits->first_page = limits->last_page = 0;
     if (!options)
         return 1;
+    if (options->first_page < 0 || options->last_page < 0 ||
+        (options->last_page && options->last_page < options->first_page)) {
+        ns_error_set(errbuf, errlen, "pages %d-%d: not a page range", options->first_page, options->last_page);
+        return 0;
+    }
+    limits->first_page = options->first_page;
+    limits->last_page = options->last_page;
     if (options->max_megapixels < 0 || options->max_megapixels > most_megapixels) {
         ns_error_set(errbuf, errlen, "max_megapixels %d: 0 (the default of 100) to %d",
                      options->max_megapixels, most_megapixels);
@@ -248,6 +257,59 @@ static void stage_stem(const char *path, int page, char *out, size_t len)
     snprintf(out, len, "%.*s-p%d", n, base, page);
 }
 
+/* Milliseconds since a CLOCK_MONOTONIC start, for the per-stage timings. */
+static double milliseconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) * 1000.0 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+/* Preprocesses one page image and turns it upright when only Tesseract could tell; NULL on failure. */
+static PIX *prepare_page(ns_engine *engine, ns_document *document, PIX *image, int index, char *reason,
+                         size_t len)
+{
+    char stem[256];
+    stage_stem(document->source, index + 1, stem, sizeof stem);
+    preprocess_report *report = &document->preprocess[index];
+    PIX *clean = preprocess_page(image, report, engine->save_stages_dir, stem, reason, len);
+    int turn = 0;
+    if (clean && !report->orientation_known && ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
+        PIX *upright = image_rotate_clockwise(clean, turn);
+        if (upright) {
+            pixDestroy(&clean);
+            clean = upright;
+            report->rotation = (report->rotation + turn) % 360;
+        }
+    }
+    return clean;
+}
+
+/* Adds one loaded page to text: its PDF text layer as it is, or its image read by OCR. */
+static ns_status read_page(ns_engine *engine, ns_document *document, loaded_pages *pages, int index,
+                           document_text *text, char *reason, size_t len)
+{
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (pages->text[index]) {
+        document->text_layer[index] = 1;
+        ns_status added =
+            document_text_begin_page(text, 0, 0) ? document_text_add_plain(text, pages->text[index]) : NS_ERR_NOMEM;
+        document->timings.extract_ms += milliseconds_since(&start);
+        return added;
+    }
+    PIX *clean = prepare_page(engine, document, pages->pages[index], index, reason, len);
+    pixDestroy(&pages->pages[index]); /* one page image at a time: the original is not needed again */
+    document->timings.preprocess_ms += milliseconds_since(&start);
+    if (!clean)
+        return NS_ERR_IMAGE;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ns_status status = ocr_page(engine->ocr, clean, text, reason, len);
+    document->timings.ocr_ms += milliseconds_since(&start);
+    pixDestroy(&clean);
+    return status;
+}
+
 ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
 {
     ns_document *document = document_new(path);
@@ -259,7 +321,10 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     }
     char reason[1024] = "";
     loaded_pages pages;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     ns_status status = load_file(path, &engine->limits, &pages, reason, sizeof reason);
+    document->timings.load_ms = milliseconds_since(&start);
     if (status != NS_OK) {
         document_fail(document, status, reason);
         return document;
@@ -269,28 +334,10 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     document_text text;
     document_text_init(&text);
     for (int i = 0; i < pages.count && status == NS_OK; i++) {
-        char stem[256], page_reason[512] = "";
-        stage_stem(path, i + 1, stem, sizeof stem);
-        PIX *clean = preprocess_page(pages.pages[i], &document->preprocess[i], engine->save_stages_dir, stem,
-                                     page_reason, sizeof page_reason);
-        int turn = 0;
-        if (clean && !document->preprocess[i].orientation_known &&
-            ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
-            PIX *upright = image_rotate_clockwise(clean, turn);
-            if (upright) {
-                pixDestroy(&clean);
-                clean = upright;
-                document->preprocess[i].rotation = (document->preprocess[i].rotation + turn) % 360;
-            }
-        }
-        if (!clean) {
-            status = NS_ERR_IMAGE;
-        } else {
-            status = ocr_page(engine->ocr, clean, &text, page_reason, sizeof page_reason);
-            pixDestroy(&clean);
-        }
+        char page_reason[512] = "";
+        status = read_page(engine, document, &pages, i, &text, page_reason, sizeof page_reason);
         if (status != NS_OK)
-            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason);
+            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason[0] ? page_reason : ns_strerror(status));
         else
             document->pages = i + 1;
     }
@@ -300,13 +347,17 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         snprintf(reason, sizeof reason, "no readable text was found on %d page%s", document->pages,
                  document->pages == 1 ? "" : "s");
     }
+    clock_gettime(CLOCK_MONOTONIC, &start);
     if (status == NS_OK)
         extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
                        &document->extraction);
     else
         document_fail(document, status, reason);
+    document->timings.extract_ms += milliseconds_since(&start);
     document_text_free(&text);
+    clock_gettime(CLOCK_MONOTONIC, &start);
     document_explain(document, engine->knowledge, engine->today);
+    document->timings.explain_ms = milliseconds_since(&start);
     return document;
 }
 
@@ -409,6 +460,17 @@ int ns_document_needs_review(const ns_document *document)
         if (document->extraction.fields[i].review[0])
             return 1;
     return 0;
+}
+
+int ns_document_pages(const ns_document *document)
+{
+    return document ? document->pages : 0;
+}
+
+ns_timings ns_document_timings(const ns_document *document)
+{
+    ns_timings none = {0, 0, 0, 0, 0};
+    return document ? document->timings : none;
 }
 
 const char *ns_document_field(const ns_document *document, ns_field_id field, double *confidence)

@@ -170,9 +170,50 @@ static const char *format_name(l_int32 format)
     }
 }
 
+const char *ns_file_type(const void *head, size_t size)
+{
+    unsigned char padded[16] = {0}; /* Leptonica's sniffer reads 12 bytes whatever the size */
+    const unsigned char *bytes = head;
+    if (!head)
+        return NULL;
+    if (size < sizeof padded) {
+        memcpy(padded, head, size);
+        bytes = padded;
+    }
+    if (is_heif(bytes, size))
+        return "heic";
+    if (size >= 5 && memcmp(bytes, "%PDF-", 5) == 0)
+        return "pdf";
+    l_int32 format = IFF_UNKNOWN;
+    findFileFormatBuffer(bytes, &format);
+    return format_name(format);
+}
+
+ns_status load_page_range(const char *kind, int page_count, const load_limits *limits, int *from, int *to,
+                          char *err, size_t errlen)
+{
+    *from = limits->first_page > 0 ? limits->first_page - 1 : 0;
+    *to = limits->last_page > 0 && limits->last_page < page_count ? limits->last_page : page_count;
+    if (*from >= page_count) {
+        ns_error_set(err, errlen, "page %d was asked for, the document has %d page%s", limits->first_page,
+                     page_count, page_count == 1 ? "" : "s");
+        return NS_ERR_ARGUMENT;
+    }
+    if (*to - *from > limits->max_pages && *to - *from == page_count) {
+        ns_error_set(err, errlen, "%s has %d pages, over the %d page limit", kind, page_count, limits->max_pages);
+        return NS_ERR_TOO_LARGE;
+    }
+    if (*to - *from > limits->max_pages) {
+        ns_error_set(err, errlen, "%s pages %d-%d are %d pages, over the %d page limit", kind, *from + 1, *to,
+                     *to - *from, limits->max_pages);
+        return NS_ERR_TOO_LARGE;
+    }
+    return NS_OK;
+}
+
 /* Every page's header is checked before any page is decoded: a bomb on page 3 costs nothing. */
 static ns_status check_tiff_pages(const unsigned char *data, size_t size, const load_limits *limits,
-                                  int *page_count, char *err, size_t errlen)
+                                  int *from, int *to, char *err, size_t errlen)
 {
     l_int32 pages = 0;
     FILE *stream = fmemopen((void *)data, size, "rb");
@@ -183,11 +224,10 @@ static ns_status check_tiff_pages(const unsigned char *data, size_t size, const 
         return NS_ERR_IMAGE;
     }
     fclose(stream);
-    if (pages > limits->max_pages) {
-        ns_error_set(err, errlen, "TIFF has %d pages, over the %d page limit", pages, limits->max_pages);
-        return NS_ERR_TOO_LARGE;
-    }
-    for (int page = 0; page < pages; page++) {
+    ns_status range = load_page_range("TIFF", pages, limits, from, to, err, errlen);
+    if (range != NS_OK)
+        return range;
+    for (int page = *from; page < *to; page++) {
         l_int32 width = 0, height = 0;
         if (readHeaderMemTiff(data, size, page, &width, &height, NULL, NULL, NULL, NULL, NULL) != 0) {
             ns_error_set(err, errlen, "page %d: TIFF page header cannot be read", page + 1);
@@ -197,18 +237,21 @@ static ns_status check_tiff_pages(const unsigned char *data, size_t size, const 
         if (status != NS_OK)
             return status;
     }
-    *page_count = pages;
     return NS_OK;
 }
 
 static ns_status decode_tiff(const unsigned char *data, size_t size, const load_limits *limits,
                              loaded_pages *out, char *err, size_t errlen)
 {
-    int pages = 0;
-    ns_status status = check_tiff_pages(data, size, limits, &pages, err, errlen);
+    int from = 0, to = 0;
+    ns_status status = check_tiff_pages(data, size, limits, &from, &to, err, errlen);
     size_t offset = 0;
-    for (int page = 0; status == NS_OK && page < pages; page++) {
+    for (int page = 0; status == NS_OK && page < to; page++) {
         PIX *pix = pixReadMemFromMultipageTiff(data, size, &offset);
+        if (pix && page < from) { /* TIFF pages are found by walking the chain of directories */
+            pixDestroy(&pix);
+            continue;
+        }
         if (!pix) {
             ns_error_set(err, errlen, "page %d: TIFF page cannot be decoded", page + 1);
             return NS_ERR_IMAGE;
@@ -258,7 +301,10 @@ static ns_status decode_single(const unsigned char *data, size_t size, l_int32 f
                                const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
 {
     PIX *pix = NULL;
-    ns_status status;
+    int from = 0, to = 0; /* a one-image file is page 1: asking for page 2 of it is an error as in a TIFF */
+    ns_status status = load_page_range(name, 1, limits, &from, &to, err, errlen);
+    if (status != NS_OK)
+        return status;
     if (format == IFF_PNG) {
         status = load_png(data, size, limits, &pix, err, errlen);
     } else if (format == IFF_JFIF_JPEG) {
@@ -301,24 +347,20 @@ ns_status load_file(const char *path, const load_limits *limits, loaded_pages *o
         free(data);
         return NS_ERR_FORMAT;
     }
-    if (is_heif(data, size)) {
-        status = decode_heif(data, size, limits, out, err, errlen);
-        free(data);
-        return status;
-    }
-    l_int32 format = IFF_UNKNOWN;
-    findFileFormatBuffer(data, &format);
-    const char *name = format_name(format);
+    const char *name = ns_file_type(data, size);
     if (!name) {
-        if (size >= 5 && memcmp(data, "%PDF-", 5) == 0)
-            ns_error_set(err, errlen, "PDF input is not supported yet: convert it to an image first");
-        else
-            ns_error_set(err, errlen, "not a supported image (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC)");
+        ns_error_set(err, errlen, "not a supported image or PDF (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC, PDF)");
         free(data);
         return NS_ERR_FORMAT;
     }
+    l_int32 format = IFF_UNKNOWN;
+    findFileFormatBuffer(data, &format);
     snprintf(out->format, sizeof out->format, "%s", name);
-    if (strcmp(name, "tiff") == 0)
+    if (strcmp(name, "heic") == 0)
+        status = decode_heif(data, size, limits, out, err, errlen);
+    else if (strcmp(name, "pdf") == 0)
+        status = pdf_load(data, size, limits, out, err, errlen);
+    else if (strcmp(name, "tiff") == 0)
         status = decode_tiff(data, size, limits, out, err, errlen);
     else
         status = decode_single(data, size, format, name, limits, out, err, errlen);
@@ -330,7 +372,10 @@ ns_status load_file(const char *path, const load_limits *limits, loaded_pages *o
 
 void loaded_pages_free(loaded_pages *pages)
 {
-    for (int i = 0; i < pages->count; i++)
+    for (int i = 0; i < pages->count; i++) {
         pixDestroy(&pages->pages[i]);
+        free(pages->text[i]);
+        pages->text[i] = NULL;
+    }
     pages->count = 0;
 }

@@ -6,6 +6,7 @@
 
 typedef struct loaded_pages {
     struct Pix *pages[NS_MAX_PAGES];
+    char *text[NS_MAX_PAGES]; /* a PDF page's own text layer (its pages[i] is NULL), or NULL */
     int count;
     int exif_orientation; /* 1..8 as read (1 when absent); already applied */
     char format[16];      /* "png", "jpeg", "tiff", "heic", ... */
@@ -16,10 +17,21 @@ typedef struct load_limits {
     long max_pixels;       /* per page */
     int max_pages;         /* per file, at most NS_MAX_PAGES */
     size_t max_file_bytes; /* the file itself */
+    int first_page, last_page; /* which pages to read (1-based); 0: no bound */
 } load_limits;
 
-/* Reads and decodes a file; on failure writes the reason (without the path) to err. */
+/* Reads and decodes a file (the pages limits select); on failure writes the reason (without the path) to err. */
 ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen);
+/*
+ * The 0-based pages [*from, *to) of a document of page_count pages that the
+ * limits' first_page and last_page select, at most max_pages of them;
+ * otherwise an error and why. kind names the document ("TIFF", "PDF").
+ */
+ns_status load_page_range(const char *kind, int page_count, const load_limits *limits, int *from, int *to,
+                          char *err, size_t errlen);
+/* load_pdf.c: a PDF's pages, each as its text layer when it has one, else rendered for OCR. */
+ns_status pdf_load(const unsigned char *data, size_t size, const load_limits *limits, loaded_pages *out,
+                   char *err, size_t errlen);
 void loaded_pages_free(loaded_pages *pages);
 /* NS_OK when a page of width x height is within the limits; page 0 means the file's only image. */
 ns_status load_check_pixels(int page, long width, long height, const load_limits *limits, char *err,

@@ -84,6 +84,10 @@ static json_t *preprocess_json(const ns_document *document)
     json_t *pages = json_array();
     for (int i = 0; i < document->pages; i++) {
         const preprocess_report *report = &document->preprocess[i];
+        if (document->text_layer[i]) { /* read from the PDF's own text: nothing was preprocessed */
+            json_array_append_new(pages, json_pack("{s:i, s:s}", "page", i + 1, "text_source", "pdf_text"));
+            continue;
+        }
         json_array_append_new(
             pages, json_pack("{s:i, s:b, s:i, s:s, s:f, s:b, s:o, s:f, s:i, s:[i,i]}", "page", i + 1,
                              "page_found", report->page_found, "rotation", report->rotation,
@@ -93,6 +97,7 @@ static json_t *preprocess_json(const ns_document *document)
                              report->curvature >= 0 ? json_integer(report->curvature) : json_null(), "scale",
                              ((int)(report->scale * 1000)) / 1000.0, "text_height", report->text_height,
                              "size", report->width, report->height));
+        json_object_set_new(json_array_get(pages, (size_t)i), "text_source", json_string("ocr"));
     }
     return pages;
 }

@@ -1,53 +1,110 @@
 #!/bin/sh
-# bench.sh - time per page of noticescan against bare tesseract on the same
-# images, in the same run, as a ratio (absolute times drift on shared machines).
+# bench.sh - pages per second of noticescan against bare tesseract on the
+# same set of notice images, in the same run (absolute times drift on shared
+# machines; the ratio is what to compare).
 #
-#   tests/bench.sh build/noticescan [IMAGE...]      (make bench: the samples/ images)
+#   tests/bench.sh build/noticescan              (make bench)
+#   BENCH_COPIES=5 BENCH_REPEAT=20 tests/bench.sh build/noticescan
 #
-# Each image is read ROUNDS times by each command, alternating, and the median
-# is kept. Bare tesseract runs with OMP_THREAD_LIMIT=1 (its fastest setting on
-# two cores) and once more with no limit (what a user gets out of the box).
+# The set (build/bench-set-COPIES/) is the samples/ images plus BENCH_COPIES
+# copies of each (every copy is decoded and read afresh: neither program
+# caches anything between files), plus the scanned PDF fixture: 61 documents,
+# 67 pages with the default 5 copies. Bare tesseract
+# reads every image with OMP_THREAD_LIMIT=1, one process per core through
+# xargs -P; PDFs are given to it as PNGs rendered beforehand (untimed) since
+# it cannot read PDF. Then noticescan -j (one worker per core), -j 1 and -j 2,
+# peak RSS, and RSS after 10, 100 and 1000 documents of one process reading
+# the set BENCH_REPEAT times over.
 set -eu
-bin=${1:-build/noticescan}
-shift || true
+bin=$(cd "$(dirname "${1:-build/noticescan}")" && pwd)/$(basename "${1:-build/noticescan}")
 root=$(cd "$(dirname "$0")/.." && pwd)
-rounds=${ROUNDS:-3}
-if [ $# -eq 0 ]; then
-    set -- $(ls "$root"/samples/*.png "$root"/samples/*.jpg "$root"/samples/*.tif "$root"/samples/*.tiff 2>/dev/null)
-fi
-now() { date +%s.%N; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-elapsed() { s=$(now); "$@" >/dev/null 2>&1 || true; e=$(now); awk "BEGIN { print $e - $s }"; }
+copies=${BENCH_COPIES:-5}
+repeat=${BENCH_REPEAT:-20}
+cores=$(nproc)
+set_dir=$root/build/bench-set-$copies
+work=$root/build/bench-run
+mkdir -p "$work"
 
-printf '%-28s %10s %10s %10s %8s\n' image noticescan tess_omp1 tess_dflt ratio
-total_ours=0; total_bare=0; total_default=0
-for image in "$@"; do
-    ours=""; bare=""
-    i=0
-    while [ $i -lt "$rounds" ]; do
-        ours="$ours $(elapsed "$bin" --json "$image")"
-        bare="$bare $(elapsed env OMP_THREAD_LIMIT=1 tesseract "$image" -)"
-        i=$((i + 1))
+make_set() {
+    mkdir -p "$set_dir.tmp"
+    for image in "$root"/samples/*.png "$root"/samples/*.jpg "$root"/samples/*.tif; do
+        name=$(basename "$image")
+        cp "$image" "$set_dir.tmp/$name"
+        i=1
+        while [ "$i" -le "$copies" ]; do
+            cp "$image" "$set_dir.tmp/copy$i-$name" # read afresh each time: nothing is cached between documents
+            i=$((i + 1))
+        done
     done
-    default=$(elapsed tesseract "$image" -)
-    m_ours=$(echo $ours | tr ' ' '\n' | median)
-    m_bare=$(echo $bare | tr ' ' '\n' | median)
-    printf '%-28s %9.2fs %9.2fs %9.2fs %8.2f\n' "$(basename "$image")" "$m_ours" "$m_bare" "$default" \
-        "$(awk "BEGIN { print $m_ours / $m_bare }")"
-    total_ours=$(awk "BEGIN { print $total_ours + $m_ours }")
-    total_bare=$(awk "BEGIN { print $total_bare + $m_bare }")
-    total_default=$(awk "BEGIN { print $total_default + $default }")
+    cp "$root/tests/fixtures/cp14-scanned.pdf" "$set_dir.tmp/"
+    mv "$set_dir.tmp" "$set_dir"
+}
+[ -d "$set_dir" ] || make_set
+
+# What bare tesseract reads: every image as it is, each PDF rendered to PNG at 300 DPI.
+rm -rf "$work/bare-inputs" && mkdir -p "$work/bare-inputs"
+for file in "$set_dir"/*; do
+    case "$file" in
+    *.pdf) pdftoppm -r 300 -png "$file" "$work/bare-inputs/$(basename "$file" .pdf)" ;;
+    *) ln -s "$file" "$work/bare-inputs/" ;;
+    esac
 done
-batch=$(elapsed "$bin" --json --quiet "$@")
-awk -v ours="$total_ours" -v bare="$total_bare" -v dflt="$total_default" -v batch="$batch" -v n=$# 'BEGIN {
-    printf "\nper image (median of runs): noticescan %.2f s, bare tesseract (OMP_THREAD_LIMIT=1) %.2f s, ratio %.2f\n",
-        ours / n, bare / n, ours / bare
-    printf "bare tesseract with no thread limit: %.2f s per image (noticescan is %.1fx faster)\n", dflt / n, dflt / ours
-    printf "one noticescan process over all %d images (engine reused): %.2f s, %.2f s per image\n", n, batch, batch / n
+pages=0
+for file in "$work"/bare-inputs/*; do
+    n=$(identify "$file" 2>/dev/null | wc -l)
+    pages=$((pages + n))
+done
+documents=$(ls "$set_dir" | wc -l)
+
+echo "bench set: $documents documents, $pages pages ($set_dir), $cores cores"
+
+# Each run's wall seconds, CPU seconds (user + system, children included) and peak RSS in KB.
+measure() { # name command... -> $work/time-NAME
+    name=$1
+    shift
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time-$name" "$@" || true
+}
+measure bare sh -c "ls '$work'/bare-inputs/* | OMP_THREAD_LIMIT=1 xargs -P $cores -I{} sh -c 'tesseract \"\$1\" - >/dev/null 2>&1' _ {}"
+for jobs in "$cores" 1 2; do
+    measure "j$jobs" "$bin" --json -q -j "$jobs" -o "$work/out-$jobs.jsonl" "$set_dir"
+done
+records=$(wc -l <"$work/out-$cores.jsonl")
+
+row() { # label name
+    awk -v label="$1" -v pages="$pages" '{
+        printf "%-46s %7.1f %8.2f %8.1f %10.2f %9d\n", label, $1, pages / $1, $2 + $3, ($2 + $3) / pages, $4
+    }' "$work/time-$2"
+}
+printf '\n%-46s %7s %8s %8s %10s %9s\n' "" "wall s" "pages/s" "CPU s" "CPU s/page" "peak KB"
+row "bare tesseract (xargs -P $cores, OMP_THREAD_LIMIT=1)" bare
+row "noticescan -j $cores ($records records)" "j$cores"
+row "noticescan -j 1" j1
+row "noticescan -j 2" j2
+awk -v bare="$(cut -d' ' -f1 "$work/time-bare")" -v ours="$(cut -d' ' -f1 "$work/time-j$cores")" \
+    -v one="$(cut -d' ' -f1 "$work/time-j1")" -v two="$(cut -d' ' -f1 "$work/time-j2")" 'BEGIN {
+    printf "noticescan -j %d / bare tesseract, pages per second: %.2fx\n", '"$cores"', bare / ours
+    printf "-j 2 / -j 1, pages per second: %.2fx\n", one / two
 }'
-if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "peak memory, noticescan on all images: %M KB" "$bin" --json --quiet "$@" >/dev/null 2>/tmp/noticescan-bench-mem || true
-    tail -n 1 /tmp/noticescan-bench-mem
-    /usr/bin/time -f "peak memory, bare tesseract on one image: %M KB" env OMP_THREAD_LIMIT=1 tesseract "$1" - >/dev/null 2>/tmp/noticescan-bench-mem || true
-    tail -n 1 /tmp/noticescan-bench-mem
-fi
+echo "load average (other work on the machine skews wall times; CPU seconds much less): $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Memory over a long run: the set BENCH_REPEAT times over in one process, RSS sampled as records appear.
+list=$work/long-inputs
+: >"$list"
+i=0
+while [ "$i" -lt "$repeat" ]; do
+    ls "$set_dir"/* >>"$list"
+    i=$((i + 1))
+done
+total=$(wc -l <"$list")
+echo "long run: $total documents in one process (-j $cores)"
+: >"$work/long.jsonl" # there before the first sample reads it (the job's own redirect may come later)
+# shellcheck disable=SC2046
+"$bin" --json -q -j "$cores" -o "$work/long.jsonl" $(cat "$list") &
+pid=$!
+for mark in 10 100 1000; do
+    [ "$mark" -le "$total" ] || break
+    while kill -0 "$pid" 2>/dev/null && [ "$(wc -l <"$work/long.jsonl")" -lt "$mark" ]; do sleep 0.5; done
+    rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+    echo "RSS after $mark documents: ${rss:-?} KB"
+done
+wait "$pid" || true

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <jansson.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -175,6 +176,253 @@ static void bad_pattern_directory_is_a_setup_error(void **state)
     run_free(&result);
 }
 
+/* Each JSON line of out, parsed; fails the test on a line that is not JSON. Returns the count. */
+static size_t parse_lines(char *out, json_t **records, size_t capacity)
+{
+    size_t count = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        json_error_t error;
+        json_t *record = json_loads(line, 0, &error);
+        if (!record)
+            fail_msg("line %zu is not JSON: %s", count + 1, error.text);
+        assert_true(count < capacity);
+        records[count++] = record;
+    }
+    return count;
+}
+
+static void free_records(json_t **records, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        json_decref(records[i]);
+}
+
+static const char *record_string(json_t *record, const char *key)
+{
+    return json_string_value(json_object_get(record, key));
+}
+
+static const char *field_value(json_t *record, const char *field)
+{
+    return json_string_value(json_object_get(json_object_get(json_object_get(record, "fields"), field), "value"));
+}
+
+static const char *page_source(json_t *record, size_t page)
+{
+    return json_string_value(json_object_get(json_array_get(json_object_get(record, "preprocess"), page),
+                                             "text_source"));
+}
+
+static const char *error_code(json_t *record)
+{
+    return json_string_value(json_object_get(json_object_get(record, "error"), "code"));
+}
+
+static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **state)
+{
+    (void)state;
+    /* The scanned PDF (OCR, seconds) comes first: under -j 2 every later record is done before it, and
+     * must still wait for it. */
+    run_result result = run("--json -j 2 -q --today 2024-03-20 tests/fixtures/cp14-scanned.pdf "
+                            "tests/fixtures/cp14-text.pdf tests/fixtures/damaged.pdf "
+                            "tests/fixtures/cp503-2page-text.pdf tests/fixtures/encrypted.pdf "
+                            "tests/fixtures/huge-page.pdf tests/fixtures/cp14-text.pdf");
+    assert_int_equal(result.status, 1); /* three PDFs cannot be read */
+    json_t *records[8];
+    size_t count = parse_lines(result.out, records, 8);
+    assert_int_equal(count, 7);
+    const char *order[] = {"cp14-scanned.pdf", "cp14-text.pdf",  "damaged.pdf",  "cp503-2page-text.pdf",
+                           "encrypted.pdf",    "huge-page.pdf", "cp14-text.pdf"};
+    for (size_t i = 0; i < count; i++) {
+        char source[128];
+        snprintf(source, sizeof source, "tests/fixtures/%s", order[i]);
+        assert_string_equal(record_string(records[i], "source"), source);
+    }
+    assert_string_equal(page_source(records[0], 0), "ocr");
+    assert_string_equal(field_value(records[0], "notice_code"), "CP14");
+    assert_string_equal(page_source(records[1], 0), "pdf_text");
+    assert_string_equal(field_value(records[1], "amount_due"), "2417.86");
+    assert_string_equal(field_value(records[1], "response_date"), "2024-04-01");
+    assert_string_equal(error_code(records[2]), "bad_pdf");
+    assert_int_equal(json_integer_value(json_object_get(records[3], "pages")), 2);
+    assert_string_equal(page_source(records[3], 1), "pdf_text");
+    assert_string_equal(field_value(records[3], "notice_code"), "CP503");
+    assert_string_equal(error_code(records[4]), "pdf_encrypted");
+    assert_non_null(strstr(record_string(json_object_get(records[4], "error"), "message"),
+                           "tests/fixtures/encrypted.pdf: PDF is encrypted"));
+    assert_string_equal(error_code(records[5]), "bad_pdf");
+    assert_non_null(strstr(result.err, "huge-page.pdf: PDF page 1 is 20000 x 20000 points"));
+    free_records(records, count);
+    run_free(&result);
+}
+
+static void pages_option_limits_the_pages_read(void **state)
+{
+    (void)state;
+    run_result result = run("--json -q --pages 2 tests/fixtures/cp503-2page-text.pdf "
+                            "tests/fixtures/cp503-2page-text.pdf samples/cp503-2page-office.tif");
+    json_t *records[4];
+    size_t count = parse_lines(result.out, records, 4);
+    assert_int_equal(count, 3);
+    assert_int_equal(json_integer_value(json_object_get(records[0], "pages")), 1);
+    assert_string_equal(field_value(records[0], "notice_code"), "CP503"); /* page 2 names the notice too */
+    assert_null(field_value(records[0], "amount_due"));                  /* only page 1 has it */
+    free_records(records, count);
+    run_free(&result);
+
+    result = run("--json -q --pages 3-4 tests/fixtures/cp503-2page-text.pdf samples/cp503-2page-office.tif");
+    count = parse_lines(result.out, records, 4);
+    assert_int_equal(count, 2);
+    for (size_t i = 0; i < count; i++) {
+        assert_string_equal(error_code(records[i]), "argument");
+        assert_non_null(strstr(record_string(json_object_get(records[i], "error"), "message"),
+                               "page 3 was asked for, the document has 2 pages"));
+    }
+    free_records(records, count);
+    run_free(&result);
+
+    run_result bad = run("--pages 2-1 x.pdf");
+    assert_int_equal(bad.status, 2);
+    assert_non_null(strstr(bad.err, "--pages"));
+    run_free(&bad);
+}
+
+static void a_folder_skips_what_is_not_a_document_and_says_so(void **state)
+{
+    (void)state;
+    run_result result = run("--json -j 2 --today 2024-03-20 tests/fixtures/folder");
+    assert_int_equal(result.status, 0);
+    json_t *records[4];
+    size_t count = parse_lines(result.out, records, 4);
+    assert_int_equal(count, 2);
+    assert_string_equal(record_string(records[0], "source"), "tests/fixtures/folder/a-notice.pdf");
+    assert_string_equal(record_string(records[1], "source"), "tests/fixtures/folder/sub/cp503.pdf");
+    assert_non_null(strstr(result.err, "skipped tests/fixtures/folder/notes.txt"));
+    assert_non_null(strstr(result.err, "tests/fixtures/folder/sub/back: folder already read"));
+    assert_non_null(strstr(result.err, "2 documents, 3 pages: 2 ok, 0 review, 0 errors, 2 skipped"));
+    free_records(records, count);
+    run_free(&result);
+}
+
+static void csv_gives_a_header_and_one_row_per_document(void **state)
+{
+    (void)state;
+    run_result result =
+        run("--csv -q --today 2024-03-20 tests/fixtures/cp14-text.pdf tests/fixtures/damaged.pdf");
+    assert_int_equal(result.status, 1);
+    char *second = strstr(result.out, "\r\n");
+    assert_non_null(second);
+    assert_true(strncmp(result.out, "source,status,error,pages,notice_code,", 38) == 0);
+    assert_true(strncmp(second + 2, "tests/fixtures/cp14-text.pdf,ok,,1,CP14,", 40) == 0);
+    assert_non_null(strstr(second, ",2024-04-01,12,"));
+    char *third = strstr(second + 2, "\r\n");
+    assert_non_null(third);
+    assert_true(strncmp(third + 2, "tests/fixtures/damaged.pdf,error,tests/fixtures/damaged.pdf: PDF", 63) == 0);
+    run_free(&result);
+}
+
+static void timings_add_each_stage_to_records_and_summary(void **state)
+{
+    (void)state;
+    run_result result = run("--json --timings tests/fixtures/cp14-text.pdf tests/fixtures/damaged.pdf");
+    json_t *records[2];
+    size_t count = parse_lines(result.out, records, 2);
+    assert_int_equal(count, 2);
+    json_t *timings = json_object_get(records[0], "timings_ms");
+    const char *stages[] = {"load", "preprocess", "ocr", "extract", "explain"};
+    for (size_t i = 0; i < 5; i++)
+        assert_true(json_is_integer(json_object_get(timings, stages[i])));
+    assert_int_equal(json_integer_value(json_object_get(timings, "ocr")), 0); /* a text layer needs no OCR */
+    assert_non_null(strstr(result.err, "time in stages (ms, all workers): load "));
+    free_records(records, count);
+    run_free(&result);
+}
+
+/* Runs the CLI in the background with stdout to /dev/null; returns its pid. */
+static pid_t start_cli(const char *arguments)
+{
+    char *command = NULL;
+    const char *binary = getenv("NOTICESCAN_BIN");
+    assert_true(asprintf(&command, "cd '%s' && exec %s %s >/dev/null 2>&1", test_root(),
+                         binary ? binary : "build/noticescan", arguments) > 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+        _exit(127);
+    }
+    free(command);
+    return pid;
+}
+
+static size_t count_char(const char *text, char wanted)
+{
+    size_t count = 0;
+    for (; text && *text; text++)
+        count += *text == wanted;
+    return count;
+}
+
+/* A batch killed with SIGKILL mid-run and resumed with --skip-done gives every input exactly once. */
+static void kill_9_then_skip_done_gives_every_input_once(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/noticescan-resume-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *setup = NULL;
+    /* The FIFO stalls the batch at its third input (opening it waits for a writer): a kill always lands
+     * mid-run, after two records, whatever the machine's speed. */
+    assert_true(asprintf(&setup, "cd '%s' && for i in 1 2 4 5; do cp tests/fixtures/cp14-text.pdf %s/$i.pdf; done && "
+                         "mkfifo %s/3.pdf", test_root(), dir, dir) > 0);
+    assert_int_equal(system(setup), 0);
+    char arguments[512];
+    snprintf(arguments, sizeof arguments,
+             "--json -j 2 -o %s/out.jsonl --skip-done %s/out.jsonl %s/1.pdf %s/2.pdf %s/3.pdf %s/4.pdf %s/5.pdf",
+             dir, dir, dir, dir, dir, dir, dir);
+    pid_t pid = start_cli(arguments);
+    char out_path[128];
+    snprintf(out_path, sizeof out_path, "%s/out.jsonl", dir);
+    char *written = NULL;
+    for (int tries = 0; tries < 600 && count_char(written, '\n') < 2; tries++) { /* up to 60 s */
+        free(written);
+        usleep(100000);
+        written = test_read_file(out_path);
+    }
+    assert_int_equal(count_char(written, '\n'), 2);
+    free(written);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+
+    FILE *cut = fopen(out_path, "a"); /* as if the kill had landed in the middle of a write */
+    fputs("{\"source\":\"half", cut);
+    fclose(cut);
+    char *replace = NULL;
+    assert_true(asprintf(&replace, "rm %s/3.pdf && cp '%s/tests/fixtures/cp14-text.pdf' %s/3.pdf", dir, test_root(),
+                         dir) > 0);
+    assert_int_equal(system(replace), 0);
+    run_result resumed = run(arguments);
+    assert_int_equal(resumed.status, 0);
+    assert_non_null(strstr(resumed.err, "3 documents, 3 pages: 3 ok, 0 review, 0 errors, 0 skipped, 2 already done"));
+
+    char *all = test_read_file(out_path);
+    json_t *records[8];
+    size_t count = parse_lines(all, records, 8); /* every line whole JSON: the half line was cut */
+    assert_int_equal(count, 5);
+    for (size_t i = 0; i < count; i++) {
+        char source[128];
+        snprintf(source, sizeof source, "%s/%zu.pdf", dir, i + 1);
+        assert_string_equal(record_string(records[i], "source"), source);
+    }
+    free_records(records, count);
+    free(all);
+    run_free(&resumed);
+    snprintf(arguments, sizeof arguments, "rm -rf '%s'", dir);
+    assert_int_equal(system(arguments), 0);
+    free(setup);
+    free(replace);
+}
+
 static void limit_options_reach_the_library_and_are_checked(void **state)
 {
     (void)state;
@@ -211,6 +459,12 @@ int main(void)
         cmocka_unit_test(output_file_option_writes_there),
         cmocka_unit_test(bad_pattern_directory_is_a_setup_error),
         cmocka_unit_test(limit_options_reach_the_library_and_are_checked),
+        cmocka_unit_test(pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order),
+        cmocka_unit_test(pages_option_limits_the_pages_read),
+        cmocka_unit_test(a_folder_skips_what_is_not_a_document_and_says_so),
+        cmocka_unit_test(csv_gives_a_header_and_one_row_per_document),
+        cmocka_unit_test(timings_add_each_stage_to_records_and_summary),
+        cmocka_unit_test(kill_9_then_skip_done_gives_every_input_once),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

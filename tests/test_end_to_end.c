@@ -206,7 +206,7 @@ static void damaged_and_foreign_files_fail_with_a_named_reason(void **state)
     const char *pdf = "/tmp/noticescan-fake.pdf";
     write_bytes(pdf, "%PDF-1.4\n%%EOF\n", 15);
     document = ns_engine_read_file(engine, pdf);
-    assert_int_equal(ns_document_status(document), NS_ERR_FORMAT);
+    assert_int_equal(ns_document_status(document), NS_ERR_PDF);
     assert_non_null(strstr(ns_document_error(document), "PDF"));
     ns_document_free(document);
 

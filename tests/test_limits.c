@@ -15,7 +15,8 @@ static const ns_date any_day = {2024, 3, 20}; /* these checks read no plan */
 
 static ns_engine *engine_with(int max_megapixels, int max_pages, size_t max_file_bytes, ns_status expected)
 {
-    ns_engine_options options = {NULL, NULL, NULL, max_megapixels, max_pages, max_file_bytes, {0, 0, 0}};
+    ns_engine_options options = {
+        .max_megapixels = max_megapixels, .max_pages = max_pages, .max_file_bytes = max_file_bytes};
     ns_engine *made = NULL;
     char error[512] = "";
     assert_int_equal(ns_engine_create(test_knowledge(), &options, &made, error, sizeof error), expected);
