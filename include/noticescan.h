@@ -62,9 +62,12 @@ const char *ns_version(void);
     XX(NS_ERR_ARGUMENT, 10, "argument", "invalid argument")                                                  \
     XX(NS_ERR_NO_TEXT, 11, "no_text", "no readable text was found")                                        \
     XX(NS_ERR_PDF, 12, "bad_pdf", "the PDF is damaged or not a usable document")                             \
-    XX(NS_ERR_PDF_ENCRYPTED, 13, "pdf_encrypted", "the PDF is encrypted with a password")
+    XX(NS_ERR_PDF_ENCRYPTED, 13, "pdf_encrypted", "the PDF is encrypted with a password")                    \
+    /* text was read, but it has no notice code, no IRS marks and no sign of a scam posing as the IRS */     \
+    XX(NS_ERR_NOT_A_NOTICE, 14, "not_a_notice", "this does not look like an IRS notice")
 
 typedef enum ns_status {
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): name is an enumerator, which cannot be parenthesized */
 #define NS_STATUS_ENUM(name, value, code, message) name = value,
     NS_STATUS_TABLE(NS_STATUS_ENUM)
 #undef NS_STATUS_ENUM
@@ -123,6 +126,7 @@ typedef struct ns_engine_options {
     size_t max_file_bytes;       /* per file; 0: 256 MB */
     ns_date today;               /* the date days left count from; year 0: the local date at each read */
     int first_page, last_page;   /* pages to read from a multi-page input (1-based); 0: no bound */
+    int abroad;                  /* 1: mailed outside the U.S. (longer windows, IRC 6213(a)); 0: address decides */
 } ns_engine_options;
 
 /*
@@ -183,7 +187,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path);
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text);
 
 /* Same as ns_engine_read_text, without an engine (no OCR needed), explained as of today. */
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *text, ns_date today);
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today);
 
 /*
  * The kind of document the first bytes of a file show: "png", "jpeg", "tiff",
@@ -200,6 +204,26 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
  * can be looked up by code.
  */
 ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today);
+
+/*
+ * Reads several images (held in memory, not owned) as the pages of one
+ * document, in order: the photos of a notice's pages. source names the
+ * document in messages and output. Types come from the bytes; the engine's
+ * limits apply to each image and to the page count in all. Always returns
+ * a document (NULL only when memory runs out).
+ */
+ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const void *const *images,
+                                   const size_t *sizes, int count);
+
+/*
+ * Corrects one field of a document that was read, with a value a person
+ * typed ("CP14", "2023", "1075.21", "2024-04-01" or "April 1, 2024"; NULL or
+ * "" when the notice prints none), and makes the plan again with the same
+ * explainer, as of the same date. Returns NS_ERR_ARGUMENT with a message in
+ * errbuf when the value is not one of that field's kind.
+ */
+ns_status ns_document_correct(ns_document *document, ns_field_id field, const char *value, char *errbuf,
+                              size_t errlen);
 
 void ns_document_free(ns_document *document);
 
@@ -242,9 +266,26 @@ char *ns_document_to_json(const ns_document *document, const ns_render_options *
  * as of: kind is "dispute", "abatement" (penalty relief) or "cdp" (cover
  * letter for a Collection Due Process hearing request). What the notice
  * cannot know is left as a [bracketed prompt]. Returns NULL for an unknown
- * kind or a document that was not read. Caller frees.
+ * kind, a document that was not read, or a kind the notice does not allow
+ * (ns_document_letter_refusal says why). Caller frees.
  */
 char *ns_document_letter(const ns_document *document, const char *kind);
+
+/*
+ * NULL when the notice allows a letter of this kind, else why not, in a
+ * sentence for the reader: a cdp letter needs a Collection Due Process
+ * hearing right, an abatement letter assessed penalties, a dispute letter
+ * something to dispute, and a suspected scam gets none. Lives as long as the
+ * document.
+ */
+const char *ns_document_letter_refusal(const ns_document *document, const char *kind);
+
+/*
+ * The plan's deadline as a calendar entry (RFC 5545 .ics): an all-day event
+ * on the deadline with reminders a week and a day before. NULL when the
+ * plan has no deadline or the document was not read. Caller frees.
+ */
+char *ns_document_to_ics(const ns_document *document);
 
 /* The action plan as text for a person (the error message for a document not read). Caller frees. */
 char *ns_document_to_text(const ns_document *document);

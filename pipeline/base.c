@@ -40,7 +40,7 @@ ns_status file_read_limited(const char *path, size_t max_bytes, unsigned char **
     }
     if ((unsigned long long)info.st_size > max_bytes) {
         /* In MB, rounded up, when the limit is: a nine-digit byte count would look like a masked SSN. */
-        const unsigned long long megabyte = 1024 * 1024, file_size = (unsigned long long)info.st_size;
+        const unsigned long long megabyte = 1024ULL * 1024, file_size = (unsigned long long)info.st_size;
         if (max_bytes >= megabyte)
             ns_error_set(err, errlen, "file is %llu MB, over the %llu MB limit",
                          (file_size + megabyte - 1) / megabyte, (unsigned long long)max_bytes / megabyte);
@@ -109,5 +109,28 @@ PIX *image_rotate_clockwise(PIX *pix, int degrees)
     case 180: return pixRotate180(NULL, pix);
     case 270: return pixRotate90(pix, -1);
     default: return NULL;
+    }
+}
+
+void text_write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent, int width)
+{
+    const char *lead = first_indent;
+    const char *p = text;
+    while (*p) {
+        int room = width - (int)strlen(lead);
+        const char *line_end = p;
+        const char *last_space = NULL;
+        while (*line_end && line_end - p < room) {
+            if (*line_end == ' ')
+                last_space = line_end;
+            line_end++;
+        }
+        if (*line_end && last_space)
+            line_end = last_space;
+        fprintf(out, "%s%.*s\n", lead, (int)(line_end - p), p);
+        p = line_end;
+        while (*p == ' ')
+            p++;
+        lead = indent;
     }
 }

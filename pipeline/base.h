@@ -25,6 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct Pix; /* Leptonica's image; only image stages include its header */
 
@@ -73,6 +74,12 @@ typedef struct placeholder {
  * as a new NUL-terminated string the caller frees; NULL when memory runs out.
  */
 char *text_fill_placeholders(const char *text, size_t length, const placeholder *table, size_t count);
+
+/*
+ * Writes one line of text wrapped at width columns: the first line starts
+ * with first_indent, the others with indent; breaks at spaces.
+ */
+void text_write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent, int width);
 
 /*
  * A new image: pix turned clockwise by degrees (90, 180 or 270). Returns

@@ -234,6 +234,7 @@ static int parse_references(validator *v, const char *where, json_t *notice, con
     catalog_texts names;
     if (!parse_texts(v, where, notice, key, 0, &names))
         return 0;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, sized by its element */
     *out = allocate(v, names.count, sizeof **out);
     if (!*out)
         return 0;
@@ -448,7 +449,8 @@ static int parse_playbook(validator *v, const char *category, json_t *list, cata
 {
     char where[128];
     snprintf(where, sizeof where, "playbooks.%s", category);
-    if (strcmp(category, "generic") != 0 && !in_list(category, categories, COUNT(categories)))
+    int special = strcmp(category, "generic") == 0 || strcmp(category, "scam") == 0;
+    if (!special && !in_list(category, categories, COUNT(categories)))
         return fail(v, where, "is not a known category");
     if (!json_is_array(list) || json_array_size(list) == 0)
         return fail(v, where, "must be a non-empty array of situations");
@@ -467,6 +469,10 @@ static int parse_playbook(validator *v, const char *category, json_t *list, cata
             !parse_string(v, place, situation, "heading", 1, &parsed->heading) ||
             !parse_texts(v, place, situation, "steps", 1, &parsed->steps))
             return 0;
+        /* the scam plan tells a frightened reader what to do: every step shows where it comes from */
+        for (size_t step = 0; strcmp(category, "scam") == 0 && step < parsed->steps.count; step++)
+            if (!strstr(parsed->steps.items[step], "https://"))
+                return fail(v, place, "every step of the scam playbook needs an https source");
     }
     return 1;
 }
@@ -475,8 +481,9 @@ static int parse_playbooks(validator *v, json_t *root)
 {
     notice_catalog *catalog = v->catalog;
     json_t *playbooks = json_object_get(root, "playbooks");
-    if (!json_is_object(playbooks) || !json_object_get(playbooks, "generic"))
-        return fail(v, "playbooks", "must be an object with a 'generic' playbook");
+    if (!json_is_object(playbooks) || !json_object_get(playbooks, "generic") ||
+        !json_object_get(playbooks, "scam"))
+        return fail(v, "playbooks", "must be an object with a 'generic' and a 'scam' playbook");
     catalog->playbooks = allocate(v, json_object_size(playbooks), sizeof *catalog->playbooks);
     if (!catalog->playbooks)
         return 0;
@@ -489,6 +496,8 @@ static int parse_playbooks(validator *v, json_t *root)
             return 0;
         if (strcmp(category, "generic") == 0)
             catalog->generic_playbook = playbook;
+        if (strcmp(category, "scam") == 0)
+            catalog->scam_playbook = playbook;
     }
     return 1;
 }
@@ -533,6 +542,7 @@ static int check_unique_codes(validator *v)
         for (size_t j = 0; j <= notice->aliases.count; j++) {
             const char *name = j == 0 ? notice->code : notice->aliases.items[j - 1];
             for (size_t k = 0; k < count; k++) {
+                /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): names[0..count) are set below */
                 if (strcmp(names[k], name) == 0) {
                     char message[128];
                     snprintf(message, sizeof message, "code or alias %s appears twice", name);
@@ -786,6 +796,7 @@ const catalog_notice *catalog_find(const notice_catalog *catalog, const char *co
 const catalog_signal *catalog_find_signal(const notice_catalog *catalog, const char *id)
 {
     for (size_t i = 0; id && i < catalog->signal_count; i++)
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): parsing gives every signal an id */
         if (strcmp(catalog->signals[i].id, id) == 0)
             return &catalog->signals[i];
     return NULL;

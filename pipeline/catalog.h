@@ -119,6 +119,7 @@ typedef struct notice_catalog {
     catalog_playbook *playbooks;
     size_t playbook_count;
     const catalog_playbook *generic_playbook;
+    const catalog_playbook *scam_playbook; /* replaces a suspicious document's plan */
     const catalog_after_deadline *after_deadline[ACTION_COUNT]; /* NULL where none */
     struct {
         const char *source;

@@ -8,6 +8,9 @@
  */
 #include "cli.h"
 
+#include "cli_cluster.h"
+#include "cli_serve.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -40,13 +43,26 @@ static const char usage_text[] =
     "  --skip-done FILE     skip inputs already recorded in FILE (an earlier JSON\n"
     "                       Lines output, e.g. of a run that was interrupted); with\n"
     "                       -o FILE the new records are appended to it\n"
+    "  --shard K/N          read only the K-th of N parts of the inputs (by a hash of\n"
+    "                       each path below the folder given, so adding files moves\n"
+    "                       no old one); -o FILE is then written as FILE.partial and\n"
+    "                       renamed when the shard is done. --shard auto takes K and\n"
+    "                       N from a Slurm array job, or from a Kubernetes Indexed\n"
+    "                       Job with --shards N\n"
+    "  noticescan merge OUT [--expect PATH]... SHARD...\n"
+    "                       merge shard outputs in input order (see merge --help)\n"
+    "  noticescan serve     a page for phones on this network (see serve --help)\n"
     "  --timings            add each stage's milliseconds to every record and the\n"
     "                       summary\n"
     "  --today YYYY-MM-DD   count days left from this date (default: today)\n"
+    "  --abroad             the notices were mailed to an address outside the U.S.\n"
+    "                       (longer windows, such as 150 days to petition; images)\n"
     "  --explain CODE       print the plan for a notice code, without an image\n"
     "  --catalog            print the notice catalog as JSON\n"
     "  --explain-fields     with --json, show each field's evidence and runner-up\n"
-    "  --letter KIND        write a filled-in response letter instead of the plan:\n"
+    "  --letter KIND        write a filled-in response letter instead of the plan\n"
+    "                       (refused, with the reason, when the notice does not allow\n"
+    "                       it; with --json: {\"source\", \"kind\", \"letter\", \"refused\"}):\n"
     "                       dispute, abatement (penalty relief) or cdp (hearing)\n"
     "  --text               the inputs are plain text already read (OCR output, a\n"
     "                       PDF's text layer): skip the image stages\n"
@@ -109,7 +125,10 @@ enum long_only_option {
     OPT_PROGRESS,
     OPT_MAX_MEGAPIXELS,
     OPT_MAX_PAGES,
-    OPT_MAX_FILE_MB
+    OPT_MAX_FILE_MB,
+    OPT_SHARD,
+    OPT_SHARDS,
+    OPT_ABROAD
 };
 
 static const struct option long_options[] = {
@@ -118,6 +137,7 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"jobs", required_argument, NULL, 'j'},
     {"today", required_argument, NULL, OPT_TODAY},
+    {"abroad", no_argument, NULL, OPT_ABROAD},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"catalog", no_argument, NULL, OPT_CATALOG},
     {"explain-fields", no_argument, NULL, OPT_EXPLAIN_FIELDS},
@@ -129,6 +149,8 @@ static const struct option long_options[] = {
     {"save-stages", required_argument, NULL, OPT_STAGES},
     {"pages", required_argument, NULL, OPT_PAGES},
     {"skip-done", required_argument, NULL, OPT_SKIP_DONE},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"shards", required_argument, NULL, OPT_SHARDS},
     {"timings", no_argument, NULL, OPT_TIMINGS},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
@@ -177,6 +199,12 @@ static int parse_checked_option(int option, const char *argument, cli_options *o
     case OPT_MAX_MEGAPIXELS: return parse_number("--max-megapixels", argument, 500, &opts->max_megapixels);
     case OPT_MAX_PAGES: return parse_number("--max-pages", argument, 256, &opts->max_pages);
     case OPT_MAX_FILE_MB: return parse_number("--max-file-mb", argument, 1000000, &opts->max_file_mb);
+    case OPT_SHARDS: {
+        int shards = 0;
+        int result = parse_number("--shards", argument, 1000000, &shards);
+        opts->shards_for_auto = (unsigned)shards;
+        return result;
+    }
     default: return parse_number("--jobs", argument, 256, &opts->jobs); /* -j */
     }
 }
@@ -190,6 +218,7 @@ static int parse_options(int argc, char **argv, cli_options *opts, int *first_in
     while (result == EXIT_ALL_READ && (c = getopt_long(argc, argv, "o:j:qhV", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_JSON: opts->json = 1; break;
+        case OPT_ABROAD: opts->abroad = 1; break;
         case OPT_CSV: opts->csv = 1; break;
         case 'o': opts->output_path = optarg; break;
         case OPT_EXPLAIN: opts->explain_code = optarg; break;
@@ -201,6 +230,7 @@ static int parse_options(int argc, char **argv, cli_options *opts, int *first_in
         case OPT_TESSDATA: opts->tessdata_dir = optarg; break;
         case OPT_STAGES: opts->stages_dir = optarg; break;
         case OPT_SKIP_DONE: opts->skip_done_path = optarg; break;
+        case OPT_SHARD: opts->shard_text = optarg; break;
         case OPT_TIMINGS: opts->timings = 1; break;
         case OPT_PROGRESS: opts->progress = 1; break;
         case 'q': opts->quiet = 1; break;
@@ -210,6 +240,7 @@ static int parse_options(int argc, char **argv, cli_options *opts, int *first_in
         case OPT_MAX_MEGAPIXELS:
         case OPT_MAX_PAGES:
         case OPT_MAX_FILE_MB:
+        case OPT_SHARDS:
         case 'j': result = parse_checked_option(c, optarg, opts); break;
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("noticescan %s\n", ns_version()); return -1;
@@ -217,6 +248,12 @@ static int parse_options(int argc, char **argv, cli_options *opts, int *first_in
         }
     }
     *first_input = optind;
+    char why[256];
+    if (result == EXIT_ALL_READ && opts->shard_text &&
+        !shard_parse(opts->shard_text, opts->shards_for_auto, &opts->shard, why, sizeof why)) {
+        fprintf(stderr, "noticescan: %s\n", why);
+        return EXIT_USAGE;
+    }
     if (result == EXIT_ALL_READ && optind == argc && !opts->explain_code && !opts->catalog) {
         fputs("noticescan: no input files\nTry 'noticescan --help'.\n", stderr);
         return EXIT_USAGE;
@@ -274,14 +311,17 @@ static int answer_without_inputs(const ns_knowledge *knowledge, const cli_option
         return EXIT_USAGE;
     }
     ns_render_options render = {opts->explain_fields};
-    char *text = opts->letter ? ns_document_letter(document, opts->letter)
+    const char *refusal = NULL;
+    char *text = opts->letter ? cli_letter(document, opts->explain_code, opts, &refusal)
                  : opts->json ? ns_document_to_json(document, &render)
                               : ns_document_to_text(document);
+    if (refusal)
+        fprintf(stderr, "noticescan: %s: no %s letter: %s\n", opts->explain_code, opts->letter, refusal);
     if (text)
-        fprintf(out, "%s%s", text, opts->json && !opts->letter ? "\n" : "");
+        fprintf(out, "%s%s", text, opts->json ? "\n" : "");
     free(text);
     ns_document_free(document);
-    return text ? EXIT_ALL_READ : EXIT_SOME_FAILED;
+    return text && !refusal ? EXIT_ALL_READ : EXIT_SOME_FAILED;
 }
 
 /* Walks the inputs, leaves out those already done, and reads the rest. */
@@ -291,6 +331,7 @@ static int read_inputs(const ns_knowledge *knowledge, const cli_options *opts, c
     input_list inputs = {0};
     int exit_code =
         walk_inputs(paths, count, opts->text_input, &inputs, stderr) ? EXIT_ALL_READ : EXIT_SOME_FAILED;
+    shard_filter_inputs(&opts->shard, &inputs, paths, count);
     batch_summary summary = {.skipped = inputs.skipped};
     if (opts->skip_done_path &&
         !resume_skip_done(opts->skip_done_path, &inputs, &summary.already_done, stderr)) {
@@ -313,6 +354,11 @@ static int read_inputs(const ns_knowledge *knowledge, const cli_options *opts, c
 
 int main(int argc, char **argv)
 {
+    /* Subcommands first: they have options of their own. */
+    if (argc > 1 && strcmp(argv[1], "serve") == 0)
+        return serve_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        return cluster_merge_main(argc - 1, argv + 1);
     cli_options opts;
     int first_input = 0;
     int parsed = parse_options(argc, argv, &opts, &first_input);
@@ -326,6 +372,20 @@ int main(int argc, char **argv)
     if (status != NS_OK) {
         fprintf(stderr, "noticescan: %s\n", error[0] ? error : ns_strerror(status));
         return EXIT_SETUP;
+    }
+    /* A shard's output is written beside its name and renamed when whole: a shard file that exists is done. */
+    char *final_path = NULL, *partial_path = NULL;
+    if (opts.shard.count > 0 && opts.output_path) {
+        final_path = (char *)opts.output_path;
+        if (asprintf(&partial_path, "%s.partial", final_path) < 0) {
+            ns_knowledge_free(knowledge);
+            return EXIT_SETUP;
+        }
+        if (opts.skip_done_path && strcmp(opts.skip_done_path, final_path) == 0 && access(final_path, F_OK) != 0)
+            opts.skip_done_path = partial_path;
+        opts.output_path = partial_path;
+        if (opts.skip_done_path != partial_path)
+            unlink(partial_path); /* not resuming: start the shard afresh */
     }
     int appending = 0;
     int fd = open_output(&opts, &appending);
@@ -343,7 +403,12 @@ int main(int argc, char **argv)
             fprintf(stderr, "noticescan: %s: cannot write: %s\n", opts.output_path, strerror(errno));
             exit_code = EXIT_SOME_FAILED;
         }
+        if (final_path && exit_code <= EXIT_SOME_FAILED && rename(partial_path, final_path) != 0) {
+            fprintf(stderr, "noticescan: %s: cannot rename into place: %s\n", final_path, strerror(errno));
+            exit_code = EXIT_SETUP;
+        }
     }
+    free(partial_path);
     ns_knowledge_free(knowledge);
     return exit_code;
 }

@@ -8,6 +8,8 @@
 
 #include "noticescan.h"
 
+#include "cli_cluster.h"
+
 #include <stdio.h>
 
 enum exit_code {
@@ -24,8 +26,21 @@ typedef struct cli_options {
     int max_megapixels, max_pages, max_file_mb; /* 0: the library's defaults */
     const char *output_path, *explain_code, *letter, *patterns_dir, *catalog_path, *tessdata_dir, *stages_dir;
     const char *skip_done_path;
+    const char *shard_text;    /* --shard K/N or auto; NULL: read every input */
+    unsigned shards_for_auto;  /* --shards N, for --shard auto under Kubernetes */
+    shard_spec shard;          /* parsed from shard_text; count 0: no sharding */
     ns_date today;
+    int abroad; /* --abroad: the notices were mailed outside the United States */
 } cli_options;
+
+/*
+ * The letter asked for (opts->letter) as written, or with --json as a JSON
+ * object {"source", "kind", "letter", "refused"}. *refusal gets why the
+ * notice allows no such letter, NULL when it does. NULL when there is nothing
+ * to write (a refused letter as text) or memory runs out.
+ */
+char *cli_letter(const ns_document *document, const char *source, const cli_options *opts,
+                 const char **refusal);
 
 /* ---- cli_walk.c: the inputs ------------------------------------------- */
 

@@ -66,12 +66,27 @@ static char *add_timings(char *json, const double stage_ms[5])
     return with_timings;
 }
 
-/* The record as it is written: a letter, the text for a person, a JSON line or a CSV row. */
+char *cli_letter(const ns_document *document, const char *source, const cli_options *opts,
+                 const char **refusal)
+{
+    *refusal = ns_document_letter_refusal(document, opts->letter);
+    char *letter = *refusal ? NULL : ns_document_letter(document, opts->letter);
+    if (!opts->json)
+        return letter;
+    json_t *record = json_pack("{s:s, s:s, s:s?, s:s?}", "source", source, "kind", opts->letter, "letter",
+                               letter, "refused", *refusal);
+    char *text = record ? json_dumps(record, JSON_COMPACT) : NULL;
+    json_decref(record);
+    free(letter);
+    return text;
+}
+
+/* The record as it is written: the text for a person, a JSON line or a CSV row. */
 static char *render_record(const ns_document *document, const cli_options *opts, const double stage_ms[5])
 {
     ns_render_options render = {opts->explain_fields};
-    if (opts->letter || (!opts->json && !opts->csv))
-        return opts->letter ? ns_document_letter(document, opts->letter) : ns_document_to_text(document);
+    if (!opts->letter && !opts->json && !opts->csv)
+        return ns_document_to_text(document);
     char *json = ns_document_to_json(document, &render);
     if (json && opts->timings)
         json = add_timings(json, stage_ms);
@@ -104,9 +119,15 @@ static void read_one(batch *work, ns_engine *engine, const char *path, batch_rec
     memcpy(out->stage_ms, stages, sizeof stages);
     if (failed)
         out->problem = strdup(ns_document_error(document) ? ns_document_error(document) : path);
+    const char *refusal = NULL;
     /* In text mode an unreadable file is only a diagnostic; JSON and CSV keep its record. */
-    if (!failed || opts->json || opts->csv)
+    if (opts->letter && (!failed || opts->json))
+        out->text = cli_letter(document, path, opts, &refusal);
+    else if (!failed || opts->json || opts->csv)
         out->text = render_record(document, opts, out->stage_ms);
+    if (refusal && !failed &&
+        asprintf(&out->problem, "%s: no %s letter: %s", path, opts->letter, refusal) < 0)
+        out->problem = NULL; /* the letter does not fit this notice: said, and the exit status shows it */
     ns_document_free(document);
 }
 
@@ -136,6 +157,7 @@ static void *worker_main(void *argument)
                                      .max_pages = work->opts->max_pages,
                                      .max_file_bytes = (size_t)work->opts->max_file_mb * 1024 * 1024,
                                      .today = work->opts->today,
+                                     .abroad = work->opts->abroad,
                                      .first_page = work->opts->first_page,
                                      .last_page = work->opts->last_page};
         ns_status status = ns_engine_create(work->knowledge, &options, &engine, error, sizeof error);
@@ -185,7 +207,7 @@ static int emit_record(int fd, const batch_record *done, const cli_options *opts
         return 1;
     static const char separator[] =
         "\n========================================================================\n\n";
-    int json_line = opts->json && !opts->csv && !opts->letter;
+    int json_line = opts->json && !opts->csv;
     char *bytes = NULL;
     int length = asprintf(&bytes, "%s%s%s", !json_line && !opts->csv && emitted > 0 ? separator : "",
                           done->text, json_line ? "\n" : "");

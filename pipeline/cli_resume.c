@@ -43,7 +43,8 @@ static int read_done_sources(const char *path, input_list *done, FILE *diagnosti
     }
     free(line);
     fclose(file);
-    qsort(done->paths, done->count, sizeof *done->paths, compare_paths);
+    if (done->count > 1) /* qsort's array must not be NULL, even when empty */
+        qsort(done->paths, done->count, sizeof *done->paths, compare_paths);
     return ok;
 }
 

@@ -147,7 +147,8 @@ static int walk_folder(walker *walk, const char *dir, int depth)
         if (entry->d_name[0] != '.') /* hidden entries, "." and ".." */
             ok = input_list_add(&names, entry->d_name);
     closedir(handle);
-    qsort(names.paths, names.count, sizeof *names.paths, compare_paths);
+    if (names.count > 1) /* qsort's array must not be NULL, even when empty */
+        qsort(names.paths, names.count, sizeof *names.paths, compare_paths);
     size_t dir_length = strlen(dir);
     int slash = dir_length > 0 && dir[dir_length - 1] != '/';
     for (size_t i = 0; i < names.count; i++) {

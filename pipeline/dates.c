@@ -90,6 +90,7 @@ int ns_date_parse_iso(const char *text, ns_date *out)
 {
     ns_date date = {0, 0, 0};
     int consumed = 0;
+    /* NOLINTNEXTLINE(cert-err34-c): at most 4 and 2 digits each, which cannot overflow an int */
     if (!text || sscanf(text, "%4d-%2d-%2d%n", &date.year, &date.month, &date.day, &consumed) != 3 ||
         text[consumed] != '\0' || consumed != 10 || !date_is_valid(date))
         return 0;

@@ -27,6 +27,8 @@ struct ns_document {
     int from_code;    /* 1 when made from a notice code alone (--explain) */
     extraction extraction;
     /* The explain stage's results, made once when the document is read (status NS_OK only). */
+    const struct ns_knowledge *knowledge; /* borrowed: what the plan was made with, for corrections */
+    int abroad;                           /* the plan used the longer windows for an address abroad */
     ns_date today;        /* the date days left were counted from */
     action_plan plan;     /* borrows from the knowledge's catalog */
     int has_authenticity; /* 0 for a document made from a code alone */

@@ -23,6 +23,7 @@ struct ns_engine {
     char *save_stages_dir;
     load_limits limits;
     ns_date today; /* year 0: the local date at each read */
+    int abroad;    /* 1: every notice read was addressed outside the United States */
 };
 
 const char *ns_version(void)
@@ -171,8 +172,10 @@ ns_status ns_engine_create(const ns_knowledge *knowledge, const ns_engine_option
         return NS_ERR_NOMEM;
     engine->knowledge = knowledge;
     engine->limits = limits;
-    if (options)
+    if (options) {
         engine->today = options->today;
+        engine->abroad = options->abroad != 0;
+    }
     if (options && options->save_stages_dir) {
         engine->save_stages_dir = strdup(options->save_stages_dir);
         if (!engine->save_stages_dir) {
@@ -229,22 +232,33 @@ static void document_fail(ns_document *document, ns_status status, const char *r
  * The explain stage, once per document read: the action plan and (for text
  * or an image) the authenticity check, as of today (year 0: the local date).
  */
-static void document_explain(ns_document *document, const ns_knowledge *knowledge, ns_date today)
+static void document_explain(ns_document *document, const ns_knowledge *knowledge, ns_date today, int abroad)
 {
     if (document->status != NS_OK)
         return;
+    document->knowledge = knowledge;
+    document->abroad = abroad;
     document->today = today.year == 0 ? ns_date_today() : today;
     if (!date_is_valid(document->today)) {
         document_fail(document, NS_ERR_ARGUMENT, "the date to count days left from is not a valid date");
         return;
     }
-    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, &document->plan) != NS_OK) {
+    if (explain_plan(&knowledge->catalog, &document->extraction, document->today, abroad, &document->plan) !=
+        NS_OK) {
         document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
         return;
     }
     document->has_authenticity = !document->from_code;
-    if (document->has_authenticity)
+    if (document->has_authenticity) {
         explain_authenticity(&knowledge->catalog, &document->extraction, &document->authenticity);
+        if (explain_scam_plan(&knowledge->catalog, &document->extraction, &document->authenticity,
+                              &document->plan) != NS_OK)
+            document_fail(document, NS_ERR_NOMEM, "out of memory while making the plan");
+        else if (strcmp(document->authenticity.verdict, "not_an_irs_notice") == 0)
+            document_fail(document, NS_ERR_NOT_A_NOTICE,
+                          "no notice code and no IRS marks (Internal Revenue Service, Department of the "
+                          "Treasury, irs.gov) were found, so noticescan makes no plan for it");
+    }
 }
 
 /* The file name without directories or extension, for --save-stages files. */
@@ -310,6 +324,42 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     return status;
 }
 
+/* The stages after load, for decoded pages: each page's text (layer or OCR), then extract and explain. */
+static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_pages *pages)
+{
+    char reason[1024] = "";
+    ns_status status = NS_OK;
+    struct timespec start;
+    snprintf(document->format, sizeof document->format, "%s", pages->format);
+    document->preprocessed = 1;
+    document_text text;
+    document_text_init(&text);
+    for (int i = 0; i < pages->count && status == NS_OK; i++) {
+        char page_reason[512] = "";
+        status = read_page(engine, document, pages, i, &text, page_reason, sizeof page_reason);
+        if (status != NS_OK)
+            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason[0] ? page_reason : ns_strerror(status));
+        else
+            document->pages = i + 1;
+    }
+    if (status == NS_OK && text.word_count == 0) {
+        status = NS_ERR_NO_TEXT;
+        snprintf(reason, sizeof reason, "no readable text was found on %d page%s", document->pages,
+                 document->pages == 1 ? "" : "s");
+    }
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (status == NS_OK)
+        extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
+                       &document->extraction);
+    else
+        document_fail(document, status, reason);
+    document->timings.extract_ms += milliseconds_since(&start);
+    document_text_free(&text);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    document_explain(document, engine->knowledge, engine->today, engine->abroad);
+    document->timings.explain_ms = milliseconds_since(&start);
+}
+
 ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
 {
     ns_document *document = document_new(path);
@@ -329,39 +379,73 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
         document_fail(document, status, reason);
         return document;
     }
-    snprintf(document->format, sizeof document->format, "%s", pages.format);
-    document->preprocessed = 1;
-    document_text text;
-    document_text_init(&text);
-    for (int i = 0; i < pages.count && status == NS_OK; i++) {
-        char page_reason[512] = "";
-        status = read_page(engine, document, &pages, i, &text, page_reason, sizeof page_reason);
-        if (status != NS_OK)
-            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason[0] ? page_reason : ns_strerror(status));
-        else
-            document->pages = i + 1;
-    }
+    read_loaded_pages(engine, document, &pages);
     loaded_pages_free(&pages);
-    if (status == NS_OK && text.word_count == 0) {
-        status = NS_ERR_NO_TEXT;
-        snprintf(reason, sizeof reason, "no readable text was found on %d page%s", document->pages,
-                 document->pages == 1 ? "" : "s");
-    }
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    if (status == NS_OK)
-        extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
-                       &document->extraction);
-    else
-        document_fail(document, status, reason);
-    document->timings.extract_ms += milliseconds_since(&start);
-    document_text_free(&text);
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    document_explain(document, engine->knowledge, engine->today);
-    document->timings.explain_ms = milliseconds_since(&start);
     return document;
 }
 
-ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today)
+/* Decodes each image and appends its pages to all; the reason names the image when there are several. */
+static ns_status load_images(const ns_engine *engine, const void *const *images, const size_t *sizes, int count,
+                             loaded_pages *all, char *reason, size_t len)
+{
+    memset(all, 0, sizeof *all);
+    for (int i = 0; i < count; i++) {
+        loaded_pages one;
+        char why[512] = "";
+        ns_status status = load_memory(images[i], sizes[i], &engine->limits, &one, why, sizeof why);
+        if (status == NS_OK && all->count + one.count > engine->limits.max_pages) {
+            snprintf(why, sizeof why, "more than %d pages in all, over the page limit", engine->limits.max_pages);
+            status = NS_ERR_TOO_LARGE;
+            loaded_pages_free(&one);
+        }
+        if (status != NS_OK) {
+            if (count > 1)
+                snprintf(reason, len, "image %d: %s", i + 1, why);
+            else
+                snprintf(reason, len, "%s", why);
+            loaded_pages_free(all);
+            return status;
+        }
+        for (int page = 0; page < one.count; page++) {
+            all->pages[all->count] = one.pages[page];
+            all->text[all->count++] = one.text[page];
+        }
+        if (i == 0) {
+            all->exif_orientation = one.exif_orientation;
+            snprintf(all->format, sizeof all->format, "%s", one.format);
+        }
+    }
+    return NS_OK;
+}
+
+ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const void *const *images,
+                                   const size_t *sizes, int count)
+{
+    ns_document *document = document_new(source);
+    if (!document)
+        return NULL;
+    if (!engine || !images || !sizes || count < 1) {
+        document_fail(document, NS_ERR_ARGUMENT, "no engine or no image");
+        return document;
+    }
+    char reason[1024] = "";
+    loaded_pages pages;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ns_status status = load_images(engine, images, sizes, count, &pages, reason, sizeof reason);
+    document->timings.load_ms = milliseconds_since(&start);
+    if (status != NS_OK) {
+        document_fail(document, status, reason);
+        return document;
+    }
+    read_loaded_pages(engine, document, &pages);
+    loaded_pages_free(&pages);
+    return document;
+}
+
+/* A text document, explained as of today; abroad as in ns_engine_options. */
+static ns_document *read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today,
+                              int abroad)
 {
     ns_document *document = document_new(source);
     if (!document)
@@ -384,8 +468,13 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
         extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &document->extraction);
     }
     document_text_free(&text);
-    document_explain(document, knowledge, today);
+    document_explain(document, knowledge, today, abroad);
     return document;
+}
+
+ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today)
+{
+    return read_text(knowledge, source, plain, today, 0);
 }
 
 ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today)
@@ -408,7 +497,8 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text)
 {
     ns_date none = {0, 0, 0};
-    return ns_read_text(engine ? engine->knowledge : NULL, source, text, engine ? engine->today : none);
+    return read_text(engine ? engine->knowledge : NULL, source, text, engine ? engine->today : none,
+                     engine && engine->abroad);
 }
 
 ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today)
@@ -426,8 +516,29 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
-    document_explain(document, knowledge, today);
+    document_explain(document, knowledge, today, 0);
     return document;
+}
+
+ns_status ns_document_correct(ns_document *document, ns_field_id field, const char *value, char *errbuf,
+                              size_t errlen)
+{
+    if (!document || document->status != NS_OK || !document->knowledge || (unsigned)field >= NS_FIELD_ALL_COUNT) {
+        ns_error_set(errbuf, errlen, "only a document that was read can be corrected");
+        return NS_ERR_ARGUMENT;
+    }
+    if (!extract_correct_field(&document->extraction, field, value)) {
+        /* A taxpayer number is never echoed back, not even in an error. */
+        if (field == NS_FIELD_TAXPAYER_ID)
+            ns_error_set(errbuf, errlen, "%s: not a taxpayer identification number", ns_field_name(field));
+        else
+            ns_error_set(errbuf, errlen, "%s: '%.60s' is not a valid value", ns_field_name(field), value);
+        return NS_ERR_ARGUMENT;
+    }
+    explain_plan_free(&document->plan);
+    memset(&document->plan, 0, sizeof document->plan);
+    document_explain(document, document->knowledge, document->today, document->abroad);
+    return document->status;
 }
 
 void ns_document_free(ns_document *document)
@@ -459,7 +570,7 @@ int ns_document_needs_review(const ns_document *document)
     for (int i = 0; i < NS_FIELD_COUNT; i++)
         if (document->extraction.fields[i].review[0])
             return 1;
-    return 0;
+    return document->plan.deadline_review[0] || document->plan.appeal.review[0];
 }
 
 int ns_document_pages(const ns_document *document)

@@ -3,10 +3,12 @@
  * driven by the typed catalog. The plan is made once per document; JSON, text
  * and letters only format it.
  */
+#include "calendar.h"
 #include "dates.h"
 #include "explain.h"
 #include "normalize.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,8 @@
 
 #define GENERIC_SOURCE "https://www.irs.gov/individuals/understanding-your-irs-notice-or-letter"
 #define SOON_DAYS 7 /* a deadline this close raises urgency one step */
+/* One strong sign (authenticity.pat weighs those 0.80 or more) or two weaker ones together. */
+#define SUSPICIOUS_WEIGHT 0.8
 
 typedef struct fill_values {
     char amount[48];
@@ -103,35 +107,159 @@ static void fill_from_fields(const notice_catalog *catalog, const extraction *fi
                  sizeof values->notice_date);
 }
 
-/* The deadline: the date printed on the notice, else notice date + the catalog's window. */
-static void find_deadline(const catalog_window *window, ns_date printed, ns_date notice_date,
-                          action_plan *plan)
+/* US states, DC, territories and military mail: an address ending in one and a ZIP is domestic. */
+static const char *const DOMESTIC_MAIL_CODES[] = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP", "AA", "AE", "AP"};
+
+/* 1 when line ends in "ST 12345" or "ST 12345-6789" with ST a domestic mail code. */
+static int ends_in_state_and_zip(const char *line, size_t length)
 {
-    if (date_is_valid(printed)) {
-        plan->deadline = printed;
-        snprintf(plan->deadline_basis, sizeof plan->deadline_basis, "printed on the notice");
-    } else if (window && window->days && date_is_valid(notice_date)) {
-        plan->deadline = date_add_days(notice_date, window->days);
-        snprintf(plan->deadline_basis, sizeof plan->deadline_basis, "computed: %d days from the notice date",
-                 window->days);
+    while (length > 0 && isspace((unsigned char)line[length - 1]))
+        length--;
+    size_t zip_end = length;
+    while (length > 0 && (isdigit((unsigned char)line[length - 1]) || line[length - 1] == '-'))
+        length--;
+    size_t zip_length = zip_end - length;
+    if ((zip_length != 5 && zip_length != 10) || length < 3 || !isspace((unsigned char)line[length - 1]))
+        return 0;
+    while (length > 0 && isspace((unsigned char)line[length - 1]))
+        length--;
+    if (length < 2 || (length > 2 && isalpha((unsigned char)line[length - 3])))
+        return 0;
+    for (size_t i = 0; i < sizeof DOMESTIC_MAIL_CODES / sizeof DOMESTIC_MAIL_CODES[0]; i++)
+        if (strncmp(line + length - 2, DOMESTIC_MAIL_CODES[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Whether the mailing address read lies outside the United States: its last
+ * line has no US state code and ZIP. No address read counts as domestic, and
+ * territories and APO/FPO do too: both give the shorter, safer window.
+ */
+static int address_is_abroad(const extraction *fields)
+{
+    const extracted_field *address = fields ? &fields->fields[NS_FIELD_MAILING_ADDRESS] : NULL;
+    if (!address || !address->found || !address->chosen.value[0])
+        return 0;
+    const char *last = strrchr(address->chosen.value, '\n');
+    last = last ? last + 1 : address->chosen.value;
+    return !ends_in_state_and_zip(last, strlen(last));
+}
+
+/* Where the reader's address is, as far as the plan knows. */
+typedef enum address_place { ADDRESS_DOMESTIC, ADDRESS_ABROAD_SAID, ADDRESS_ABROAD_READ } address_place;
+
+/*
+ * A window's last day: its days counted from the notice (or letter) date,
+ * the longer window when the address is abroad, then moved past weekends and
+ * legal holidays (IRC 7503). basis receives how it was counted. Year 0 when
+ * the window has no length or the notice date was not read.
+ */
+static ns_date computed_date(const catalog_window *window, ns_date notice_date, address_place place,
+                             char *basis, size_t len)
+{
+    ns_date none = {0, 0, 0};
+    basis[0] = '\0';
+    if (!window || !window->days || !date_is_valid(notice_date))
+        return none;
+    int abroad = place != ADDRESS_DOMESTIC && window->days_abroad;
+    int days = abroad ? window->days_abroad : window->days;
+    calendar_roll roll;
+    ns_date date = calendar_deadline(notice_date, days, &roll);
+    char moved[2 * CALENDAR_NAME_LEN + 96];
+    calendar_describe_roll(&roll, moved, sizeof moved);
+    const char *sep = moved[0] ? ", " : "";
+    if (window->from == ORIGIN_DELIVERY) {
+        snprintf(basis, len,
+                 "computed: %d days from the day you received the notice, which noticescan cannot know; this "
+                 "counts from the notice date as the earliest estimate%s%s",
+                 days, sep, moved);
+        return date;
     }
+    const char *why_longer = !abroad ? ""
+                             : place == ADDRESS_ABROAD_SAID
+                                 ? " (the longer window for an address outside the "
+                                   "United States)"
+                                 : " (the longer window: the address read is outside "
+                                   "the United States)";
+    snprintf(basis, len, "computed: %d days from the %s date%s%s%s", days,
+             window->from == ORIGIN_LETTER_DATE ? "letter" : "notice", why_longer, sep, moved);
+    return date;
+}
+
+/* The windows the law fixes (a petition, a hearing, an appeal), where a printed date must match the rule. */
+static int has_fixed_length(const catalog_window *window, int is_appeal)
+{
+    return window && window->days && window->from != ORIGIN_DELIVERY &&
+           (is_appeal || window->action == ACTION_PETITION || window->action == ACTION_REQUEST_HEARING);
+}
+
+/*
+ * A date printed on the notice wins over a computed one; for windows the law
+ * fixes, the computed date (either length, as the notice may count the
+ * address abroad) is the cross-check, and a disagreement asks for review.
+ */
+static ns_date choose_date(const catalog_window *window, int is_appeal, ns_date printed, ns_date notice_date,
+                           address_place place, char *basis, size_t basis_len, char *review,
+                           size_t review_len)
+{
+    char computed_basis[PLAN_BASIS_LEN], other_basis[PLAN_BASIS_LEN];
+    ns_date computed = computed_date(window, notice_date, place, computed_basis, sizeof computed_basis);
+    if (!date_is_valid(printed)) {
+        snprintf(basis, basis_len, "%s", computed_basis);
+        if (date_is_valid(computed) && place == ADDRESS_ABROAD_READ && window->days_abroad)
+            snprintf(review, review_len,
+                     "the longer window for an address abroad was used; check the address");
+        return computed;
+    }
+    snprintf(basis, basis_len, "printed on the notice");
+    address_place other_place = place == ADDRESS_DOMESTIC ? ADDRESS_ABROAD_SAID : ADDRESS_DOMESTIC;
+    ns_date other = computed_date(window, notice_date, other_place, other_basis, sizeof other_basis);
+    if (has_fixed_length(window, is_appeal) && date_is_valid(computed) &&
+        date_to_days(printed) != date_to_days(computed) && date_to_days(printed) != date_to_days(other)) {
+        char expected[40];
+        date_format_long(computed, expected, sizeof expected);
+        snprintf(review, review_len,
+                 "the date printed on the notice is not the last day the rule gives (%s); check both",
+                 expected);
+    }
+    return printed;
+}
+
+/* The deadline: the date printed on the notice, else the catalog's window counted and rolled forward. */
+static void find_deadline(const catalog_window *window, ns_date printed, ns_date notice_date,
+                          address_place place, action_plan *plan)
+{
+    plan->deadline =
+        choose_date(window, 0, printed, notice_date, place, plan->deadline_basis, sizeof plan->deadline_basis,
+                    plan->deadline_review, sizeof plan->deadline_review);
     if (window) {
         plan->deadline_action = catalog_action_name(window->action);
         plan->deadline_rule = window->rule;
     }
 }
 
+/*
+ * The appeal's last day. When the notice prints one date and the appeal's
+ * window is the deadline's (a CDP hearing on a CP90, a petition on a CP3219A,
+ * an appeal on a Letter 525), the printed date is the appeal's too.
+ */
 static void find_appeal(const catalog_window *appeal, ns_date notice_date, ns_date printed,
-                        const catalog_window *deadline, ns_date today, plan_appeal *out)
+                        const catalog_window *deadline, address_place place, ns_date today, plan_appeal *out)
 {
     memset(out, 0, sizeof *out);
     out->rule = appeal;
     if (!appeal)
         return;
-    if (deadline && deadline->action == ACTION_REQUEST_HEARING && date_is_valid(printed))
-        out->deadline = printed; /* the notice prints its own hearing date */
-    else if (appeal->days && date_is_valid(notice_date))
-        out->deadline = date_add_days(notice_date, appeal->days);
+    int shares_printed_date =
+        deadline && deadline->printed && deadline->days == appeal->days && deadline->from == appeal->from;
+    ns_date none = {0, 0, 0};
+    out->deadline = choose_date(appeal, 1, shares_printed_date ? printed : none, notice_date, place,
+                                out->basis, sizeof out->basis, out->review, sizeof out->review);
     if (date_is_valid(out->deadline))
         out->days_left = date_to_days(out->deadline) - date_to_days(today);
 }
@@ -154,6 +282,13 @@ static void rate_urgency(const catalog_notice *entry, ns_date today, action_plan
             snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "only %ld day%s left", left,
                      left == 1 ? "" : "s");
         }
+    }
+    /* no date to act by, but an appeal right runs out (a CP12's 60 days): that date sets the pace */
+    if (!date_is_valid(plan->deadline) && date_is_valid(plan->appeal.deadline) && plan->appeal.days_left >= 0 &&
+        rank < URGENCY_MEDIUM) {
+        rank = URGENCY_MEDIUM;
+        snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "your right to appeal ends in %ld day%s",
+                 plan->appeal.days_left, plan->appeal.days_left == 1 ? "" : "s");
     }
     plan->urgency = catalog_urgency_name(rank);
 }
@@ -213,25 +348,69 @@ static double interest_rate_on(const notice_catalog *catalog, ns_date date)
 }
 
 /*
+ * Notices that propose tax the IRS has not assessed yet (an underreporting
+ * proposal, a notice of deficiency, an audit report): the failure-to-pay
+ * penalty starts only after assessment and notice and demand (IRC
+ * 6651(a)(3)), while interest already runs from the return's due date (IRC
+ * 6601(a)).
+ */
+static int proposes_tax(const char *category)
+{
+    return strcmp(category, "underreporting") == 0 || strcmp(category, "deficiency") == 0 ||
+           strcmp(category, "audit") == 0;
+}
+
+/* The estimate's note: what it counts, and plainly when the rate table is out of date. */
+static void describe_growth(const notice_catalog *catalog, double monthly, double plan_monthly, double rate,
+                            plan_growth *out)
+{
+    char known[40];
+    date_format_long(catalog->interest.known_through, known, sizeof known);
+    char stale[160] = "";
+    if (out->rates_out_of_date)
+        snprintf(
+            stale, sizeof stale,
+            " noticescan knows interest rates only through %s; today is later, so this uses the last rate "
+            "it knows.",
+            known);
+    if (out->proposal)
+        snprintf(
+            out->note, sizeof out->note,
+            "An estimate, not a bill: interest only, %.0f%% a year compounded daily. The tax is proposed, "
+            "not assessed, so no failure-to-pay penalty runs yet: it starts only after the IRS assesses "
+            "the tax and sends a bill (IRC 6651(a)(3)).%s The IRS figures the real amounts.",
+            rate, stale);
+    else
+        snprintf(out->note, sizeof out->note,
+                 "An estimate, not a bill: %.2g%% a month failure-to-pay penalty (%.2g%% on a payment plan, "
+                 "%.0f%% at most) and %.0f%% a year interest compounded daily.%s The IRS figures the real "
+                 "amounts.",
+                 monthly, plan_monthly, catalog->failure_to_pay.cap, rate, stale);
+}
+
+/*
  * How an unpaid amount grows: the failure-to-pay penalty each month (IRC
  * 6651: 0.5%, 1% once a levy notice has gone out, 0.25% under a payment
  * plan, 25% at most) plus interest compounded daily at the underpayment rate
- * (IRC 6621, 6622). An estimate and labelled so: the penalty applies to the
- * unpaid tax, which the notice's total may overstate, and some of the 25%
- * may already be used.
+ * (IRC 6621, 6622); interest alone for a proposal. An estimate and labelled
+ * so: the penalty applies to the unpaid tax, which the notice's total may
+ * overstate, and some of the 25% may already be used.
  */
 static void estimate_growth(const notice_catalog *catalog, const catalog_notice *entry, int64_t cents,
                             ns_date today, plan_growth *out)
 {
+    out->present = 1;
+    out->proposal = proposes_tax(entry->category);
     int after_levy_notice = strcmp(entry->category, "levy") == 0;
-    double monthly = after_levy_notice ? catalog->failure_to_pay.per_month_after_levy_notice
-                                       : catalog->failure_to_pay.per_month;
-    double plan_monthly = catalog->failure_to_pay.per_month_installment;
+    double monthly = out->proposal       ? 0
+                     : after_levy_notice ? catalog->failure_to_pay.per_month_after_levy_notice
+                                         : catalog->failure_to_pay.per_month;
+    double plan_monthly = out->proposal ? 0 : catalog->failure_to_pay.per_month_installment;
     double cap = catalog->failure_to_pay.cap;
     double rate = interest_rate_on(catalog, today);
-    int beyond_table = date_to_days(today) > date_to_days(catalog->interest.known_through);
+    out->rates_known_through = catalog->interest.known_through;
+    out->rates_out_of_date = date_to_days(today) > date_to_days(catalog->interest.known_through);
     static const int months[PLAN_GROWTH_ROWS] = {1, 3, 6, 12};
-    out->present = 1;
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++) {
         double interest =
             pow(1 + rate / 100 / 365, 30.4375 * months[i]) - 1; /* 30.4375: days in an average month */
@@ -241,12 +420,7 @@ static void estimate_growth(const notice_catalog *catalog, const catalog_notice 
         out->rows[i].balance = (int64_t)llround(cents * (1 + interest + penalty));
         out->rows[i].with_payment_plan = (int64_t)llround(cents * (1 + interest + plan_penalty));
     }
-    snprintf(
-        out->note, sizeof out->note,
-        "An estimate, not a bill: %.2g%% a month failure-to-pay penalty (%.2g%% on a payment plan, %.0f%% at "
-        "most) and %.0f%% a year interest compounded daily%s. The IRS figures the real amounts.",
-        monthly, plan_monthly, cap, rate,
-        beyond_table ? ", the last rate noticescan knows (rates change each quarter)" : "");
+    describe_growth(catalog, monthly, plan_monthly, rate, out);
     out->interest_percent_per_year = rate;
     out->penalty_percent_per_month = monthly;
     out->sources[0] = catalog->interest.source;
@@ -256,7 +430,10 @@ static void estimate_growth(const notice_catalog *catalog, const catalog_notice 
 /* Appends a source URL unless it is already listed. */
 static void add_source(action_plan *plan, const char *source)
 {
+    if (!source)
+        return;
     for (size_t i = 0; i < plan->source_count; i++)
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): only non-NULL sources are added */
         if (strcmp(plan->sources[i], source) == 0)
             return;
     plan->sources[plan->source_count++] = source;
@@ -319,7 +496,7 @@ static int list_consequences(const catalog_notice *entry, const fill_values *val
                        &plan->if_ignored_count);
 }
 
-ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today,
+ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today, int abroad,
                        action_plan *plan)
 {
     memset(plan, 0, sizeof *plan);
@@ -333,9 +510,12 @@ ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, 
     ns_date notice_date = field_date(fields, NS_FIELD_NOTICE_DATE);
     ns_date printed = field_date(fields, NS_FIELD_RESPONSE_DATE);
     const catalog_window *window = entry ? entry->deadline : NULL;
-    find_deadline(window, printed, notice_date, plan);
+    address_place place = abroad                      ? ADDRESS_ABROAD_SAID
+                          : address_is_abroad(fields) ? ADDRESS_ABROAD_READ
+                                                      : ADDRESS_DOMESTIC;
+    find_deadline(window, printed, notice_date, place, plan);
     long_date_or(plan->deadline, "the date on your notice", values.deadline, sizeof values.deadline);
-    find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, today, &plan->appeal);
+    find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, place, today, &plan->appeal);
     long_date_or(plan->appeal.deadline, "the date on your notice", values.appeal_deadline,
                  sizeof values.appeal_deadline);
     rate_urgency(entry, today, plan);
@@ -395,18 +575,106 @@ void explain_authenticity(const notice_catalog *catalog, const extraction *field
     const extracted_field *phone = &fields->fields[NS_FIELD_PHONE];
     if (phone->found && !catalog_phone_is_listed(catalog, phone->chosen.value))
         add_sign(out->signs, &out->sign_count, catalog->phone_not_listed, phone->chosen.value);
-    if (!code->found && out->mark_count == 0) {
-        add_sign(out->signs, &out->sign_count, catalog->no_irs_marks, NULL);
-        out->verdict = "not_an_irs_notice";
-        out->summary =
-            "This does not look like an IRS notice: it has no notice code and does not name the IRS.";
-    } else if (scam_weight >= 0.8) { /* one strong sign (gift cards, arrest threats) or two weaker ones */
+    /* a scam sign outweighs everything else: a letter that fakes the IRS often has no IRS marks at all */
+    if (scam_weight >= SUSPICIOUS_WEIGHT) {
         out->verdict = "suspicious";
         out->summary =
             "This does not look like a real IRS notice. Do not pay or call any number on it. Check your "
             "account at irs.gov or call the IRS at 800-829-1040 to ask whether it is real.";
+    } else if (!code->found && out->mark_count == 0) {
+        add_sign(out->signs, &out->sign_count, catalog->no_irs_marks, NULL);
+        out->verdict = "not_an_irs_notice";
+        out->summary =
+            "This does not look like an IRS notice: it has no notice code and does not name the IRS.";
     } else {
         out->verdict = "no_scam_signs";
         out->summary = "No signs of a scam were found. If in doubt, check your account at irs.gov.";
     }
+}
+
+/* The sources of the signs found, each once, for a scam plan's source list. */
+static int list_sign_sources(const authenticity *check, action_plan *plan)
+{
+    plan->sources = calloc((size_t)check->sign_count + 1, sizeof *plan->sources);
+    if (!plan->sources)
+        return 0;
+    for (int i = 0; i < check->sign_count; i++)
+        add_source(plan, check->signs[i].signal->source);
+    return 1;
+}
+
+ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fields,
+                            const authenticity *check, action_plan *plan)
+{
+    if (strcmp(check->verdict, "suspicious") != 0)
+        return NS_OK;
+    char code[sizeof plan->code];
+    snprintf(code, sizeof code, "%s", plan->code);
+    explain_plan_free(plan);
+    snprintf(plan->code, sizeof plan->code, "%s", code);
+    plan->title = strdup("This looks like a scam, not a real IRS notice");
+    plan->summary = "This letter shows signs that it only pretends to come from the IRS, so this plan "
+                    "replaces the one for the notice it claims to be. Treat it as a scam until the IRS "
+                    "itself tells you otherwise.";
+    plan->category = "scam";
+    plan->urgency =
+        catalog_urgency_name(URGENCY_HIGH); /* money or identity may be lost, no deadline to meet */
+    snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "it shows signs of a scam");
+    fill_values values;
+    fill_from_fields(catalog, fields, code[0] ? code : NULL, &values);
+    const catalog_playbook *playbook = catalog->scam_playbook;
+    plan->steps = calloc(playbook->count, sizeof *plan->steps);
+    int ok = plan->title && plan->steps;
+    for (size_t i = 0; ok && i < playbook->count; i++)
+        ok = add_group(plan, playbook->situations[i].id, playbook->situations[i].heading,
+                       &playbook->situations[i].steps, &values);
+    catalog_texts nothing = {NULL, 0}; /* a fake letter's threats are not consequences */
+    if (!ok || !filled_list(&nothing, &values, &plan->if_ignored, &plan->if_ignored_count) ||
+        !list_sign_sources(check, plan)) {
+        explain_plan_free(plan);
+        return NS_ERR_NOMEM;
+    }
+    return NS_OK;
+}
+
+const char *const plan_letter_kinds[PLAN_LETTER_KINDS] = {"dispute", "abatement", "cdp"};
+
+/* 1 when one of the plan's step groups is one of these situations. */
+static int plan_has_situation(const action_plan *plan, const char *const *ids, size_t count)
+{
+    for (size_t i = 0; i < plan->step_count; i++)
+        for (size_t j = 0; j < count; j++)
+            if (strcmp(plan->steps[i].situation, ids[j]) == 0)
+                return 1;
+    return 0;
+}
+
+/*
+ * A letter only where the notice allows it: a dispute where its playbook says
+ * how to disagree, penalty relief where it has assessed penalties to relieve,
+ * a Collection Due Process request where the notice carries that hearing
+ * right (Form 12153, IRC 6320/6330), and nothing for a suspected scam.
+ */
+const char *explain_letter_refusal(const action_plan *plan, const char *kind)
+{
+    static const char *const disputable[] = {"disagree", "if_wrong", "already_filed", "not_required"};
+    static const char *const has_penalties[] = {"penalty_relief"};
+    if (!kind || (strcmp(kind, "dispute") != 0 && strcmp(kind, "abatement") != 0 && strcmp(kind, "cdp") != 0))
+        return "there is no such letter: the kinds are dispute, abatement and cdp";
+    if (strcmp(plan->category, "scam") == 0)
+        return "this looks like a scam, not a real IRS notice: do not answer it; see the plan for how to check "
+               "with the IRS";
+    if (strcmp(kind, "dispute") == 0 && !plan_has_situation(plan, disputable, 2 + 2))
+        return "this notice asks for nothing to dispute; follow its plan instead";
+    if (strcmp(kind, "abatement") == 0 && proposes_tax(plan->category))
+        return "the tax and penalties on this notice are only proposed: argue them in your answer (a dispute "
+               "letter) and ask for penalty relief once they are billed";
+    if (strcmp(kind, "abatement") == 0 && !plan_has_situation(plan, has_penalties, 1))
+        return "this notice carries no penalties to ask relief from";
+    if (strcmp(kind, "cdp") == 0 && !(plan->appeal.rule && plan->appeal.rule->form &&
+                                      strcmp(plan->appeal.rule->form, "12153") == 0))
+        return "this notice carries no Collection Due Process hearing right; that right comes only with a "
+               "notice of intent to levy or a notice of a lien filed (such as CP90, LT11, Letter 1058 or "
+               "Letter 3172)";
+    return NULL;
 }

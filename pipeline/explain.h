@@ -28,17 +28,26 @@ typedef struct plan_growth_row {
 #define PLAN_GROWTH_ROWS 4
 
 typedef struct plan_growth {
-    int present; /* 0: the notice asks for no payment, or no amount was read */
-    char note[320];
+    int present;  /* 0: the notice asks for no payment, or no amount was read */
+    int proposal; /* 1: tax proposed, not assessed: interest only, no penalty, no payment plan rows */
+    char note[480];
+    ns_date rates_known_through; /* the interest table's last day */
+    int rates_out_of_date;       /* 1: today is after it, so the last known rate was used */
     double interest_percent_per_year, penalty_percent_per_month;
     plan_growth_row rows[PLAN_GROWTH_ROWS];
     const char *sources[2]; /* the interest table's and the penalty's */
 } plan_growth;
 
+/* Room for a basis naming the window, the origin, the address abroad and the IRC 7503 move. */
+#define PLAN_BASIS_LEN 512
+#define PLAN_REVIEW_LEN 200
+
 typedef struct plan_appeal {
-    const catalog_window *rule; /* NULL: the notice carries no appeal right */
-    ns_date deadline;           /* year 0 when it cannot be known */
-    long days_left;             /* meaningful when deadline is a date */
+    const catalog_window *rule;   /* NULL: the notice carries no appeal right */
+    ns_date deadline;             /* year 0 when it cannot be known */
+    long days_left;               /* meaningful when deadline is a date */
+    char basis[PLAN_BASIS_LEN];   /* which date was used and why, "" when none */
+    char review[PLAN_REVIEW_LEN]; /* why a person should check the date, "" when none */
 } plan_appeal;
 
 typedef struct action_plan {
@@ -49,7 +58,8 @@ typedef struct action_plan {
     const char *urgency;      /* "low" .. "critical", raised when the deadline is near or gone */
     char urgency_reason[160]; /* "" when the catalog's urgency stands */
     ns_date deadline;         /* year 0 when none */
-    char deadline_basis[160]; /* "printed on the notice", "computed: ...", or "" */
+    char deadline_basis[PLAN_BASIS_LEN]; /* "printed on the notice", "computed: ...", or "" */
+    char deadline_review[PLAN_REVIEW_LEN]; /* printed and computed dates disagree, ...; "" when none */
     const char *deadline_action, *deadline_rule; /* NULL when the catalog gives no deadline */
     int has_days_left;
     long days_left;
@@ -84,14 +94,32 @@ typedef struct authenticity {
 
 /*
  * Builds the plan (see README "JSON contract") for the fields read, with days
- * left counted from today. Returns NS_ERR_NOMEM when memory runs out (the
+ * left counted from today. abroad: 1 when the reader says the notice was
+ * addressed outside the United States (longer windows apply, IRC 6213(a));
+ * 0 lets the mailing address decide. Returns NS_ERR_NOMEM when memory runs out (the
  * plan is then empty but safe to free).
  */
-ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today,
+ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, ns_date today, int abroad,
                        action_plan *plan);
 void explain_plan_free(action_plan *plan);
 
 /* Whether the document looks like a real IRS notice: verdict, scam signs and marks of a real one. */
 void explain_authenticity(const notice_catalog *catalog, const extraction *fields, authenticity *out);
+
+/* The response letters there are templates for (catalog/letters/KIND.txt). */
+#define PLAN_LETTER_KINDS 3
+extern const char *const plan_letter_kinds[PLAN_LETTER_KINDS]; /* "dispute", "abatement", "cdp" */
+
+/* NULL when this plan allows a letter of this kind, else why not, in a sentence for the reader. */
+const char *explain_letter_refusal(const action_plan *plan, const char *kind);
+
+/*
+ * When the check calls the document suspicious, replaces its plan with the
+ * catalog's scam plan (do not pay, do not call, how to check with the IRS,
+ * where to report): no deadline, no payment, no appeal. Otherwise leaves the
+ * plan alone. Returns NS_ERR_NOMEM when memory runs out.
+ */
+ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fields, const authenticity *check,
+                            action_plan *plan);
 
 #endif

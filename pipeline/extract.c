@@ -246,7 +246,7 @@ static void copy_match_text(const char *start, size_t length, char *out, size_t 
 {
     size_t n = length < cap - 1 ? length : cap - 1;
     for (size_t i = 0; i < n; i++)
-        out[i] = start[i] == '\f' || (start[i] == '\n' && !keep_lines) ? ' ' : start[i];
+        out[i] = (char)(start[i] == '\f' || (start[i] == '\n' && !keep_lines) ? ' ' : start[i]);
     out[n] = '\0';
 }
 
@@ -270,6 +270,12 @@ static int push_candidate(candidate_list *list, const field_candidate *candidate
     return 1;
 }
 
+/* The number of a rule's "v" group, which holds its value (patterns_load rejects a rule without one). */
+static size_t value_group(const pcre2_code *regex)
+{
+    return (size_t)pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v");
+}
+
 static void collect(const pattern_rule *rule, value_kind kind, const document_text *text,
                     const notice_catalog *catalog, candidate_list *list, veto_list *vetoes)
 {
@@ -277,7 +283,7 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
     pcre2_match_data *match = pcre2_match_data_create_from_pattern(regex, NULL);
     if (!match)
         return;
-    int group = pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v");
+    size_t group = value_group(regex);
     size_t offset = 0;
     while (offset <= text->length) {
         int rc = pcre2_match(regex, (PCRE2_SPTR)text->text, text->length, offset, 0, match, NULL);
@@ -476,7 +482,7 @@ static void collect_signals(const pattern_set *signals, const document_text *tex
         pcre2_match_data *match = pcre2_match_data_create_from_pattern(rule->regex, NULL);
         if (!match)
             return;
-        int group = pcre2_substring_number_from_name(rule->regex, (PCRE2_SPTR) "v");
+        size_t group = value_group(rule->regex);
         if (pcre2_match(rule->regex, (PCRE2_SPTR)text->text, text->length, 0, 0, match, NULL) >= 0) {
             PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match);
             signal_match *signal = &out->signals[out->signal_count++];
@@ -498,10 +504,10 @@ static void collect_billing(const pattern_set *billing, const document_text *tex
         pcre2_match_data *match = pcre2_match_data_create_from_pattern(rule->regex, NULL);
         if (!match)
             return;
-        int group = pcre2_substring_number_from_name(rule->regex, (PCRE2_SPTR) "v");
+        size_t group = value_group(rule->regex);
         int64_t cents = 0;
-        char raw[48];
         if (pcre2_match(rule->regex, (PCRE2_SPTR)text->text, text->length, 0, 0, match, NULL) >= 0) {
+            char raw[48];
             PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match);
             copy_match_text(text->text + ovector[2 * group], ovector[2 * group + 1] - ovector[2 * group], raw,
                             sizeof raw, 0);
@@ -558,4 +564,29 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     collect_signals(&library->signals, text, out);
     collect_billing(&library->billing, text, out);
     check_billing(out);
+}
+
+int extract_correct_field(extraction *fields, ns_field_id id, const char *text)
+{
+    extracted_field *field = &fields->fields[id];
+    if (!text || !*text) {
+        memset(field, 0, sizeof *field); /* the reader says the notice prints no such value */
+        return 1;
+    }
+    field_candidate candidate;
+    memset(&candidate, 0, sizeof candidate);
+    candidate.weight = 1.0;
+    if (!parse_value(field_value_kind(id), text, NULL, &candidate))
+        return 0;
+    /* The text as typed, except a taxpayer number: only its masked form is ever kept. */
+    snprintf(candidate.text, sizeof candidate.text, "%s",
+             field_value_kind(id) == VALUE_ID ? candidate.value : text);
+    candidate.rule = "corrected by the reader";
+    candidate.repeats = 1;
+    candidate.ocr_confidence = 1.0f;
+    memset(field, 0, sizeof *field);
+    field->found = 1;
+    field->chosen = candidate;
+    field->confidence = 1.0;
+    return 1;
 }

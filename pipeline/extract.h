@@ -64,4 +64,11 @@ typedef struct extraction {
 void extract_fields(const pattern_library *library, const struct notice_catalog *catalog,
                     const document_text *text, extraction *out);
 
+/*
+ * Sets a field to a value a person typed (a correction), parsed as the field's
+ * kind: confidence 1, no review. NULL or "" clears the field. Returns 0 when
+ * the text is not a value of that kind.
+ */
+int extract_correct_field(extraction *fields, ns_field_id id, const char *text);
+
 #endif

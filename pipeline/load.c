@@ -135,7 +135,7 @@ static ns_status decode_heif(const unsigned char *data, size_t size, const load_
     for (int y = 0; y < height; y++) {
         const uint8_t *row = pixels + (size_t)y * stride;
         l_uint32 *line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
-        for (int x = 0; x < width; x++)
+        for (size_t x = 0; x < (size_t)width; x++)
             composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &line[x]);
     }
     out->pages[out->count++] = pix;
@@ -333,29 +333,29 @@ static ns_status decode_single(const unsigned char *data, size_t size, l_int32 f
     return status;
 }
 
-ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
+ns_status load_memory(const unsigned char *data, size_t size, const load_limits *limits, loaded_pages *out,
+                      char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     out->exif_orientation = 1;
-    unsigned char *data = NULL;
-    size_t size = 0;
-    ns_status status = file_read_limited(path, limits->max_file_bytes, &data, &size, err, errlen);
-    if (status != NS_OK)
-        return status;
     if (size == 0) {
         ns_error_set(err, errlen, "file is empty");
-        free(data);
         return NS_ERR_FORMAT;
+    }
+    if (size > limits->max_file_bytes) {
+        ns_error_set(err, errlen, "file is %zu MB, over the %zu MB limit", (size + (1u << 20) - 1) >> 20,
+                     limits->max_file_bytes >> 20);
+        return NS_ERR_TOO_LARGE;
     }
     const char *name = ns_file_type(data, size);
     if (!name) {
         ns_error_set(err, errlen, "not a supported image or PDF (PNG, JPEG, TIFF, BMP, WebP, PNM, HEIC, PDF)");
-        free(data);
         return NS_ERR_FORMAT;
     }
     l_int32 format = IFF_UNKNOWN;
     findFileFormatBuffer(data, &format);
     snprintf(out->format, sizeof out->format, "%s", name);
+    ns_status status;
     if (strcmp(name, "heic") == 0)
         status = decode_heif(data, size, limits, out, err, errlen);
     else if (strcmp(name, "pdf") == 0)
@@ -364,9 +364,21 @@ ns_status load_file(const char *path, const load_limits *limits, loaded_pages *o
         status = decode_tiff(data, size, limits, out, err, errlen);
     else
         status = decode_single(data, size, format, name, limits, out, err, errlen);
-    free(data);
     if (status != NS_OK)
         loaded_pages_free(out);
+    return status;
+}
+
+ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    out->exif_orientation = 1;
+    unsigned char *data = NULL;
+    size_t size = 0;
+    ns_status status = file_read_limited(path, limits->max_file_bytes, &data, &size, err, errlen);
+    if (status == NS_OK)
+        status = load_memory(data, size, limits, out, err, errlen);
+    free(data);
     return status;
 }
 

@@ -20,6 +20,9 @@ typedef struct load_limits {
     int first_page, last_page; /* which pages to read (1-based); 0: no bound */
 } load_limits;
 
+/* Decodes an image or PDF held in memory (not owned), the pages limits select; on failure writes the reason to err. */
+ns_status load_memory(const unsigned char *data, size_t size, const load_limits *limits, loaded_pages *out,
+                      char *err, size_t errlen);
 /* Reads and decodes a file (the pages limits select); on failure writes the reason (without the path) to err. */
 ns_status load_file(const char *path, const load_limits *limits, loaded_pages *out, char *err, size_t errlen);
 /*

@@ -107,11 +107,9 @@ static void repair_number(char *token)
 static void repair_code(char *token)
 {
     size_t prefix = 0;
-    if (strncmp(token, "CP", 2) == 0)
-        prefix = 2;
-    else if (strncmp(token, "LTR", 3) == 0)
+    if (strncmp(token, "LTR", 3) == 0)
         prefix = 3;
-    else if (strncmp(token, "LT", 2) == 0)
+    else if (strncmp(token, "CP", 2) == 0 || strncmp(token, "LT", 2) == 0)
         prefix = 2;
     if (prefix == 0)
         return;
@@ -185,7 +183,7 @@ static void repair_month(char *token)
             candidate[i] = c;
         } else if (confusable_letter(c)) {
             replaced++;
-            candidate[i] = i == 0 ? (char)toupper((unsigned char)confusable_letter(c)) : confusable_letter(c);
+            candidate[i] = (char)(i == 0 ? toupper((unsigned char)confusable_letter(c)) : confusable_letter(c));
         } else {
             return;
         }
@@ -553,36 +551,39 @@ int normalize_phone(const char *text, char *out, size_t len)
  * (12-3456789) or nine digits in a row keep only their last four digits.
  * Nothing noticescan prints or stores may hold a full identifier.
  */
+/* The shapes of an SSN or ITIN, an EIN and a bare nine-digit number ('d' is a digit). */
+static const char *const identifier_shapes[] = {"ddd-dd-dddd", "dd-ddddddd", "ddddddddd"};
+
+/*
+ * The length of the identifier shape text starts with, or 0. Only a digit right after the shape
+ * makes it a longer number: "123-45-6789 2023" still holds an SSN.
+ */
+static size_t identifier_length(const char *text)
+{
+    for (size_t s = 0; s < sizeof identifier_shapes / sizeof *identifier_shapes; s++) {
+        const char *shape = identifier_shapes[s];
+        size_t i = 0;
+        while (shape[i] && (shape[i] == 'd' ? isdigit((unsigned char)text[i]) != 0 : text[i] == shape[i]))
+            i++;
+        if (!shape[i] && !isdigit((unsigned char)text[i]))
+            return i;
+    }
+    return 0;
+}
+
 void mask_identifiers(char *text)
 {
     for (char *p = text; *p; p++) {
         if (!isdigit((unsigned char)*p) || (p > text && isdigit((unsigned char)p[-1])))
             continue;
-        /* Collect the run of digits and single dashes/spaces starting here. */
-        char *end = p;
-        int digits = 0;
-        while (*end && (isdigit((unsigned char)*end) ||
-                        ((*end == '-' || *end == ' ') && isdigit((unsigned char)end[1]) && digits > 0))) {
-            digits += isdigit((unsigned char)*end) != 0;
-            end++;
-        }
-        int shaped = 0;
-        size_t length = (size_t)(end - p);
-        if (digits == 9 && length == 11 && p[3] == '-' && p[6] == '-')
-            shaped = 1; /* SSN or ITIN */
-        else if (digits == 9 && length == 10 && p[2] == '-')
-            shaped = 1; /* EIN */
-        else if (digits == 9 && length == 9)
-            shaped = 1;
-        if (shaped) {
-            int seen = 0;
-            for (char *q = end - 1; q >= p; q--) {
-                if (!isdigit((unsigned char)*q))
-                    continue;
-                if (++seen > 4)
-                    *q = 'X';
+        size_t length = identifier_length(p);
+        /* Nine digits: the first five become X, the last four stay. */
+        for (size_t i = 0, masked = 0; i < length && masked < 5; i++)
+            if (isdigit((unsigned char)p[i])) {
+                p[i] = 'X';
+                masked++;
             }
-        }
-        p = end - 1;
+        if (length > 0)
+            p += length - 1;
     }
 }

@@ -149,8 +149,9 @@ static json_t *appeal_json(const plan_appeal *appeal)
     if (!rule)
         return json_null();
     int known = date_is_valid(appeal->deadline);
-    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:s}", "name", rule->name, "deadline",
-                     date_or_null(appeal->deadline), "days_left",
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s}", "name", rule->name, "deadline",
+                     date_or_null(appeal->deadline), "deadline_basis",
+                     appeal->basis[0] ? json_string(appeal->basis) : json_null(), "days_left",
                      known ? json_integer(appeal->days_left) : json_null(), "days",
                      rule->days ? json_integer(rule->days) : json_null(), "form", string_or_null(rule->form),
                      "rule", rule->rule, "statute", string_or_null(rule->statute), "source", rule->source);
@@ -161,14 +162,17 @@ static json_t *growth_json(const plan_growth *growth)
     if (!growth->present)
         return json_null();
     json_t *rows = json_array();
+    /* a proposal runs no penalty and no payment plan yet: those figures are null */
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++)
         json_array_append_new(rows, json_pack("{s:i, s:o, s:o}", "months", growth->rows[i].months, "balance",
                                               money_json(growth->rows[i].balance), "with_payment_plan",
-                                              money_json(growth->rows[i].with_payment_plan)));
-    return json_pack("{s:b, s:s, s:f, s:f, s:o, s:[s,s]}", "estimate", 1, "note", growth->note,
-                     "interest_percent_per_year", growth->interest_percent_per_year,
-                     "penalty_percent_per_month", growth->penalty_percent_per_month, "rows", rows, "sources",
-                     growth->sources[0], growth->sources[1]);
+                                              growth->proposal ? json_null()
+                                                               : money_json(growth->rows[i].with_payment_plan)));
+    return json_pack("{s:b, s:s, s:f, s:o, s:o, s:o, s:b, s:[s,s]}", "estimate", 1, "note", growth->note,
+                     "interest_percent_per_year", growth->interest_percent_per_year, "penalty_percent_per_month",
+                     growth->proposal ? json_null() : json_real(growth->penalty_percent_per_month), "rows", rows,
+                     "rates_known_through", date_or_null(growth->rates_known_through), "rates_out_of_date",
+                     growth->rates_out_of_date, "sources", growth->sources[0], growth->sources[1]);
 }
 
 /* Forms or statutes the notice refers to: each key (under key_name), title and source. */
@@ -200,6 +204,11 @@ static json_t *plan_json(const action_plan *plan)
     json_object_set_new(out, "days_left", plan->has_days_left ? json_integer(plan->days_left) : json_null());
     json_object_set_new(out, "steps", steps_json(plan));
     json_object_set_new(out, "appeal", appeal_json(&plan->appeal));
+    json_t *letters = json_array(); /* the letter kinds this notice allows, for a page's buttons */
+    for (size_t i = 0; i < PLAN_LETTER_KINDS; i++)
+        if (!explain_letter_refusal(plan, plan_letter_kinds[i]))
+            json_array_append_new(letters, json_string(plan_letter_kinds[i]));
+    json_object_set_new(out, "letters", letters);
     json_object_set_new(out, "balance_growth", growth_json(&plan->growth));
     json_object_set_new(out, "if_ignored",
                         strings_json((const char *const *)plan->if_ignored, plan->if_ignored_count));
@@ -250,6 +259,14 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
     if (document->status == NS_OK && !document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
         json_array_append_new(
             review, json_pack("{s:s, s:s}", "field", "notice_code", "reason", "no notice code was found"));
+    /* the plan's dates cross-checked against the catalog's rules (made for status NS_OK only) */
+    const action_plan *plan = &document->plan;
+    if (document->status == NS_OK && plan->deadline_review[0])
+        json_array_append_new(review,
+                              json_pack("{s:s, s:s}", "field", "deadline", "reason", plan->deadline_review));
+    if (document->status == NS_OK && plan->appeal.review[0])
+        json_array_append_new(
+            review, json_pack("{s:s, s:s}", "field", "appeal_deadline", "reason", plan->appeal.review));
     json_object_set_new(root, "fields", fields);
     json_object_set_new(root, "billing_summary", billing_json(&document->extraction));
     json_object_set_new(root, "details", details);
@@ -274,9 +291,11 @@ static json_t *document_json(const ns_document *document, int explain_fields)
     if (document->preprocessed)
         json_object_set_new(root, "preprocess", preprocess_json(document));
     int explained = document->status == NS_OK;
+    /* a page that is no notice keeps the check that said so */
+    int checked = explained || document->status == NS_ERR_NOT_A_NOTICE;
     json_object_set_new(root, "authenticity",
-                        explained && document->has_authenticity ? authenticity_json(&document->authenticity)
-                                                                : json_null());
+                        checked && document->has_authenticity ? authenticity_json(&document->authenticity)
+                                                              : json_null());
     json_object_set_new(root, "plan", explained ? plan_json(&document->plan) : json_null());
     return root;
 }

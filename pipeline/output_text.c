@@ -14,31 +14,6 @@
 
 #define TEXT_WIDTH 78 /* fits an 80-column terminal with a margin */
 
-/* Writes text wrapped at width columns, every line starting with indent. */
-static void write_wrapped(FILE *out, const char *text, const char *indent, const char *first_indent,
-                          int width)
-{
-    const char *lead = first_indent;
-    const char *p = text;
-    while (*p) {
-        int room = width - (int)strlen(lead);
-        const char *line_end = p;
-        const char *last_space = NULL;
-        while (*line_end && line_end - p < room) {
-            if (*line_end == ' ')
-                last_space = line_end;
-            line_end++;
-        }
-        if (*line_end && last_space)
-            line_end = last_space;
-        fprintf(out, "%s%.*s\n", lead, (int)(line_end - p), p);
-        p = line_end;
-        while (*p == ' ')
-            p++;
-        lead = indent;
-    }
-}
-
 static void write_days(FILE *out, long days)
 {
     if (days > 0)
@@ -71,12 +46,12 @@ static void write_heading(FILE *out, const ns_document *document, const action_p
     if (plan->urgency_reason[0])
         fprintf(out, " (%s)", plan->urgency_reason);
     fprintf(out, "\n\n");
-    write_wrapped(out, plan->summary, "", "", TEXT_WIDTH);
+    text_write_wrapped(out, plan->summary, "", "", TEXT_WIDTH);
     fprintf(out, "\n");
 }
 
 /* Amount, deadline, tax year and notice date, aligned. */
-static void write_key_facts(FILE *out, const extraction *fields, const action_plan *plan)
+static void write_key_facts(FILE *out, const extraction *fields, const action_plan *plan, int from_code)
 {
     const extracted_field *amount = &fields->fields[NS_FIELD_AMOUNT_DUE];
     if (amount->found) {
@@ -88,12 +63,22 @@ static void write_key_facts(FILE *out, const extraction *fields, const action_pl
         fprintf(out, "  Deadline:     ");
         write_long_date(out, plan->deadline);
         write_days(out, plan->days_left);
-        fprintf(out, "\n                (%s)\n", plan->deadline_basis);
+        fprintf(out, "\n");
+        char basis[PLAN_BASIS_LEN + 2];
+        snprintf(basis, sizeof basis, "(%s)", plan->deadline_basis);
+        text_write_wrapped(out, basis, "                ", "                ", TEXT_WIDTH);
+    } else if (date_is_valid(plan->appeal.deadline)) {
+        fprintf(out, "  Deadline:     to appeal, by ");
+        write_long_date(out, plan->appeal.deadline);
+        write_days(out, plan->appeal.days_left);
+        fprintf(out, " (see below)\n");
     } else if (plan->deadline_rule) {
-        write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
+        text_write_wrapped(out, plan->deadline_rule, "                ", "  Deadline:     ", TEXT_WIDTH);
     } else {
         fprintf(out, "  Deadline:     none printed on the notice\n");
     }
+    if (from_code)
+        return; /* a plan for a code alone has read nothing */
     const extracted_field *year = &fields->fields[NS_FIELD_TAX_YEAR];
     const extracted_field *date = &fields->fields[NS_FIELD_NOTICE_DATE];
     fprintf(out, "  Tax year:     %s\n", year->found ? year->chosen.value : "not found");
@@ -120,7 +105,12 @@ static void write_appeal(FILE *out, const plan_appeal *appeal)
     if (appeal->rule->form)
         fprintf(out, " (Form %s)", appeal->rule->form);
     fprintf(out, "\n");
-    write_wrapped(out, appeal->rule->rule, "  ", "  ", TEXT_WIDTH);
+    if (appeal->basis[0]) {
+        char basis[PLAN_BASIS_LEN + 2];
+        snprintf(basis, sizeof basis, "(%s)", appeal->basis);
+        text_write_wrapped(out, basis, "  ", "  ", TEXT_WIDTH);
+    }
+    text_write_wrapped(out, appeal->rule->rule, "  ", "  ", TEXT_WIDTH);
 }
 
 /* Only a notice with scam signs (or none of a real one) gets this section. */
@@ -129,9 +119,9 @@ static void write_authenticity(FILE *out, const authenticity *check)
     if (strcmp(check->verdict, "no_scam_signs") == 0)
         return;
     fprintf(out, "\nIs it really from the IRS?\n");
-    write_wrapped(out, check->summary, "  ", "  ", TEXT_WIDTH);
+    text_write_wrapped(out, check->summary, "  ", "  ", TEXT_WIDTH);
     for (int i = 0; i < check->sign_count; i++)
-        write_wrapped(out, check->signs[i].signal->says, "    ", "  - ", TEXT_WIDTH);
+        text_write_wrapped(out, check->signs[i].signal->says, "    ", "  - ", TEXT_WIDTH);
 }
 
 static void write_steps(FILE *out, const action_plan *plan)
@@ -143,7 +133,7 @@ static void write_steps(FILE *out, const action_plan *plan)
         for (size_t j = 0; j < group->count; j++) {
             char number[32];
             snprintf(number, sizeof number, "    %zu. ", j + 1);
-            write_wrapped(out, group->steps[j], "       ", number, TEXT_WIDTH);
+            text_write_wrapped(out, group->steps[j], "       ", number, TEXT_WIDTH);
         }
     }
 }
@@ -152,23 +142,32 @@ static void write_growth(FILE *out, const plan_growth *growth)
 {
     if (!growth->present)
         return;
-    fprintf(out, "\nIf it stays unpaid (estimate)\n");
+    fprintf(out, "\nIf it stays unpaid (estimate%s)\n", growth->proposal ? ", interest only" : "");
+    if (growth->rates_out_of_date) {
+        fprintf(out, "  OUT OF DATE: the interest rates noticescan knows end on ");
+        write_long_date(out, growth->rates_known_through);
+        fprintf(out, ".\n");
+    }
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++) {
         char balance[48], with_plan[48];
         format_money_for_people(growth->rows[i].balance, balance, sizeof balance);
         format_money_for_people(growth->rows[i].with_payment_plan, with_plan, sizeof with_plan);
-        fprintf(out, "  in %2d month%s: about %s (%s on a payment plan)\n", growth->rows[i].months,
-                growth->rows[i].months == 1 ? " " : "s", balance, with_plan);
+        fprintf(out, "  in %2d month%s: about %s", growth->rows[i].months, growth->rows[i].months == 1 ? " " : "s",
+                balance);
+        if (!growth->proposal)
+            fprintf(out, " (%s on a payment plan)", with_plan);
+        fprintf(out, "\n");
     }
-    write_wrapped(out, growth->note, "  ", "  ", TEXT_WIDTH);
+    text_write_wrapped(out, growth->note, "  ", "  ", TEXT_WIDTH);
 }
 
 /* If nothing is done, the forms to use, the sources, and the fields to check by hand. */
 static void write_closing(FILE *out, const extraction *fields, const action_plan *plan)
 {
-    fprintf(out, "\nIf you do nothing\n");
+    if (plan->if_ignored_count)
+        fprintf(out, "\nIf you do nothing\n");
     for (size_t i = 0; i < plan->if_ignored_count; i++)
-        write_wrapped(out, plan->if_ignored[i], "    ", "  - ", TEXT_WIDTH);
+        text_write_wrapped(out, plan->if_ignored[i], "    ", "  - ", TEXT_WIDTH);
     if (plan->form_count) {
         fprintf(out, "\nForms\n");
         for (size_t i = 0; i < plan->form_count; i++)
@@ -188,6 +187,16 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
         fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review,
                 field->chosen.value);
     }
+    const char *plan_reviews[][2] = {{"deadline", plan->deadline_review}, {"appeal", plan->appeal.review}};
+    for (size_t i = 0; i < sizeof plan_reviews / sizeof plan_reviews[0]; i++) {
+        if (!plan_reviews[i][1][0])
+            continue;
+        if (!any_review++)
+            fprintf(out, "\nPlease check against the paper notice\n");
+        char line[PLAN_REVIEW_LEN + 16];
+        snprintf(line, sizeof line, "%s: %s", plan_reviews[i][0], plan_reviews[i][1]);
+        text_write_wrapped(out, line, "    ", "  ", TEXT_WIDTH);
+    }
     fprintf(out, "\nThis explains IRS procedure in general; it is not tax advice. The notice itself\n"
                  "and irs.gov are the authority.\n");
 }
@@ -195,9 +204,14 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
 static void write_plan_text(FILE *out, const ns_document *document, const action_plan *plan,
                             const authenticity *check)
 {
+    int scam = strcmp(plan->category, "scam") == 0;
+    if (scam)
+        fprintf(out, "WARNING: THIS LOOKS LIKE A SCAM. Do not pay it and do not call any number on it.\n\n");
     write_heading(out, document, plan);
-    write_key_facts(out, &document->extraction, plan);
-    write_appeal(out, &plan->appeal);
+    if (!scam) {
+        write_key_facts(out, &document->extraction, plan, document->from_code);
+        write_appeal(out, &plan->appeal);
+    }
     if (check)
         write_authenticity(out, check);
     write_steps(out, plan);

@@ -258,7 +258,7 @@ static int locate_corners(PIX *edges, PIX *smooth, l_float32 corner_x[4], l_floa
         found += sides[side].found;
     }
     /* A side that runs off the frame is the frame's own border. */
-    side_line frame[4] = {{0, 0, 1}, {0, width - 1, 1}, {0, 0, 1}, {0, height - 1, 1}};
+    const side_line frame[4] = {{0, 0, 1}, {0, width - 1, 1}, {0, 0, 1}, {0, height - 1, 1}};
     for (int side = 0; side < 4; side++)
         if (!sides[side].found)
             sides[side] = frame[side];

@@ -1,7 +1,7 @@
 /*
  * test_batch.c - the command line's batch pieces on their own: the folder
  * walk, the CSV writer and --skip-done. They are part of the command, not
- * the library, so their sources are compiled in here.
+ * the library: the tests link the command's parts (build/libnoticescan-cli.a).
  */
 #include "testutil.h"
 
@@ -9,9 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../pipeline/cli_csv.c"
-#include "../pipeline/cli_resume.c"
-#include "../pipeline/cli_walk.c"
+#include "cli.h"
 
 /* ---- CSV ---------------------------------------------------------------- */
 

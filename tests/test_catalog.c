@@ -168,7 +168,9 @@ static const char minimal[] =
     "\"statutes\":{\"IRC 6303\":{\"title\":\"Notice and "
     "demand\",\"source\":\"https://uscode.house.gov/6303\"}},"
     "\"playbooks\":{\"generic\":[{\"situation\":\"if_correct\",\"heading\":\"If it is "
-    "right\",\"steps\":[\"Pay {amount}.\"]}]},"
+    "right\",\"steps\":[\"Pay {amount}.\"]}],"
+    "\"scam\":[{\"situation\":\"report\",\"heading\":\"Report it\",\"steps\":[\"Tell the FTC "
+    "(https://www.irs.gov/phishing).\"]}]},"
     "\"interest_rates\":{\"source\":\"https://www.irs.gov/rates\",\"known_through\":\"2026-03-31\","
     "\"rates\":[{\"from\":\"2023-01-01\",\"percent\":7},{\"from\":\"2023-10-01\",\"percent\":8}]},"
     "\"penalties\":{\"failure_to_pay_percent_per_month\":0.5,\"failure_to_pay_after_levy_notice_percent_per_"
@@ -221,6 +223,7 @@ static void validation_rejects_broken_entries(void **state)
     assert_int_equal(catalog.notices[0].deadline->from, ORIGIN_NOTICE_DATE);
     assert_string_equal(catalog.notices[0].forms[0]->title, "Installment Agreement Request");
     assert_ptr_equal(catalog.notices[0].playbook, catalog.generic_playbook);
+    assert_string_equal(catalog.scam_playbook->situations[0].id, "report");
     assert_non_null(catalog.after_deadline[ACTION_PAY]);
     assert_null(catalog.after_deadline[ACTION_FILE]);
     catalog_free(&catalog);
@@ -255,6 +258,9 @@ static void validation_rejects_broken_entries(void **state)
     expect_invalid("\"summary\":\"You owe.\"", "\"summary\":\"You owe. See Form W-2.\"",
                    "text names Form W-2");
     expect_invalid("\"after_deadline\":{\"pay\"", "\"after_deadline\":{\"pray\"", "is not a deadline action");
+    /* the scam plan is data, and each of its steps shows its source */
+    expect_invalid("\"scam\":[", "\"scram\":[", "a 'scam' playbook");
+    expect_invalid("(https://www.irs.gov/phishing)", "(irs.gov)", "scam playbook needs an https source");
     expect_invalid("\"source\":\"https://www.irs.gov/pay\"", "\"source\":\"www.irs.gov/pay\"",
                    "after_deadline.pay: needs an https source");
     /* the signs noticescan raises itself must have their words in the catalog */

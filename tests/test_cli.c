@@ -447,6 +447,34 @@ static void limit_options_reach_the_library_and_are_checked(void **state)
     }
 }
 
+static void a_letter_with_json_is_a_json_object_and_a_refusal_says_why(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/noticescan-cli-cp14-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char text[] = "Notice CP14\nNotice date March 4, 2024\nAmount due: $50.00\n";
+    assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+    close(fd);
+    char arguments[256];
+    snprintf(arguments, sizeof arguments, "--text --json --today 2024-03-10 --letter dispute %s", path);
+    run_result result = run(arguments);
+    assert_int_equal(result.status, 0);
+    json_t *record = json_loads(result.out, 0, NULL);
+    assert_non_null(record);
+    assert_string_equal(json_string_value(json_object_get(record, "kind")), "dispute");
+    assert_non_null(strstr(json_string_value(json_object_get(record, "letter")), "Re: Notice CP14"));
+    json_decref(record);
+    run_free(&result);
+    snprintf(arguments, sizeof arguments, "--text --today 2024-03-10 --letter cdp %s", path);
+    result = run(arguments);
+    assert_int_equal(result.status, 1);
+    assert_string_equal(result.out, "");
+    assert_non_null(strstr(result.err, "no cdp letter: this notice carries no Collection Due Process"));
+    run_free(&result);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +493,7 @@ int main(void)
         cmocka_unit_test(csv_gives_a_header_and_one_row_per_document),
         cmocka_unit_test(timings_add_each_stage_to_records_and_summary),
         cmocka_unit_test(kill_9_then_skip_done_gives_every_input_once),
+        cmocka_unit_test(a_letter_with_json_is_a_json_object_and_a_refusal_says_why),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -234,6 +234,40 @@ static void a_blank_page_reports_no_text(void **state)
     unlink(blank);
 }
 
+/* Photos held in memory (as the server receives them) are read as the pages of one document. */
+static void photos_in_memory_are_one_document_page_by_page(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp14-scan.png");
+    size_t size = 0;
+    unsigned char *first = test_read_bytes(path, &size);
+    assert_non_null(first);
+    /* The same page photographed twice: two pages, and the fields agree. */
+    const void *images[2] = {first, first};
+    size_t sizes[2] = {size, size};
+    ns_document *document = ns_engine_read_images(engine, "photos", images, sizes, 2);
+    assert_int_equal(ns_document_status(document), NS_OK);
+    char *json = ns_document_to_json(document, NULL);
+    assert_non_null(strstr(json, "\"pages\":2"));
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP14");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "2417.86");
+    free(json);
+    ns_document_free(document);
+
+    /* A second "photo" that is not an image: the error names which one. */
+    const void *mixed[2] = {first, "not an image at all"};
+    size_t mixed_sizes[2] = {size, 19};
+    document = ns_engine_read_images(engine, "photos", mixed, mixed_sizes, 2);
+    assert_int_equal(ns_document_status(document), NS_ERR_FORMAT);
+    assert_non_null(strstr(ns_document_error(document), "photos: image 2:"));
+    ns_document_free(document);
+    document = ns_engine_read_images(engine, "photos", mixed, mixed_sizes, 0);
+    assert_int_equal(ns_document_status(document), NS_ERR_ARGUMENT);
+    ns_document_free(document);
+    free(first);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +277,7 @@ int main(void)
         cmocka_unit_test(every_supported_format_is_read_from_its_bytes),
         cmocka_unit_test(damaged_and_foreign_files_fail_with_a_named_reason),
         cmocka_unit_test(a_blank_page_reports_no_text),
+        cmocka_unit_test(photos_in_memory_are_one_document_page_by_page),
     };
     return cmocka_run_group_tests_name("end_to_end", tests, setup, teardown);
 }

@@ -1,19 +1,30 @@
 /* test_explain.c - the action plan: deadlines, days left, urgency, appeals, unknown codes. */
 #include "testutil.h"
 
+#include "calendar.h"
+#include "dates.h"
+#include "document.h"
+
 #include <jansson.h>
 #include <time.h>
 
-static json_t *plan_for(const char *text, ns_date today)
+/* The whole JSON record of a text read as of today. */
+static json_t *document_for(const char *text, ns_date today)
 {
     ns_document *document = ns_read_text(test_knowledge(), "t", text, today);
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
-    json_t *plan = json_incref(json_object_get(root, "plan"));
-    json_decref(root);
     free(json);
     ns_document_free(document);
+    return root;
+}
+
+static json_t *plan_for(const char *text, ns_date today)
+{
+    json_t *root = document_for(text, today);
+    json_t *plan = json_incref(json_object_get(root, "plan"));
+    json_decref(root);
     return plan;
 }
 
@@ -212,11 +223,14 @@ static void an_unknown_code_gets_a_generic_plan_that_says_so(void **state)
     json_decref(plan);
 }
 
-static void no_code_at_all_still_gets_a_plan(void **state)
+static void no_code_but_irs_marks_gets_a_general_plan_for_review(void **state)
 {
     (void)state;
     ns_date today = {2024, 3, 10};
-    json_t *plan = plan_for("Amount due: $20.00\n", today);
+    json_t *root = document_for("Internal Revenue Service\nAmount due: $20.00\n", today);
+    assert_string_equal(text_of(root, "status"), "review");
+    json_decref(root);
+    json_t *plan = plan_for("Internal Revenue Service\nAmount due: $20.00\n", today);
     assert_true(json_is_true(json_object_get(plan, "generic")));
     assert_true(json_is_null(json_object_get(plan, "code")));
     assert_true(json_is_null(json_object_get(plan, "deadline")));
@@ -328,6 +342,300 @@ static void an_engine_with_an_impossible_date_is_refused(void **state)
     assert_non_null(strstr(error, "not a valid date"));
 }
 
+static void a_deadline_on_a_weekend_moves_to_monday_and_has_not_passed(void **state)
+{
+    (void)state;
+    /* January 7, 2024 + 90 = Saturday April 6; IRC 7503 makes Monday April 8 timely. */
+    ns_date today = {2024, 4, 8};
+    json_t *plan = plan_for("Notice CP3219A\nNotice date January 7, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-04-08");
+    assert_non_null(
+        strstr(text_of(plan, "deadline_basis"),
+               "computed: 90 days from the notice date, moved from Saturday, April 6, 2024 to Monday, "
+               "April 8, 2024 because of the weekend (IRC 7503)"));
+    assert_int_equal(json_integer_value(json_object_get(plan, "days_left")), 0);
+    assert_null(strstr(text_of(plan, "urgency_reason"), "passed"));
+    json_t *appeal = json_object_get(plan, "appeal");
+    assert_string_equal(text_of(appeal, "deadline"), "2024-04-08");
+    assert_non_null(strstr(text_of(appeal, "deadline_basis"), "IRC 7503"));
+    json_decref(plan);
+}
+
+static void holidays_move_a_computed_deadline(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 2, 1};
+    /* + 90 days: Monday May 27, 2024 is Memorial Day; Tuesday April 16, 2024 is DC Emancipation Day. */
+    json_t *plan = plan_for("Notice CP3219A\nNotice date February 27, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-05-28");
+    assert_non_null(strstr(text_of(plan, "deadline_basis"), "Memorial Day"));
+    json_decref(plan);
+    plan = plan_for("Notice CP3219A\nNotice date January 17, 2024\n", today);
+    assert_string_equal(text_of(plan, "deadline"), "2024-04-17");
+    assert_non_null(strstr(text_of(plan, "deadline_basis"), "Emancipation Day"));
+    json_decref(plan);
+}
+
+static void a_printed_petition_date_is_the_appeal_date_too(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 4, 8};
+    json_t *root =
+        document_for("Notice CP3219A\nNotice date January 7, 2024\n"
+                     "Last day to file a petition with the United States Tax Court: April 8, 2024\n",
+                     today);
+    json_t *appeal = json_object_get(json_object_get(root, "plan"), "appeal");
+    assert_string_equal(text_of(appeal, "deadline"), "2024-04-08");
+    assert_string_equal(text_of(appeal, "deadline_basis"), "printed on the notice");
+    assert_int_equal(json_array_size(json_object_get(root, "review")), 0);
+    json_decref(root);
+}
+
+static void a_printed_date_that_disagrees_with_the_rule_asks_for_review(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 1};
+    json_t *root =
+        document_for("Notice CP3219A\nNotice date January 7, 2024\n"
+                     "Last day to file a petition with the United States Tax Court: April 1, 2024\n",
+                     today);
+    json_t *plan = json_object_get(root, "plan");
+    assert_string_equal(text_of(plan, "deadline"), "2024-04-01"); /* the printed date still wins */
+    assert_string_equal(text_of(root, "status"), "review");
+    json_t *review = json_object_get(root, "review");
+    int deadline_review = 0;
+    for (size_t i = 0; i < json_array_size(review); i++)
+        if (strcmp(text_of(json_array_get(review, i), "field"), "deadline") == 0) {
+            deadline_review = 1;
+            assert_non_null(strstr(text_of(json_array_get(review, i), "reason"), "April 8, 2024"));
+        }
+    assert_true(deadline_review);
+    json_decref(root);
+}
+
+static void a_printed_date_of_the_longer_window_abroad_is_accepted(void **state)
+{
+    (void)state;
+    /* January 30, 2024 + 150 = Friday June 28, 2024: a notice addressed abroad. */
+    ns_date today = {2024, 5, 1};
+    json_t *root =
+        document_for("Notice CP3219A\nNotice date January 30, 2024\n"
+                     "Last day to file a petition with the United States Tax Court: June 28, 2024\n",
+                     today);
+    json_t *appeal = json_object_get(json_object_get(root, "plan"), "appeal");
+    assert_string_equal(text_of(appeal, "deadline"), "2024-06-28");
+    assert_int_equal(json_integer_value(json_object_get(appeal, "days_left")), 58);
+    assert_int_equal(json_array_size(json_object_get(root, "review")), 0);
+    json_decref(root);
+}
+
+static void the_reader_abroad_gets_the_longer_window(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 5, 1};
+    ns_document *document =
+        ns_read_text(test_knowledge(), "t", "Notice CP3219A\nNotice date January 7, 2024\n", today);
+    action_plan plan;
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &document->extraction, today, 1, &plan), NS_OK);
+    char iso[16];
+    date_format_iso(plan.deadline, iso);
+    assert_string_equal(iso, "2024-06-05"); /* + 150 days, a Wednesday */
+    assert_non_null(strstr(plan.deadline_basis, "150 days"));
+    assert_non_null(strstr(plan.deadline_basis, "outside the United States"));
+    date_format_iso(plan.appeal.deadline, iso);
+    assert_string_equal(iso, "2024-06-05");
+    explain_plan_free(&plan);
+    ns_document_free(document);
+}
+
+static void a_window_from_delivery_says_it_counts_from_receipt(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 5};
+    json_t *plan = plan_for("Notice CP2100\nNotice date March 1, 2024\n", today);
+    const char *basis = text_of(plan, "deadline_basis");
+    assert_non_null(strstr(basis, "from the day you received the notice"));
+    assert_non_null(strstr(basis, "earliest estimate"));
+    assert_null(strstr(basis, "15 days from the notice date"));
+    json_decref(plan);
+}
+
+static void a_proposed_tax_grows_by_interest_only(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 20}; /* 8% a year then */
+    json_t *plan = plan_for("Notice CP3219A\nNotice date March 4, 2024\nAmount due: $1,000.00\n", today);
+    json_t *growth = json_object_get(plan, "balance_growth");
+    assert_true(json_is_null(json_object_get(growth, "penalty_percent_per_month")));
+    json_t *year = json_array_get(json_object_get(growth, "rows"), 3);
+    /* (1 + 0.08/365)^365.25 - 1 = 8.334% interest, no failure-to-pay penalty (IRC 6651(a)(3)) */
+    assert_string_equal(json_string_value(json_object_get(year, "balance")), "1083.34");
+    assert_true(json_is_null(json_object_get(year, "with_payment_plan")));
+    assert_non_null(strstr(text_of(growth, "note"), "6651(a)(3)"));
+    assert_true(json_is_false(json_object_get(growth, "rates_out_of_date")));
+    json_decref(plan);
+}
+
+static void an_estimate_past_the_rate_table_says_so_plainly(void **state)
+{
+    (void)state;
+    const char *text = "Notice CP14\nNotice date March 4, 2024\nAmount due: $1,000.00\n";
+    ns_date before = {2024, 3, 20}, after = {2099, 1, 4};
+    json_t *plan = plan_for(text, after);
+    json_t *growth = json_object_get(plan, "balance_growth");
+    assert_true(json_is_true(json_object_get(growth, "rates_out_of_date")));
+    assert_non_null(strstr(text_of(growth, "note"), "knows interest rates only through"));
+    json_decref(plan);
+    ns_document *document = ns_read_text(test_knowledge(), "t", text, after);
+    char *out = ns_document_to_text(document);
+    assert_non_null(strstr(out, "OUT OF DATE: the interest rates noticescan knows end on"));
+    free(out);
+    ns_document_free(document);
+    plan = plan_for(text, before);
+    assert_null(strstr(text_of(json_object_get(plan, "balance_growth"), "note"), "only through"));
+    json_decref(plan);
+}
+
+/* What is not an IRS notice gets no plan at all, never an invented one (issue 15). */
+static void a_document_that_is_no_notice_is_an_error_not_a_plan(void **state)
+{
+    (void)state;
+    static const char *const not_notices[] = {
+        "First National Bank\nMonthly statement for March 2024\nBalance: $1,234.56\nThank you for banking "
+        "with us.\n",
+        "~~ ,,. lll| ij;; :: __ mm wW %% ..\n.. /\\ !! ||| oO0 ;; ,,\n", /* a cat photo's OCR noise */
+        "Dear neighbor,\nThe block party is on Saturday, June 8. Please bring a chair.\nThe Smiths\n",
+        "Agencia Tributaria\nNotificacion de pago\nImporte a pagar: 120,00 EUR antes del 30 de abril\n",
+    };
+    ns_date today = {2024, 3, 10};
+    for (size_t i = 0; i < sizeof not_notices / sizeof not_notices[0]; i++) {
+        ns_document *document = ns_read_text(test_knowledge(), "t", not_notices[i], today);
+        assert_int_equal(ns_document_status(document), NS_ERR_NOT_A_NOTICE);
+        assert_non_null(strstr(ns_document_error(document), "no notice code and no IRS marks"));
+        char *json = ns_document_to_json(document, NULL);
+        json_t *root = json_loads(json, 0, NULL);
+        assert_string_equal(text_of(json_object_get(root, "error"), "code"), "not_a_notice");
+        assert_true(json_is_null(json_object_get(root, "plan")));
+        json_decref(root);
+        free(json);
+        ns_document_free(document);
+    }
+    assert_string_equal(ns_status_code(NS_ERR_NOT_A_NOTICE), "not_a_notice");
+}
+
+/* A CP12 asks for nothing by a date, but its 60 days to appeal set the pace. */
+static void an_appeal_date_alone_is_the_date_to_watch(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    const char *cp12 = "Notice CP12\nNotice date March 4, 2024\nTax year 2023\n";
+    json_t *plan = plan_for(cp12, today);
+    assert_string_equal(text_of(plan, "urgency"), "medium");
+    assert_string_equal(text_of(json_object_get(plan, "appeal"), "deadline"), "2024-05-03");
+    json_decref(plan);
+    ns_document *document = ns_read_text(test_knowledge(), "t", cp12, today);
+    char *text = ns_document_to_text(document);
+    assert_non_null(strstr(text, "Deadline:     to appeal, by May 3, 2024 - 54 days left"));
+    assert_null(strstr(text, "none printed"));
+    assert_null(strstr(text, "Urgency: LOW"));
+    free(text);
+    ns_document_free(document);
+}
+
+static void a_plan_for_a_code_alone_shows_no_read_fields(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP504", today);
+    char *text = ns_document_to_text(document);
+    assert_non_null(strstr(text, "CP504"));
+    assert_null(strstr(text, "not found"));
+    assert_null(strstr(text, "Tax year"));
+    free(text);
+    ns_document_free(document);
+}
+
+/* Fields as extraction would give them: a code, a notice date and (or NULL) a mailing address. */
+static void synthetic_fields(extraction *fields, const char *code, ns_date notice_date, const char *address)
+{
+    memset(fields, 0, sizeof *fields);
+    fields->fields[NS_FIELD_NOTICE_CODE].found = 1;
+    snprintf(fields->fields[NS_FIELD_NOTICE_CODE].chosen.value,
+             sizeof fields->fields[NS_FIELD_NOTICE_CODE].chosen.value, "%s", code);
+    fields->fields[NS_FIELD_NOTICE_DATE].found = 1;
+    fields->fields[NS_FIELD_NOTICE_DATE].chosen.number = (double)date_to_days(notice_date);
+    if (address) {
+        fields->fields[NS_FIELD_MAILING_ADDRESS].found = 1;
+        snprintf(fields->fields[NS_FIELD_MAILING_ADDRESS].chosen.value,
+                 sizeof fields->fields[NS_FIELD_MAILING_ADDRESS].chosen.value, "%s", address);
+    }
+}
+
+/*
+ * Every catalog window counted from a notice date, for notice dates every
+ * 11 days across 2015-2035 (11 and 7 share no factor, so every weekday
+ * comes up, and the windows land on weekends and holidays): the
+ * deadline is a business day, never before the window's last day, and is
+ * that day itself whenever it is one (IRC 7503 moves only a closed day).
+ */
+static void every_catalog_window_lands_on_a_business_day(void **state)
+{
+    (void)state;
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    ns_date today = {2015, 1, 1};
+    int checked = 0;
+    for (size_t i = 0; i < catalog->notice_count; i++) {
+        const catalog_window *window = catalog->notices[i].deadline;
+        if (!window || !window->days || window->from == ORIGIN_DELIVERY)
+            continue;
+        for (long day = date_to_days((ns_date){2015, 1, 1}); day < date_to_days((ns_date){2035, 9, 1});
+             day += 11) {
+            extraction fields;
+            synthetic_fields(&fields, catalog->notices[i].code, date_from_days(day), NULL);
+            action_plan plan;
+            assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+            long last_day = day + window->days, deadline = date_to_days(plan.deadline);
+            assert_true(calendar_is_business_day(plan.deadline));
+            assert_true(deadline >= last_day &&
+                        deadline <= last_day + 4); /* a weekend and two holidays at most */
+            if (calendar_is_business_day(date_from_days(last_day)))
+                assert_int_equal(deadline, last_day);
+            explain_plan_free(&plan);
+            checked++;
+        }
+    }
+    print_message("  %d deadlines checked\n", checked);
+    assert_true(checked > 10000);
+}
+
+static void an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review(void **state)
+{
+    (void)state;
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    ns_date today = {2024, 2, 1}, notice_date = {2024, 1, 7};
+    extraction fields;
+    synthetic_fields(&fields, "CP3219A", notice_date, "JANE DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE");
+    action_plan plan;
+    assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+    char iso[16];
+    date_format_iso(plan.deadline, iso);
+    assert_string_equal(iso, "2024-06-05");
+    assert_non_null(strstr(plan.deadline_basis, "the address read is outside the United States"));
+    assert_non_null(strstr(plan.deadline_review, "check the address"));
+    explain_plan_free(&plan);
+    /* a US address (and a military one) keeps the 90 days, moved past the weekend */
+    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
+                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050"};
+    for (size_t i = 0; i < 2; i++) {
+        synthetic_fields(&fields, "CP3219A", notice_date, domestic[i]);
+        assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+        date_format_iso(plan.deadline, iso);
+        assert_string_equal(iso, "2024-04-08");
+        assert_string_equal(plan.deadline_review, "");
+        explain_plan_free(&plan);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,13 +650,27 @@ int main(void)
         cmocka_unit_test(a_printed_hearing_date_is_the_appeal_deadline),
         cmocka_unit_test(steps_carry_the_amount_and_the_date),
         cmocka_unit_test(an_unknown_code_gets_a_generic_plan_that_says_so),
-        cmocka_unit_test(no_code_at_all_still_gets_a_plan),
+        cmocka_unit_test(no_code_but_irs_marks_gets_a_general_plan_for_review),
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
+        cmocka_unit_test(a_proposed_tax_grows_by_interest_only),
+        cmocka_unit_test(every_catalog_window_lands_on_a_business_day),
+        cmocka_unit_test(an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review),
+        cmocka_unit_test(a_document_that_is_no_notice_is_an_error_not_a_plan),
+        cmocka_unit_test(an_appeal_date_alone_is_the_date_to_watch),
+        cmocka_unit_test(a_plan_for_a_code_alone_shows_no_read_fields),
+        cmocka_unit_test(an_estimate_past_the_rate_table_says_so_plainly),
         cmocka_unit_test(the_plan_counts_days_from_the_date_the_document_was_read_as_of),
         cmocka_unit_test(year_zero_counts_from_the_local_date),
         cmocka_unit_test(an_impossible_date_to_count_from_is_an_argument_error),
         cmocka_unit_test(an_engine_with_an_impossible_date_is_refused),
+        cmocka_unit_test(a_deadline_on_a_weekend_moves_to_monday_and_has_not_passed),
+        cmocka_unit_test(holidays_move_a_computed_deadline),
+        cmocka_unit_test(a_printed_petition_date_is_the_appeal_date_too),
+        cmocka_unit_test(a_printed_date_that_disagrees_with_the_rule_asks_for_review),
+        cmocka_unit_test(a_printed_date_of_the_longer_window_abroad_is_accepted),
+        cmocka_unit_test(the_reader_abroad_gets_the_longer_window),
+        cmocka_unit_test(a_window_from_delivery_says_it_counts_from_receipt),
     };
     int failed = cmocka_run_group_tests_name("explain", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());

@@ -151,6 +151,68 @@ static void error_documents_render_as_valid_error_records(void **state)
     ns_document_free(document);
 }
 
+/* The letter kinds the plan lists for this text, joined by spaces ("" when none). */
+static void letters_listed(const char *text, char *out, size_t len)
+{
+    ns_date today = {2024, 3, 10};
+    json_t *root = render(text, today, 0);
+    out[0] = '\0';
+    size_t i;
+    json_t *kind;
+    json_array_foreach(json_object_get(json_object_get(root, "plan"), "letters"), i, kind)
+        snprintf(out + strlen(out), len - strlen(out), "%s%s", i ? " " : "", json_string_value(kind));
+    json_decref(root);
+}
+
+static void a_letter_only_where_the_notice_allows_it(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    ns_document *cp14 = ns_read_text(test_knowledge(), "cp14", cp14_text, today);
+    assert_null(ns_document_letter(cp14, "cdp"));
+    assert_non_null(
+        strstr(ns_document_letter_refusal(cp14, "cdp"), "no Collection Due Process hearing right"));
+    assert_null(ns_document_letter_refusal(cp14, "dispute"));
+    assert_null(ns_document_letter_refusal(cp14, "abatement"));
+    assert_non_null(ns_document_letter_refusal(cp14, "appeal")); /* no such kind */
+    ns_document_free(cp14);
+    ns_document *cp2000 =
+        ns_read_text(test_knowledge(), "cp2000", "Notice CP2000\nNotice date March 4, 2024\n", today);
+    assert_null(ns_document_letter(cp2000, "abatement")); /* penalties only proposed */
+    assert_non_null(strstr(ns_document_letter_refusal(cp2000, "abatement"), "proposed"));
+    ns_document_free(cp2000);
+    char kinds[64];
+    letters_listed(cp14_text, kinds, sizeof kinds);
+    assert_string_equal(kinds, "dispute abatement");
+    letters_listed("Notice CP90\nNotice date March 4, 2024\nAmount due: $900.00\n", kinds, sizeof kinds);
+    assert_string_equal(kinds, "dispute abatement cdp");
+    letters_listed("IRS Tax Department\nPay today with gift cards or face arrest.\n", kinds, sizeof kinds);
+    assert_string_equal(kinds, "");
+}
+
+static void a_late_dispute_letter_says_so_and_keeps_its_lines(void **state)
+{
+    (void)state;
+    ns_date late = {2026, 12, 1};
+    ns_document *document =
+        ns_read_text(test_knowledge(), "cp2000",
+                     "Notice CP2000\nNotice date March 1, 2024\nRespond by April 1, 2024\n"
+                     "Proposed amount due: $500.00\n",
+                     late);
+    char *letter = ns_document_letter(document, "dispute");
+    assert_non_null(letter);
+    for (const char *line = letter; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "")
+        assert_true(strcspn(line, "\n") <= 74);
+    for (char *c = letter; *c; c++) /* one line, to find phrases the wrapping split */
+        if (*c == '\n')
+            *c = ' ';
+    assert_non_null(strstr(letter, "April 1, 2024, passed 974 days ago"));
+    assert_non_null(strstr(letter, "What you can still do:"));
+    assert_null(strstr(letter, "before April 1, 2024"));
+    free(letter);
+    ns_document_free(document);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +223,8 @@ int main(void)
         cmocka_unit_test(no_full_identifier_reaches_the_output),
         cmocka_unit_test(text_output_leads_with_what_a_person_needs),
         cmocka_unit_test(error_documents_render_as_valid_error_records),
+        cmocka_unit_test(a_letter_only_where_the_notice_allows_it),
+        cmocka_unit_test(a_late_dispute_letter_says_so_and_keeps_its_lines),
     };
     int failed = cmocka_run_group_tests_name("output", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());

@@ -48,24 +48,46 @@ static double rule_weight(const char *id)
     return 0;
 }
 
-/* The ids of the scam signs the JSON output lists for this text (a JSON array the caller frees). */
-static json_t *signs_of(const char *source, const char *text)
+/* The JSON record of this text, read as of a fixed date (the caller frees it). */
+static json_t *record_of(const char *source, const char *text)
 {
     ns_date today = {2026, 1, 15};
     ns_document *document = ns_read_text(test_knowledge(), source, text, today);
-    assert_int_equal(ns_document_status(document), NS_OK);
+    ns_status status = ns_document_status(document);
+    assert_true(status == NS_OK || status == NS_ERR_NOT_A_NOTICE); /* a plain letter may be no notice */
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);
+    free(json);
+    ns_document_free(document);
+    return root;
+}
+
+/* The ids of the scam signs the JSON output lists for this text (a JSON array the caller frees). */
+static json_t *signs_of(const char *source, const char *text)
+{
+    json_t *root = record_of(source, text);
     json_t *ids = json_array();
     size_t i;
     json_t *sign;
     json_array_foreach(json_object_get(json_object_get(root, "authenticity"), "signs"), i, sign)
         json_array_append(ids, json_object_get(sign, "id"));
     json_decref(root);
-    free(json);
-    ns_document_free(document);
     return ids;
+}
+
+/* 1 when the text is called suspicious or gets the scam plan (printed with its name): an alarm. */
+static int scam_alarm(const char *source, const char *text)
+{
+    json_t *root = record_of(source, text);
+    const char *verdict =
+        json_string_value(json_object_get(json_object_get(root, "authenticity"), "verdict"));
+    const char *category = json_string_value(json_object_get(json_object_get(root, "plan"), "category"));
+    int alarm = strcmp(verdict, "suspicious") == 0 || (category && strcmp(category, "scam") == 0);
+    if (alarm)
+        print_message("  %s: called suspicious\n", source);
+    json_decref(root);
+    return alarm;
 }
 
 /* How many strong signs the text shows; each is printed with the text's name. */
@@ -193,7 +215,7 @@ static void every_scam_letter_shows_the_signs_it_was_written_with(void **state)
 
 static int shows_no_strong_sign(const char *name, scam_letter *letter)
 {
-    return strong_signs_in(name, letter->text) == 0;
+    return strong_signs_in(name, letter->text) == 0 && !scam_alarm(name, letter->text);
 }
 
 static void plain_letters_show_no_strong_sign(void **state)
@@ -256,20 +278,22 @@ static void real_irs_samples_show_no_strong_sign(void **state)
         snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
         json_t *sample = json_load_file(path, 0, NULL);
         assert_non_null(sample);
-        alarms += strong_signs_in(names[i]->d_name, json_string_value(json_object_get(sample, "text")));
+        const char *text = json_string_value(json_object_get(sample, "text"));
+        alarms += strong_signs_in(names[i]->d_name, text) + scam_alarm(names[i]->d_name, text);
         json_decref(sample);
         free(names[i]);
     }
     free(names);
     free(dir);
-    print_message("  irs-samples: %d notices, %d strong scam signs\n", files, alarms);
+    print_message("  irs-samples: %d notices, %d alarms (strong signs or a suspicious verdict)\n", files,
+                  alarms);
     assert_true(files >= 20);
     assert_int_equal(alarms, 0);
 }
 
 /*
- * Strong signs in every text of a stress case file ("=== case NAME" ... "--- text"
- * then the text); *cases counts the texts. A missing file counts nothing.
+ * Alarms (strong signs, a suspicious verdict) in every text of a stress case file ("=== case NAME" ... "---
+ * text" then the text); *cases counts the texts. A missing file counts nothing.
  */
 static int stress_file_alarms(const char *relative, int *cases)
 {
@@ -285,7 +309,8 @@ static int stress_file_alarms(const char *relative, int *cases)
         sscanf(start, "=== case %127s", name);
         char *text = strstr(start, "\n--- text\n");
         assert_non_null(text);
-        alarms += strong_signs_in(name, text + strlen("\n--- text\n"));
+        text += strlen("\n--- text\n");
+        alarms += strong_signs_in(name, text) + scam_alarm(name, text);
         (*cases)++;
         start = next ? next + 1 : NULL;
     }
@@ -301,8 +326,54 @@ static void stress_texts_show_no_strong_sign(void **state)
     int alarms = stress_file_alarms("tests/stress/cases.txt", &cases);
     assert_true(cases >= 200); /* the hand-made set is always there */
     alarms += stress_file_alarms("tests/stress/cases-gen.txt", &cases);
-    print_message("  stress: %d texts, %d strong scam signs\n", cases, alarms);
+    print_message("  stress: %d texts, %d alarms (strong signs or a suspicious verdict)\n", cases, alarms);
     assert_int_equal(alarms, 0);
+}
+
+/* The protection itself: every scam letter is called suspicious and gets the scam plan, never a payment plan.
+ */
+static int gets_the_scam_plan(const char *name, scam_letter *letter)
+{
+    json_t *root = record_of(name, letter->text);
+    json_t *plan = json_object_get(root, "plan");
+    const char *verdict =
+        json_string_value(json_object_get(json_object_get(root, "authenticity"), "verdict"));
+    int ok = strcmp(verdict, "suspicious") == 0 &&
+             strcmp(json_string_value(json_object_get(plan, "category")), "scam") == 0 &&
+             json_is_null(json_object_get(plan, "balance_growth")) &&
+             json_is_null(json_object_get(plan, "deadline"));
+    char *dump = json_dumps(plan, 0);
+    ok = ok && strstr(dump, "payment plan") == NULL && strstr(dump, "tigta.gov") &&
+         strstr(dump, "phishing@irs.gov") && strstr(dump, "reportfraud.ftc.gov");
+    if (!ok)
+        print_message("  %s: verdict %s, no scam plan\n", name, verdict);
+    free(dump);
+    json_decref(root);
+    return ok;
+}
+
+static void every_scam_letter_gets_the_scam_plan(void **state)
+{
+    (void)state;
+    assert_true(for_each_letter(0, gets_the_scam_plan) >= MIN_SCAM_LETTERS);
+}
+
+/* The text a person reads opens with the warning, before anything the letter claims. */
+static void the_text_of_a_scam_starts_with_a_warning(void **state)
+{
+    (void)state;
+    ns_date today = {2026, 1, 15};
+    ns_document *document =
+        ns_read_text(test_knowledge(), "t",
+                     "IRS Tax Department\nFinal notice CP14. Pay $900 today with Apple gift cards or a "
+                     "warrant will be issued for your arrest.\n",
+                     today);
+    char *text = ns_document_to_text(document);
+    assert_non_null(text);
+    assert_int_equal(strncmp(text, "WARNING", 7), 0);
+    assert_null(strstr(text, "Amount due"));
+    free(text);
+    ns_document_free(document);
 }
 
 int main(void)
@@ -313,6 +384,8 @@ int main(void)
         cmocka_unit_test(plain_letters_show_no_strong_sign),
         cmocka_unit_test(real_irs_samples_show_no_strong_sign),
         cmocka_unit_test(stress_texts_show_no_strong_sign),
+        cmocka_unit_test(every_scam_letter_gets_the_scam_plan),
+        cmocka_unit_test(the_text_of_a_scam_starts_with_a_warning),
     };
     return cmocka_run_group_tests(tests, load_pattern_file, free_pattern_file);
 }

@@ -30,8 +30,8 @@ static inline char *test_path(const char *relative)
     return path;
 }
 
-/* Whole file as a NUL-terminated string; NULL when it cannot be read. */
-static inline char *test_read_file(const char *path)
+/* Whole file, NUL-terminated, its length (without the NUL) in *size; NULL when it cannot be read. */
+static inline unsigned char *test_read_bytes(const char *path, size_t *size)
 {
     FILE *file = fopen(path, "rb");
     if (!file)
@@ -45,7 +45,15 @@ static inline char *test_read_file(const char *path)
         fwrite(chunk, 1, n, memory);
     fclose(file);
     fclose(memory);
-    return text;
+    if (size)
+        *size = length;
+    return (unsigned char *)text;
+}
+
+/* Whole file as a NUL-terminated string; NULL when it cannot be read. */
+static inline char *test_read_file(const char *path)
+{
+    return (char *)test_read_bytes(path, NULL);
 }
 
 /* The built-in knowledge, loaded once per test program. */

@@ -1,0 +1,5 @@
+# comment only
+
+define
+field
+rule
