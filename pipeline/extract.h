@@ -25,6 +25,7 @@ typedef struct field_candidate {
     ns_box box;
     float ocr_confidence;
     page_region region;
+    int corrected; /* a code read one OCR slip from a catalog code, taken as that code */
 } field_candidate;
 
 typedef struct extracted_field {

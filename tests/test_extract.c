@@ -283,6 +283,30 @@ static void reviewed_fields(ns_document *document, char *out, size_t len)
     free(json);
 }
 
+/* A code one OCR slip from a catalog code is taken as that code and marked; any other unknown code stays. */
+static void a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *read, *want, *review;
+    } cases[] = {
+        {"CP009", "CP09", "notice_code "},    /* a zero doubled */
+        {"CP001A", "CP01A", "notice_code "},  /* a zero doubled before the suffix */
+        {"CP2O08", "CP2000", "notice_code "}, /* an 8 for a 0 */
+        {"CP504", "CP504", ""},               /* known as read */
+        {"CP50B", "CP50B", ""},               /* two slips from CP508C: left as read (and unknown) */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[128], fields[256];
+        snprintf(text, sizeof text, "Notice %s\nNotice date March 4, 2024\n", cases[i].read);
+        ns_document *document = read_text(text);
+        assert_string_equal(ns_document_field(document, NS_FIELD_NOTICE_CODE, NULL), cases[i].want);
+        reviewed_fields(document, fields, sizeof fields);
+        assert_string_equal(fields, cases[i].review);
+        ns_document_free(document);
+    }
+}
+
 static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
 {
     (void)state;
@@ -398,6 +422,7 @@ int main(void)
         cmocka_unit_test(business_tax_period_gives_its_year),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
+        cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
         cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
