@@ -370,6 +370,20 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
     document->timings.explain_ms = milliseconds_since(&start);
 }
 
+/* After a load timed from start: the document fails with the reason, or goes through the other stages. */
+static ns_document *read_after_load(ns_engine *engine, ns_document *document, ns_status status,
+                                    loaded_pages *pages, const char *reason, const struct timespec *start)
+{
+    document->timings.load_ms = milliseconds_since(start);
+    if (status != NS_OK) {
+        document_fail(document, status, reason);
+        return document;
+    }
+    read_loaded_pages(engine, document, pages);
+    loaded_pages_free(pages);
+    return document;
+}
+
 ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
 {
     ns_document *document = document_new(path);
@@ -384,14 +398,7 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     ns_status status = load_file(path, &engine->limits, &pages, reason, sizeof reason);
-    document->timings.load_ms = milliseconds_since(&start);
-    if (status != NS_OK) {
-        document_fail(document, status, reason);
-        return document;
-    }
-    read_loaded_pages(engine, document, &pages);
-    loaded_pages_free(&pages);
-    return document;
+    return read_after_load(engine, document, status, &pages, reason, &start);
 }
 
 /* Decodes each image and appends its pages to all; the reason names the image when there are several. */
@@ -443,14 +450,7 @@ ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const 
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     ns_status status = load_images(engine, images, sizes, count, &pages, reason, sizeof reason);
-    document->timings.load_ms = milliseconds_since(&start);
-    if (status != NS_OK) {
-        document_fail(document, status, reason);
-        return document;
-    }
-    read_loaded_pages(engine, document, &pages);
-    loaded_pages_free(&pages);
-    return document;
+    return read_after_load(engine, document, status, &pages, reason, &start);
 }
 
 /* A text document, explained as of today; abroad as in ns_engine_options. */
