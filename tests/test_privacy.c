@@ -71,7 +71,8 @@ static void the_csv_and_error_messages_mask_full_numbers(void **state)
     assert_non_null(file);
     fputs(notice_text, file);
     fclose(file);
-    snprintf(command, sizeof command, "'%s' --csv --text --today 2024-03-20 '%s' '%s' 2>&1", getenv("NOTICESCAN_BIN"),
+    /* NOTICESCAN_BIN may be a command with arguments (make memcheck runs the binary under valgrind). */
+    snprintf(command, sizeof command, "%s --csv --text --today 2024-03-20 '%s' '%s' 2>&1", getenv("NOTICESCAN_BIN"),
              notice, missing);
     FILE *pipe = popen(command, "r");
     assert_non_null(pipe);
