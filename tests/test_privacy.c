@@ -76,15 +76,8 @@ static void the_csv_and_error_messages_mask_full_numbers(void **state)
              notice, missing);
     FILE *pipe = popen(command, "r");
     assert_non_null(pipe);
-    char *output = NULL;
-    size_t length = 0;
-    FILE *memory = open_memstream(&output, &length);
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, pipe)) > 0)
-        fwrite(chunk, 1, n, memory);
+    char *output = (char *)test_read_stream(pipe, NULL);
     pclose(pipe);
-    fclose(memory);
     assert_non_null(strstr(output, "6789"));
     assert_no_full_number("CSV and messages", output);
     free(output);

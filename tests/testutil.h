@@ -30,24 +30,31 @@ static inline char *test_path(const char *relative)
     return path;
 }
 
+/* Everything left in stream, NUL-terminated, its length (without the NUL) in *size. */
+static inline unsigned char *test_read_stream(FILE *stream, size_t *size)
+{
+    char *text = NULL;
+    size_t length = 0;
+    FILE *memory = open_memstream(&text, &length);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stream)) > 0)
+        fwrite(chunk, 1, n, memory);
+    fclose(memory);
+    if (size)
+        *size = length;
+    return (unsigned char *)text;
+}
+
 /* Whole file, NUL-terminated, its length (without the NUL) in *size; NULL when it cannot be read. */
 static inline unsigned char *test_read_bytes(const char *path, size_t *size)
 {
     FILE *file = fopen(path, "rb");
     if (!file)
         return NULL;
-    char *text = NULL;
-    size_t length = 0;
-    FILE *memory = open_memstream(&text, &length);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, file)) > 0)
-        fwrite(chunk, 1, n, memory);
+    unsigned char *bytes = test_read_stream(file, size);
     fclose(file);
-    fclose(memory);
-    if (size)
-        *size = length;
-    return (unsigned char *)text;
+    return bytes;
 }
 
 /* Whole file as a NUL-terminated string; NULL when it cannot be read. */
