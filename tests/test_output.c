@@ -151,6 +151,33 @@ static void error_documents_render_as_valid_error_records(void **state)
     ns_document_free(document);
 }
 
+/*
+ * Before, a file name that is not UTF-8 (Latin-1 "caf\xe9") made jansson refuse the string, and the
+ * record came out without its "source" and "error" keys. Such bytes become U+FFFD; valid UTF-8,
+ * "re\xc3\xa7u" (reçu), stays as it is.
+ */
+static void a_file_name_that_is_not_utf8_keeps_its_record_whole(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 1, 1};
+    ns_document *document =
+        ns_read_text_file(test_knowledge(), "/nonexistent/caf\xe9 re\xc3\xa7u \xff.txt", today);
+    assert_int_equal(ns_document_status(document), NS_ERR_IO);
+    char *json = ns_document_to_json(document, NULL);
+    json_error_t error;
+    json_t *root = json_loads(json, JSON_REJECT_DUPLICATES, &error);
+    if (!root)
+        fail_msg("not valid JSON (%s): %s", error.text, json);
+    const char *shown = "/nonexistent/caf\xef\xbf\xbd re\xc3\xa7u \xef\xbf\xbd.txt";
+    assert_string_equal(json_string_value(json_object_get(root, "source")), shown);
+    json_t *failure = json_object_get(root, "error");
+    assert_string_equal(json_string_value(json_object_get(failure, "code")), "io");
+    assert_non_null(strstr(json_string_value(json_object_get(failure, "message")), shown));
+    json_decref(root);
+    free(json);
+    ns_document_free(document);
+}
+
 /* The letter kinds the plan lists for this text, joined by spaces ("" when none). */
 static void letters_listed(const char *text, char *out, size_t len)
 {
@@ -223,6 +250,7 @@ int main(void)
         cmocka_unit_test(no_full_identifier_reaches_the_output),
         cmocka_unit_test(text_output_leads_with_what_a_person_needs),
         cmocka_unit_test(error_documents_render_as_valid_error_records),
+        cmocka_unit_test(a_file_name_that_is_not_utf8_keeps_its_record_whole),
         cmocka_unit_test(a_letter_only_where_the_notice_allows_it),
         cmocka_unit_test(a_late_dispute_letter_says_so_and_keeps_its_lines),
     };
