@@ -114,6 +114,9 @@ static int make_walk_tree(void **state)
     make_file(".hidden.png", png_head, sizeof png_head);
     make_file(".git/c.png", png_head, sizeof png_head);
     make_file("sub/c.tif", "II*\0", 4);
+    snprintf(path, sizeof path, "%s/stuck.png", walk_root);
+    if (mkfifo(path, 0600) != 0) /* a pipe named like a scan: opening it would wait for a writer */
+        return -1;
     snprintf(path, sizeof path, "%s/sub/loop", walk_root);
     if (symlink("..", path) != 0) /* a loop back to the root */
         return -1;
@@ -143,11 +146,12 @@ static void walk_reads_each_folder_once_in_byte_order_and_skips_non_documents(vo
         snprintf(path, sizeof path, "%s/%s", walk_root, expected[i]);
         assert_string_equal(inputs.paths[i], path);
     }
-    assert_int_equal(inputs.skipped, 3); /* README.md, a.expected.json, run.sh */
+    assert_int_equal(inputs.skipped, 4); /* README.md, a.expected.json, run.sh, the pipe stuck.png */
     rewind(diagnostics);
     char said[4096] = "";
     said[fread(said, 1, sizeof said - 1, diagnostics)] = '\0';
     assert_non_null(strstr(said, "README.md: not an image or PDF"));
+    assert_non_null(strstr(said, "stuck.png: not a regular file"));
     assert_non_null(strstr(said, "sub/loop: folder already read"));
     assert_non_null(strstr(said, "z-alias: folder already read"));
     fclose(diagnostics);
