@@ -11,13 +11,10 @@
 
 static const ns_date today = {2024, 3, 20};
 
-/* A new empty folder under /tmp; the caller removes it with remove_folder(). */
+/* A new empty folder; the caller removes it with remove_folder(). */
 static char *make_folder(void)
 {
-    char *path = strdup("/tmp/ns-api-errors.XXXXXX");
-    assert_non_null(path);
-    assert_non_null(mkdtemp(path));
-    return path;
+    return test_temp_folder("api-errors");
 }
 
 /* Writes text to folder/name and returns the new path (caller frees). */
