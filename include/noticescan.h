@@ -241,6 +241,11 @@ ns_status ns_document_status(const ns_document *document);
 const char *ns_document_error(const ns_document *document);
 /* 1 when some field needs a person's review (low confidence or a failed cross-check). */
 int ns_document_needs_review(const ns_document *document);
+/*
+ * The input's name as every output shows it: a taxpayer number in it masked to
+ * its last four digits, a byte that is no part of a UTF-8 character as U+FFFD.
+ */
+const char *ns_document_source(const ns_document *document);
 /* How many pages were read. */
 int ns_document_pages(const ns_document *document);
 

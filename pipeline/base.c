@@ -134,3 +134,49 @@ void text_write_wrapped(FILE *out, const char *text, const char *indent, const c
         lead = indent;
     }
 }
+
+/* Length of the valid UTF-8 sequence at text (RFC 3629: no overlong form, no surrogate), 0 if none. */
+static size_t utf8_sequence_length(const unsigned char *text)
+{
+    unsigned char lead = text[0];
+    size_t length;
+    if (lead < 0x80)
+        length = 1;
+    else if (lead >= 0xc2 && lead <= 0xdf)
+        length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef)
+        length = 3;
+    else if (lead >= 0xf0 && lead <= 0xf4)
+        length = 4;
+    else
+        return 0;
+    for (size_t i = 1; i < length; i++)
+        if ((text[i] & 0xc0) != 0x80)
+            return 0;
+    if ((lead == 0xe0 && text[1] < 0xa0) || (lead == 0xed && text[1] > 0x9f) ||
+        (lead == 0xf0 && text[1] < 0x90) || (lead == 0xf4 && text[1] > 0x8f))
+        return 0;
+    return length;
+}
+
+char *text_repair_utf8(const char *text)
+{
+    size_t size = strlen(text), used = 0;
+    char *repaired = malloc(3 * size + 1); /* at worst each byte becomes the 3-byte U+FFFD */
+    if (!repaired)
+        return NULL;
+    for (const unsigned char *at = (const unsigned char *)text; *at;) {
+        size_t length = utf8_sequence_length(at);
+        if (length) {
+            memcpy(repaired + used, at, length);
+            used += length;
+            at += length;
+        } else {
+            memcpy(repaired + used, "\xef\xbf\xbd", 3);
+            used += 3;
+            at++;
+        }
+    }
+    repaired[used] = '\0';
+    return repaired;
+}

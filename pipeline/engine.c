@@ -209,7 +209,7 @@ static ns_document *document_new(const char *source)
     ns_document *document = calloc(1, sizeof *document);
     if (!document)
         return NULL;
-    document->source = strdup(source ? source : "");
+    document->source = text_repair_utf8(source ? source : ""); /* every output shows it, JSON included */
     if (!document->source) {
         free(document);
         return NULL;
@@ -581,6 +581,11 @@ int ns_document_needs_review(const ns_document *document)
         if (document->extraction.fields[i].review[0])
             return 1;
     return document->plan.deadline_review[0] || document->plan.appeal.review[0];
+}
+
+const char *ns_document_source(const ns_document *document)
+{
+    return document ? document->source : NULL;
 }
 
 int ns_document_pages(const ns_document *document)

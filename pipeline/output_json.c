@@ -276,66 +276,10 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
     json_object_set_new(root, "review", review);
 }
 
-/* Length of the valid UTF-8 sequence at text (RFC 3629: no overlong form, no surrogate), 0 if none. */
-static size_t utf8_sequence_length(const unsigned char *text)
-{
-    unsigned char lead = text[0];
-    size_t length;
-    if (lead < 0x80)
-        length = 1;
-    else if (lead >= 0xc2 && lead <= 0xdf)
-        length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef)
-        length = 3;
-    else if (lead >= 0xf0 && lead <= 0xf4)
-        length = 4;
-    else
-        return 0;
-    for (size_t i = 1; i < length; i++)
-        if ((text[i] & 0xc0) != 0x80)
-            return 0;
-    if ((lead == 0xe0 && text[1] < 0xa0) || (lead == 0xed && text[1] > 0x9f) ||
-        (lead == 0xf0 && text[1] < 0x90) || (lead == 0xf4 && text[1] > 0x8f))
-        return 0;
-    return length;
-}
-
-/*
- * A JSON string of text that may not be UTF-8: a file name from a Latin-1 disk, say. jansson
- * refuses such a string, which would drop the record's "source" or "error"; each byte that is no
- * part of a valid character becomes U+FFFD instead, so the record keeps every key.
- */
-static json_t *json_text(const char *text)
-{
-    json_t *valid = json_string(text);
-    if (valid)
-        return valid;
-    size_t size = strlen(text), used = 0;
-    char *repaired = malloc(3 * size + 1); /* at worst each byte becomes the 3-byte U+FFFD */
-    if (!repaired)
-        return NULL;
-    for (const unsigned char *at = (const unsigned char *)text; *at;) {
-        size_t length = utf8_sequence_length(at);
-        if (length) {
-            memcpy(repaired + used, at, length);
-            used += length;
-            at += length;
-        } else {
-            memcpy(repaired + used, "\xef\xbf\xbd", 3);
-            used += 3;
-            at++;
-        }
-    }
-    repaired[used] = '\0';
-    valid = json_string(repaired);
-    free(repaired);
-    return valid;
-}
-
 static json_t *document_json(const ns_document *document, int explain_fields)
 {
     json_t *root = json_object();
-    json_object_set_new(root, "source", json_text(document->source ? document->source : ""));
+    json_object_set_new(root, "source", json_string(document->source ? document->source : ""));
     const char *status = document->status != NS_OK            ? "error"
                          : ns_document_needs_review(document) ? "review"
                                                               : "ok";
@@ -343,8 +287,8 @@ static json_t *document_json(const ns_document *document, int explain_fields)
     json_object_set_new(root, "error",
                         document->status == NS_OK
                             ? json_null()
-                            : json_pack("{s:s, s:o}", "code", ns_status_code(document->status), "message",
-                                        json_text(document->error ? document->error : "")));
+                            : json_pack("{s:s, s:s}", "code", ns_status_code(document->status), "message",
+                                        document->error ? document->error : ""));
     json_object_set_new(root, "pages", json_integer(document->pages));
     add_fields_json(root, document, explain_fields);
     if (document->preprocessed)
