@@ -209,12 +209,11 @@ static ns_document *document_new(const char *source)
     ns_document *document = calloc(1, sizeof *document);
     if (!document)
         return NULL;
-    document->source = text_repair_utf8(source ? source : ""); /* every output shows it, JSON included */
+    document->source = ns_source_name(source ? source : "");
     if (!document->source) {
         free(document);
         return NULL;
     }
-    mask_identifiers(document->source); /* scans are often named by the taxpayer's number */
     return document;
 }
 
@@ -222,6 +221,14 @@ void ns_mask_taxpayer_numbers(char *text)
 {
     if (text)
         mask_identifiers(text);
+}
+
+char *ns_source_name(const char *path)
+{
+    char *name = path ? text_repair_utf8(path) : NULL; /* every output shows it, JSON included */
+    if (name)
+        mask_identifiers(name); /* scans are often named by the taxpayer's number */
+    return name;
 }
 
 static void document_fail(ns_document *document, ns_status status, const char *reason)
