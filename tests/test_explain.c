@@ -608,32 +608,103 @@ static void every_catalog_window_lands_on_a_business_day(void **state)
     assert_true(checked > 10000);
 }
 
-static void an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review(void **state)
+/* The plan for a CP3219A dated Sunday January 7, 2024 (90 days: Monday April 8; 150: Wednesday June 5). */
+static void plan_for_cp3219a_mailed_to(const char *address_block, action_plan *plan)
+{
+    char text[512];
+    snprintf(text, sizeof text,
+             "Department of the Treasury\nInternal Revenue Service\nAustin, TX 73301-0052\n"
+             "Notice CP3219A\nTax year 2022\nNotice date January 7, 2024\n\n%s\n\nNotice of deficiency\n",
+             address_block);
+    ns_date today = {2024, 2, 1};
+    ns_document *document = ns_read_text(test_knowledge(), "t", text, today);
+    assert_true(document->extraction.fields[NS_FIELD_MAILING_ADDRESS].found);
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &document->extraction, today, 0, plan), NS_OK);
+    ns_document_free(document);
+}
+
+static void deadline_is(const action_plan *plan, const char *expected)
+{
+    char iso[16];
+    date_format_iso(plan->deadline, iso);
+    assert_string_equal(iso, expected);
+    date_format_iso(plan->appeal.deadline, iso);
+    assert_string_equal(iso, expected);
+}
+
+/* IRC 6213(a): 150 days for a notice "addressed to a person outside the United States". */
+static void an_address_block_ending_in_another_country_gives_the_150_day_window_and_says_why(void **state)
 {
     (void)state;
-    const notice_catalog *catalog = &test_knowledge()->catalog;
-    ns_date today = {2024, 2, 1}, notice_date = {2024, 1, 7};
-    extraction fields;
-    synthetic_fields(&fields, "CP3219A", notice_date, "JANE DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE");
-    action_plan plan;
-    assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
-    char iso[16];
-    date_format_iso(plan.deadline, iso);
-    assert_string_equal(iso, "2024-06-05");
-    assert_non_null(strstr(plan.deadline_basis, "the address read is outside the United States"));
-    assert_non_null(strstr(plan.deadline_review, "check the address"));
-    explain_plan_free(&plan);
-    /* a US address (and a military one) keeps the 90 days, moved past the weekend */
-    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
-                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050"};
-    for (size_t i = 0; i < 2; i++) {
-        synthetic_fields(&fields, "CP3219A", notice_date, domestic[i]);
-        assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
-        date_format_iso(plan.deadline, iso);
-        assert_string_equal(iso, "2024-04-08");
-        assert_string_equal(plan.deadline_review, "");
+    static const char *const abroad[][2] = {
+        {"JANE Q DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE", "FRANCE"},
+        {"JOHN SMITH\nFLAT 3\n10 HIGH STREET\nLONDON SW1A 1AA\nUNITED KINGDOM", "UNITED KINGDOM"},
+        {"MARIE TREMBLAY\n200 RUE KING OUEST\nTORONTO ON M5V 2T6\nCANADA", "CANADA"},
+        {"HANS MUELLER\nBAHNHOFSTRASSE 12\n10115 BERLIN\nGERMANY", "GERMANY"},
+    };
+    for (size_t i = 0; i < sizeof abroad / sizeof abroad[0]; i++) {
+        action_plan plan;
+        plan_for_cp3219a_mailed_to(abroad[i][0], &plan);
+        deadline_is(&plan, "2024-06-05");
+        char ends_in[64];
+        snprintf(ends_in, sizeof ends_in, "the address read ends in %s, outside the United States",
+                 abroad[i][1]);
+        assert_non_null(strstr(plan.deadline_basis, "150 days"));
+        assert_non_null(strstr(plan.deadline_basis, ends_in));
+        assert_non_null(strstr(plan.deadline_review, "150-day window for an address abroad"));
+        assert_non_null(strstr(plan.appeal.review, "check the address"));
         explain_plan_free(&plan);
     }
+}
+
+/* States, DC and military mail (APO/FPO/DPO) are inside the United States: 90 days, nothing to check. */
+static void a_us_or_military_address_keeps_the_90_day_window(void **state)
+{
+    (void)state;
+    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
+                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050",
+                                           "JANE DOE\n100 MAPLE AVE\nWASHINGTON, DC 20001"};
+    for (size_t i = 0; i < sizeof domestic / sizeof domestic[0]; i++) {
+        action_plan plan;
+        plan_for_cp3219a_mailed_to(domestic[i], &plan);
+        deadline_is(&plan, "2024-04-08");
+        assert_null(strstr(plan.deadline_basis, "longer window"));
+        assert_string_equal(plan.deadline_review, "");
+        assert_string_equal(plan.appeal.review, "");
+        explain_plan_free(&plan);
+    }
+}
+
+/*
+ * An address that does not settle it keeps the shorter window and asks for
+ * review: a territory (the Code's United States is the States and DC, IRC
+ * 7701(a)(9)), or a foreign-looking block no pattern vouched for (typed in).
+ */
+static void an_uncertain_address_keeps_the_shorter_window_and_asks_for_review(void **state)
+{
+    (void)state;
+    action_plan plan;
+    plan_for_cp3219a_mailed_to("ANA RIVERA\n50 CALLE SOL\nSAN JUAN, PR 00901", &plan);
+    deadline_is(&plan, "2024-04-08");
+    assert_non_null(strstr(plan.deadline_review, "U.S. territory"));
+    explain_plan_free(&plan);
+
+    extraction fields;
+    synthetic_fields(&fields, "CP3219A", (ns_date){2024, 1, 7},
+                     "JANE DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE");
+    fields.fields[NS_FIELD_MAILING_ADDRESS].chosen.rule = "corrected by the reader";
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &fields, (ns_date){2024, 2, 1}, 0, &plan),
+                     NS_OK);
+    deadline_is(&plan, "2024-04-08");
+    assert_non_null(strstr(plan.deadline_review, "does not show whether the notice was mailed abroad"));
+    explain_plan_free(&plan);
+
+    /* a notice with no longer window abroad has nothing to check about the address */
+    synthetic_fields(&fields, "CP14", (ns_date){2024, 1, 7}, "JANE DOE\n1 RUE X\n75011 PARIS\nFRANCE");
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &fields, (ns_date){2024, 2, 1}, 0, &plan),
+                     NS_OK);
+    assert_string_equal(plan.deadline_review, "");
+    explain_plan_free(&plan);
 }
 
 int main(void)
@@ -655,7 +726,9 @@ int main(void)
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
         cmocka_unit_test(a_proposed_tax_grows_by_interest_only),
         cmocka_unit_test(every_catalog_window_lands_on_a_business_day),
-        cmocka_unit_test(an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review),
+        cmocka_unit_test(an_address_block_ending_in_another_country_gives_the_150_day_window_and_says_why),
+        cmocka_unit_test(a_us_or_military_address_keeps_the_90_day_window),
+        cmocka_unit_test(an_uncertain_address_keeps_the_shorter_window_and_asks_for_review),
         cmocka_unit_test(a_document_that_is_no_notice_is_an_error_not_a_plan),
         cmocka_unit_test(an_appeal_date_alone_is_the_date_to_watch),
         cmocka_unit_test(a_plan_for_a_code_alone_shows_no_read_fields),
