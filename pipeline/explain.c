@@ -169,7 +169,7 @@ static ns_date computed_date(const catalog_window *window, ns_date notice_date, 
 static void address_review(const catalog_window *window, const reader_address *address, char *review,
                            size_t len)
 {
-    if (!window->days_abroad || address->abroad_said)
+    if (!window || !window->days_abroad || address->abroad_said)
         return;
     if (address->location == ADDRESS_ABROAD)
         snprintf(review, len,
