@@ -211,8 +211,12 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
  */
 const char *ns_file_type(const void *head, size_t size);
 
-/* Reads a UTF-8 text file and extracts its fields, as ns_read_text. */
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today);
+/*
+ * Reads a UTF-8 text file and extracts its fields, as ns_read_text. abroad as
+ * in ns_engine_options: 1 when the notice was mailed outside the United
+ * States, 0 to let the address read from the notice decide.
+ */
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today, int abroad);
 
 /*
  * A document for a notice known only by its code (no image), so that a plan

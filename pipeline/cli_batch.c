@@ -102,8 +102,9 @@ static void read_one(batch *work, ns_engine *engine, const char *path, batch_rec
 {
     const cli_options *opts = work->opts;
     memset(out, 0, sizeof *out);
-    ns_document *document = opts->text_input ? ns_read_text_file(work->knowledge, path, opts->today)
-                                             : ns_engine_read_file(engine, path);
+    ns_document *document = opts->text_input
+                                ? ns_read_text_file(work->knowledge, path, opts->today, opts->abroad)
+                                : ns_engine_read_file(engine, path);
     if (!document) {
         out->kind = RECORD_ERROR;
         if (asprintf(&out->problem, "%s: out of memory", path) < 0)

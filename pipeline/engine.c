@@ -494,7 +494,7 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
     return read_text(knowledge, source, plain, today, 0);
 }
 
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today)
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today, int abroad)
 {
     unsigned char *text = NULL;
     size_t size = 0;
@@ -506,7 +506,7 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
             document_fail(document, status, reason);
         return document;
     }
-    ns_document *document = ns_read_text(knowledge, path, (const char *)text, today);
+    ns_document *document = read_text(knowledge, path, (const char *)text, today, abroad != 0);
     free(text);
     return document;
 }
