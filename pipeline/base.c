@@ -135,27 +135,32 @@ void text_write_wrapped(FILE *out, const char *text, const char *indent, const c
     }
 }
 
-/* Length of the valid UTF-8 sequence at text (RFC 3629: no overlong form, no surrogate), 0 if none. */
+/*
+ * Length of the valid UTF-8 character at text, 0 if none: the Unicode standard's table of
+ * well-formed byte sequences (no overlong form, no surrogate, nothing past U+10FFFF).
+ */
 static size_t utf8_sequence_length(const unsigned char *text)
 {
     unsigned char lead = text[0];
-    size_t length;
     if (lead < 0x80)
-        length = 1;
-    else if (lead >= 0xc2 && lead <= 0xdf)
-        length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef)
-        length = 3;
-    else if (lead >= 0xf0 && lead <= 0xf4)
-        length = 4;
-    else
+        return 1;
+    if (lead < 0xc2 || lead > 0xf4)
         return 0;
-    for (size_t i = 1; i < length; i++)
+    size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    unsigned char low = 0x80, high = 0xbf; /* the second byte's range, narrower after four leads */
+    if (lead == 0xe0)
+        low = 0xa0; /* below: an overlong 3-byte form */
+    else if (lead == 0xed)
+        high = 0x9f; /* above: a UTF-16 surrogate */
+    else if (lead == 0xf0)
+        low = 0x90; /* below: an overlong 4-byte form */
+    else if (lead == 0xf4)
+        high = 0x8f; /* above: past U+10FFFF */
+    if (text[1] < low || text[1] > high)
+        return 0;
+    for (size_t i = 2; i < length; i++)
         if ((text[i] & 0xc0) != 0x80)
             return 0;
-    if ((lead == 0xe0 && text[1] < 0xa0) || (lead == 0xed && text[1] > 0x9f) ||
-        (lead == 0xf0 && text[1] < 0x90) || (lead == 0xf4 && text[1] > 0x8f))
-        return 0;
     return length;
 }
 

@@ -162,7 +162,7 @@ static void a_file_name_that_is_not_utf8_keeps_its_record_whole(void **state)
     (void)state;
     ns_date today = {2024, 1, 1};
     ns_document *document =
-        ns_read_text_file(test_knowledge(), "/nonexistent/caf\xe9 re\xc3\xa7u \xff.txt", today);
+        ns_read_text_file(test_knowledge(), "/nonexistent/caf\xe9 re\xc3\xa7u \xff.txt", today, 0);
     assert_int_equal(ns_document_status(document), NS_ERR_IO);
     assert_string_equal(ns_document_source(document),
                         "/nonexistent/caf\xef\xbf\xbd re\xc3\xa7u \xef\xbf\xbd.txt");
