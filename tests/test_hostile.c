@@ -35,7 +35,7 @@ typedef struct hostile_entry {
     const char *(*make)(const char *path, const char *argument);
     const char *argument;
     expectation expect;
-    const char *expected; /* the error code; the expected-fields file or JSON; what stderr must say */
+    const char *expected; /* the error code(s, "|" between); expected-fields file or JSON; what stderr says */
     const char *shown;    /* the name as JSON shows it, when the name is not UTF-8 */
 } hostile_entry;
 
@@ -315,7 +315,9 @@ static const hostile_entry entries[] = {
     {"16-bit gray PNG", "gray16.png", make_png16, rendered_notice, EXPECT_FIELDS, rendered_fields, NULL},
     {"gift-card scam letter", "urgent.png", make_rendered_png, gift_card_letter, EXPECT_SCAM, "scam", NULL},
     {"bank letter", "bank.png", make_rendered_png, bank_letter, EXPECT_ERROR, "not_a_notice", NULL},
-    {"noise photo", "noise.jpg", make_noise_photo, NULL, EXPECT_ERROR, "not_a_notice", NULL},
+    /* OCR reads noise as a couple of stray "words" or as none (Tesseract's arithmetic differs between
+       CPUs): either code says no notice was found, and neither gives a plan. */
+    {"noise photo", "noise.jpg", make_noise_photo, NULL, EXPECT_ERROR, "not_a_notice|no_text", NULL},
     {"blank page", "blank.png", make_rendered_png, "", EXPECT_ERROR, "no_text", NULL},
     {"fully transparent PNG", "transparent.png", make_transparent_png, NULL, EXPECT_ERROR, "no_text", NULL},
     {"1x1 image", "dot.png", make_png_claiming, "1x1", EXPECT_ERROR, "bad_image", NULL},
@@ -461,6 +463,19 @@ static const char *record_text(json_t *record, const char *object, const char *k
     return json_string_value(json_object_get(object ? json_object_get(record, object) : record, key));
 }
 
+/* Whether code is one of the codes in list ("not_a_notice|no_text"). */
+static int code_listed(const char *code, const char *list)
+{
+    size_t length = strlen(code);
+    for (const char *at = list;; at++) {
+        if (strncmp(at, code, length) == 0 && (at[length] == '|' || at[length] == '\0'))
+            return 1;
+        at = strchr(at, '|');
+        if (!at)
+            return 0;
+    }
+}
+
 /* Checks what the run gave for entry (its record, or NULL); says it in got. Returns 1 when right. */
 static int entry_right(const hostile_entry *entry, const char *source, json_t *record, const char *err,
                        char *got, size_t got_size)
@@ -484,7 +499,7 @@ static int entry_right(const hostile_entry *entry, const char *source, json_t *r
         const char *message = record_text(record, "error", "message");
         snprintf(got, got_size, "%s%s", code ? code : status,
                  message && strstr(message, source) ? "" : " (unnamed)");
-        return code && strcmp(code, entry->expected) == 0 && strstr(message, source);
+        return code && code_listed(code, entry->expected) && strstr(message, source);
     }
     if (code) {
         snprintf(got, got_size, "%s", code);
