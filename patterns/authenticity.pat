@@ -42,7 +42,9 @@ rule impersonation      0.90  \b(?<v>(?:IRS|federal|national|u\.?s\.?|united\s+s
 # Payments go to the United States Treasury, never to a person or a company.
 # 0.80, just strong: a letter that is no IRS notice at all may name its own payee.
 # A payee cut off at the end of a line ("payable to the") is no evidence: columns split lines.
-rule payee_not_treasury 0.80  \bpayable\s+to\s+(?!(?:the\s+)?(?:united\s+states|u\.?\s?s\.?)\s+treasury)(?!the\s*(?:\n|$))(?<v>[A-Za-z][^\n.,]{2,40})
+# Nor is "the United States" alone: OCR of a column layout can put "Treasury" on another
+# line or drop it, and look-alikes ("United States Tax Bureau") are the impersonation rule's.
+rule payee_not_treasury 0.80  \bpayable\s+to\s+(?!(?:the\s+)?(?:united\s+states\b|u\.?\s?s\.?\s+treasury))(?!the\s*(?:\n|$))(?<v>[A-Za-z][^\n.,]{2,40})
 
 rule mark_treasury     -0.50  (?<v>department\s+of\s+the\s+treasury)
 rule mark_irs          -0.50  (?<v>internal\s+revenue\s+service)

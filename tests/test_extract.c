@@ -384,6 +384,25 @@ static void an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice(void **s
     free(signs);
 }
 
+/* OCR of a genuine notice's columns can leave "United States" without "Treasury";
+ * a company named as payee is still a sign, even when it starts with "US". */
+static void a_treasury_payee_split_by_columns_is_no_sign(void **state)
+{
+    (void)state;
+    const char *header = "Department of the Treasury\nInternal Revenue Service\nNotice CP14\n"
+                         "Notice date March 4, 2024\n";
+    char text[512];
+    char *signs = NULL;
+    snprintf(text, sizeof text, "%sMake your check payable to the United States Proposed amount due $6\n", header);
+    verdict_of(text, &signs);
+    assert_null(strstr(signs, "payee_not_treasury"));
+    free(signs);
+    snprintf(text, sizeof text, "%sMake your check payable to US Tax Relief Partners\n", header);
+    verdict_of(text, &signs);
+    assert_non_null(strstr(signs, "payee_not_treasury"));
+    free(signs);
+}
+
 static void a_page_that_is_no_notice_says_so(void **state)
 {
     (void)state;
@@ -425,6 +444,7 @@ int main(void)
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
+        cmocka_unit_test(a_treasury_payee_split_by_columns_is_no_sign),
         cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
         cmocka_unit_test(a_page_that_is_no_notice_says_so),
         cmocka_unit_test(text_without_a_notice_has_no_fields),
