@@ -1,49 +1,74 @@
 #!/bin/sh
-# bench.sh - pages per second of noticescan against bare tesseract on the
-# same set of notice images, in the same run (absolute times drift on shared
-# machines; the ratio is what to compare).
+# bench.sh - pages per second and CPU seconds per page of noticescan against
+# bare tesseract on the same set of notice images, in the same run (absolute
+# times drift on shared machines; CPU seconds and the ratio are what to compare).
 #
-#   tests/bench.sh build/noticescan              (make bench)
-#   BENCH_COPIES=5 BENCH_REPEAT=20 tests/bench.sh build/noticescan
+#   tests/bench.sh build/noticescan                       (make bench)
+#   BENCH_LONG_DOCS=100 tests/bench.sh build/noticescan   (a shorter memory run)
 #
-# The set (build/bench-set-COPIES/) is the samples/ images plus BENCH_COPIES
-# copies of each (every copy is decoded and read afresh: neither program
-# caches anything between files), plus the scanned PDF fixture: 61 documents,
-# 67 pages with the default 5 copies. Bare tesseract
-# reads every image with OMP_THREAD_LIMIT=1, one process per core through
-# xargs -P; PDFs are given to it as PNGs rendered beforehand (untimed) since
-# it cannot read PDF. Then noticescan -j (one worker per core), -j 1 and -j 2,
-# peak RSS, and RSS after 10, 100 and 1000 documents of one process reading
-# the set BENCH_REPEAT times over.
+# BENCH_SEED       the generated set's seed (default 1414: the same set every run)
+# BENCH_SCANS, BENCH_OFFICE, BENCH_PHONES, BENCH_PDFS
+#                  generated documents of each kind (default 14, 14, 14, 8): clean
+#                  scans (PNG, TIFF, fax TIFF), office scans (TIFF, some two pages),
+#                  phone photos (JPEG) and scanned PDFs (a generated scan in a PDF,
+#                  no text layer, so both programs OCR it)
+# BENCH_LONG_DOCS  documents read by one process for the memory run, the set over
+#                  and over (default 1000; RSS is sampled at 10, 100 and 1000)
+#
+# The set (build/bench-set-SEED-.../) is made by tools/notice-gen (Debian's
+# python3 with python3-pil and python3-numpy) and reused; the committed
+# samples/ images are added once. Every file is decoded and read afresh:
+# neither program caches anything between files. Bare tesseract reads every
+# image with OMP_THREAD_LIMIT=1, one process per core through xargs -P; PDFs
+# are given to it as PNGs rendered at 300 DPI beforehand (untimed) since it
+# cannot read PDF. Then noticescan -j (one worker per core), -j 1 (and -j 2
+# when there are not two cores), peak RSS, and RSS along the long run.
 set -eu
 bin=$(cd "$(dirname "${1:-build/noticescan}")" && pwd)/$(basename "${1:-build/noticescan}")
 root=$(cd "$(dirname "$0")/.." && pwd)
-copies=${BENCH_COPIES:-5}
-repeat=${BENCH_REPEAT:-20}
+seed=${BENCH_SEED:-1414}
+scans=${BENCH_SCANS:-14}
+office=${BENCH_OFFICE:-14}
+phones=${BENCH_PHONES:-14}
+pdfs=${BENCH_PDFS:-8}
+long_docs=${BENCH_LONG_DOCS:-1000}
 cores=$(nproc)
-set_dir=$root/build/bench-set-$copies
+python=/usr/bin/python3
+set_dir=$root/build/bench-set-$seed-s$scans-o$office-p$phones-d$pdfs
 work=$root/build/bench-run
 mkdir -p "$work"
 
+# Generates the set: notice-gen's scan, office and phone tiers, the last BENCH_PDFS scans put
+# into PDFs, and the samples; the expected fields go beside it, not into it.
 make_set() {
-    mkdir -p "$set_dir.tmp"
-    for image in "$root"/samples/*.png "$root"/samples/*.jpg "$root"/samples/*.tif; do
-        name=$(basename "$image")
-        cp "$image" "$set_dir.tmp/$name"
-        i=1
-        while [ "$i" -le "$copies" ]; do
-            cp "$image" "$set_dir.tmp/copy$i-$name" # read afresh each time: nothing is cached between documents
-            i=$((i + 1))
-        done
+    if ! "$python" -c 'import PIL, numpy' 2>/dev/null; then
+        echo "bench.sh: $python needs python3-pil and python3-numpy: apt-get install python3-pil python3-numpy" >&2
+        exit 2
+    fi
+    rm -rf "$set_dir.tmp" && mkdir -p "$set_dir.tmp/generated" "$set_dir.tmp/set"
+    echo "bench.sh: generating the bench set (seed $seed; once, then reused)..."
+    nice "$python" "$root/tools/notice-gen/notice-gen" eval --out "$set_dir.tmp/generated" --seed "$seed" \
+        --per-kind 0 --scan $((scans + pdfs)) --office "$office" --phone "$phones" --combined 0 \
+        --real-photos 0 --real-scans 0 >/dev/null
+    mkdir -p "$set_dir.tmp/expected" && mv "$set_dir.tmp/generated"/*.expected.json "$set_dir.tmp/expected/"
+    mv "$set_dir.tmp/generated"/doc-* "$set_dir.tmp/set/"
+    # Scans come first in notice-gen's numbering: the last BENCH_PDFS of them become PDFs.
+    ls "$set_dir.tmp/set" | head -n $((scans + pdfs)) | tail -n "$pdfs" | while read -r name; do
+        "$python" -c 'import sys; from PIL import Image; Image.open(sys.argv[1]).save(sys.argv[2], "PDF", resolution=300)' \
+            "$set_dir.tmp/set/$name" "$set_dir.tmp/set/${name%.*}.pdf"
+        rm "$set_dir.tmp/set/$name"
     done
-    cp "$root/tests/fixtures/cp14-scanned.pdf" "$set_dir.tmp/"
-    mv "$set_dir.tmp" "$set_dir"
+    for image in "$root"/samples/*.png "$root"/samples/*.jpg "$root"/samples/*.tif; do
+        cp "$image" "$set_dir.tmp/set/"
+    done
+    rm -rf "$set_dir.tmp/generated" && mv "$set_dir.tmp" "$set_dir"
 }
 [ -d "$set_dir" ] || make_set
+inputs=$set_dir/set
 
 # What bare tesseract reads: every image as it is, each PDF rendered to PNG at 300 DPI.
 rm -rf "$work/bare-inputs" && mkdir -p "$work/bare-inputs"
-for file in "$set_dir"/*; do
+for file in "$inputs"/*; do
     case "$file" in
     *.pdf) pdftoppm -r 300 -png "$file" "$work/bare-inputs/$(basename "$file" .pdf)" ;;
     *) ln -s "$file" "$work/bare-inputs/" ;;
@@ -54,9 +79,10 @@ for file in "$work"/bare-inputs/*; do
     n=$(identify "$file" 2>/dev/null | wc -l)
     pages=$((pages + n))
 done
-documents=$(ls "$set_dir" | wc -l)
+documents=$(ls "$inputs" | wc -l)
+kinds=$(ls "$inputs" | sed 's/.*\.//' | sort | uniq -c | awk '{ printf "%s%d %s", sep, $1, $2; sep = ", " }')
 
-echo "bench set: $documents documents, $pages pages ($set_dir), $cores cores"
+echo "bench set: $documents documents ($kinds), $pages pages ($inputs), $cores cores"
 
 # Each run's wall seconds, CPU seconds (user + system, children included) and peak RSS in KB.
 measure() { # name command... -> $work/time-NAME
@@ -65,8 +91,11 @@ measure() { # name command... -> $work/time-NAME
     /usr/bin/time -f '%e %U %S %M' -o "$work/time-$name" "$@" || true
 }
 measure bare sh -c "ls '$work'/bare-inputs/* | OMP_THREAD_LIMIT=1 xargs -P $cores -I{} sh -c 'tesseract \"\$1\" - >/dev/null 2>&1' _ {}"
-for jobs in "$cores" 1 2; do
-    measure "j$jobs" "$bin" --json -q -j "$jobs" -o "$work/out-$jobs.jsonl" "$set_dir"
+job_counts=$cores
+[ "$cores" -eq 1 ] || job_counts="$job_counts 1"
+[ "$cores" -eq 2 ] || job_counts="$job_counts 2"
+for jobs in $job_counts; do
+    measure "j$jobs" "$bin" --json -q -j "$jobs" -o "$work/out-$jobs.jsonl" "$inputs"
 done
 records=$(wc -l <"$work/out-$cores.jsonl")
 
@@ -75,36 +104,41 @@ row() { # label name
         printf "%-46s %7.1f %8.2f %8.1f %10.2f %9d\n", label, $1, pages / $1, $2 + $3, ($2 + $3) / pages, $4
     }' "$work/time-$2"
 }
+cpu() { awk '{ print $2 + $3 }' "$work/time-$1"; }
+wall() { cut -d' ' -f1 "$work/time-$1"; }
 printf '\n%-46s %7s %8s %8s %10s %9s\n' "" "wall s" "pages/s" "CPU s" "CPU s/page" "peak KB"
 row "bare tesseract (xargs -P $cores, OMP_THREAD_LIMIT=1)" bare
 row "noticescan -j $cores ($records records)" "j$cores"
 row "noticescan -j 1" j1
-row "noticescan -j 2" j2
-awk -v bare="$(cut -d' ' -f1 "$work/time-bare")" -v ours="$(cut -d' ' -f1 "$work/time-j$cores")" \
-    -v one="$(cut -d' ' -f1 "$work/time-j1")" -v two="$(cut -d' ' -f1 "$work/time-j2")" 'BEGIN {
-    printf "noticescan -j %d / bare tesseract, pages per second: %.2fx\n", '"$cores"', bare / ours
+[ "$cores" -eq 2 ] || row "noticescan -j 2" j2
+awk -v bare_wall="$(wall bare)" -v ours_wall="$(wall "j$cores")" -v bare_cpu="$(cpu bare)" \
+    -v ours_cpu="$(cpu "j$cores")" -v one="$(wall j1)" -v two="$(wall j2)" -v cores="$cores" \
+    -v peak="$(cut -d' ' -f4 "$work/time-j$cores")" 'BEGIN {
+    printf "noticescan -j %d / bare tesseract, pages per second: %.2fx; per CPU second: %.2fx\n", cores,
+        bare_wall / ours_wall, bare_cpu / ours_cpu
     printf "-j 2 / -j 1, pages per second: %.2fx\n", one / two
+    printf "peak RSS per worker at -j %d: %.0f MB\n", cores, peak / cores / 1024
 }'
 echo "load average (other work on the machine skews wall times; CPU seconds much less): $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Memory over a long run: the set BENCH_REPEAT times over in one process, RSS sampled as records appear.
+# Memory over a long run: BENCH_LONG_DOCS documents, the set over and over, in one process
+# (and a few more, so the process is still there to be sampled at the last mark).
 list=$work/long-inputs
 : >"$list"
-i=0
-while [ "$i" -lt "$repeat" ]; do
-    ls "$set_dir"/* >>"$list"
-    i=$((i + 1))
+while [ "$(wc -l <"$list")" -lt $((long_docs + 10)) ]; do
+    ls "$inputs"/* >>"$list"
 done
-total=$(wc -l <"$list")
-echo "long run: $total documents in one process (-j $cores)"
+head -n $((long_docs + 10)) "$list" >"$list.cut" && mv "$list.cut" "$list"
+echo "long run: $((long_docs + 10)) documents in one process (-j $cores), RSS as records appear"
 : >"$work/long.jsonl" # there before the first sample reads it (the job's own redirect may come later)
 # shellcheck disable=SC2046
 "$bin" --json -q -j "$cores" -o "$work/long.jsonl" $(cat "$list") &
 pid=$!
 for mark in 10 100 1000; do
-    [ "$mark" -le "$total" ] || break
+    [ "$mark" -le "$long_docs" ] || break
     while kill -0 "$pid" 2>/dev/null && [ "$(wc -l <"$work/long.jsonl")" -lt "$mark" ]; do sleep 0.5; done
     rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
-    echo "RSS after $mark documents: ${rss:-?} KB"
+    echo "RSS after $mark documents: ${rss:-? (the run had ended)} KB"
 done
 wait "$pid" || true
+echo "long run: $(wc -l <"$work/long.jsonl") records"
