@@ -361,10 +361,12 @@ static void separate_opposite_sides(side_line sides[4], int width, int height)
  * side is the dominant straight edge met coming in from the border, first
  * on strong edges, then (for a side still missing: a page on a table of
  * nearly its own brightness, or a blurred photo) on weaker ones; a side not
- * found is taken to run off the frame. Returns 0 when fewer than two sides
- * stand out (a scan, a tight crop) or the outline is not a plausible page.
+ * found is taken to run off the frame. Returns 0, with why set, when fewer
+ * than two sides stand out (a scan, a tight crop) or the outline is not a
+ * plausible page.
  */
-static int locate_corners(PIX *edge_strength, PIX *smooth, l_float32 corner_x[4], l_float32 corner_y[4])
+static int locate_corners(PIX *edge_strength, PIX *smooth, l_float32 corner_x[4], l_float32 corner_y[4],
+                          const char **why)
 {
     int width = pixGetWidth(edge_strength), height = pixGetHeight(edge_strength);
     side_line sides[4];
@@ -393,7 +395,17 @@ static int locate_corners(PIX *edge_strength, PIX *smooth, l_float32 corner_x[4]
     intersect(sides[1], sides[2], &corner_x[1], &corner_y[1]);
     intersect(sides[1], sides[3], &corner_x[2], &corner_y[2]);
     intersect(sides[0], sides[3], &corner_x[3], &corner_y[3]);
-    return found >= 2 && page_is_plausible(corner_x, corner_y, width, height);
+    if (found < 2) {
+        *why = "fewer than two straight page sides stand out (a scan, a tight crop, or a table as light as "
+               "the paper): the whole image was read";
+        return 0;
+    }
+    if (!page_is_plausible(corner_x, corner_y, width, height)) {
+        *why = "the outline found is not a plausible page (under a quarter of the frame, the whole frame, or "
+               "corners outside it): the whole image was read";
+        return 0;
+    }
+    return 1;
 }
 
 /* Warps the quadrilateral at the corners (full-size pixels) of gray into an upright rectangle. */
@@ -439,9 +451,9 @@ static PIX *warp_page(PIX *gray, const l_float32 corner_x[4], const l_float32 co
  * Finds the sheet of paper in a photo and flattens it (brightness is no
  * guide to the sheet: a shadow edge looks like a page edge, so its sides are
  * found as edges). Returns the flattened page, or NULL when no page stands
- * out (a scan, a tight crop): the whole image is then used.
+ * out (a scan, a tight crop), with why set: the whole image is then used.
  */
-static PIX *find_and_flatten_page(PIX *gray)
+static PIX *find_and_flatten_page(PIX *gray, const char **why)
 {
     int width = pixGetWidth(gray), height = pixGetHeight(gray);
     int long_side = width > height ? width : height;
@@ -451,7 +463,8 @@ static PIX *find_and_flatten_page(PIX *gray)
     PIX *edge_strength = smooth ? pixSobelEdgeFilter(smooth, L_ALL_EDGES) : NULL;
     PIX *result = NULL;
     l_float32 corner_x[4], corner_y[4];
-    if (edge_strength && locate_corners(edge_strength, smooth, corner_x, corner_y)) {
+    *why = "the image could not be searched for a page (out of memory)";
+    if (edge_strength && locate_corners(edge_strength, smooth, corner_x, corner_y, why)) {
         for (int i = 0; i < 4; i++) {
             corner_x[i] /= factor;
             corner_y[i] /= factor;
@@ -668,9 +681,10 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
     }
     brighten_if_dim(images.gray);
     save_step(&images, "gray", images.gray);
-    PIX *flat = find_and_flatten_page(images.gray);
+    PIX *flat = find_and_flatten_page(images.gray, &report->page_note);
     if (flat) {
         report->page_found = 1;
+        report->page_note = NULL;
         pixDestroy(&images.gray);
         images.gray = flat;
         save_step(&images, "page", images.gray);
