@@ -98,6 +98,8 @@ static json_t *preprocess_json(const ns_document *document)
                              ((int)(report->scale * 1000)) / 1000.0, "text_height", report->text_height,
                              "size", report->width, report->height));
         json_object_set_new(json_array_get(pages, (size_t)i), "text_source", json_string("ocr"));
+        if (report->page_note) /* why no page outline was found, in a photo's terms */
+            json_object_set_new(json_array_get(pages, (size_t)i), "page_note", json_string(report->page_note));
         /* The turn the camera's EXIF tag asked for, applied before any turn found from the text. */
         json_object_set_new(json_array_get(pages, (size_t)i), "exif_orientation",
                             json_integer(document->exif_orientation ? document->exif_orientation : 1));

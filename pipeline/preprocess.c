@@ -45,6 +45,37 @@ static PIX *to_gray(PIX *pix)
     return pixConvertTo8(pix, 0);
 }
 
+/*
+ * A dim photo (kitchen light at night) leaves the paper dark gray. Background
+ * normalization counts pixels darker than 100 as text and finds no paper at
+ * all on such a page (measured: a page whose brightest 1% is 63 came out
+ * unchanged), and page edges stay below the edge threshold. So the levels
+ * are stretched first, until the brightest 1% is near white.
+ */
+#define DIM_PAPER_LEVEL 160    /* brightest 1% below this: paper reads as mid gray, not white */
+#define BRIGHT_PAPER_LEVEL 230 /* where the stretch puts it: white paper with room for highlights */
+#define BRIGHTEST_SHARE 0.01   /* the share of pixels taken as "the brightest": glare and specks stay out */
+
+static void brighten_if_dim(PIX *gray)
+{
+    NUMA *histogram = pixGetGrayHistogram(gray, 4); /* every 4th pixel: a percentile needs no more */
+    l_float32 total = 0, seen = 0;
+    int bright = 255;
+    if (!histogram)
+        return;
+    numaGetSum(histogram, &total);
+    for (; bright > 0; bright--) {
+        l_float32 count = 0;
+        numaGetFValue(histogram, bright, &count);
+        seen += count;
+        if (seen >= BRIGHTEST_SHARE * total)
+            break;
+    }
+    numaDestroy(&histogram);
+    if (bright < DIM_PAPER_LEVEL && bright > 0)
+        pixMultConstantGray(gray, (l_float32)BRIGHT_PAPER_LEVEL / bright);
+}
+
 static l_float32 distance(l_float32 ax, l_float32 ay, l_float32 bx, l_float32 by)
 {
     return sqrtf((ax - bx) * (ax - bx) + (ay - by) * (ay - by));
@@ -63,47 +94,62 @@ static unsigned next_random(unsigned *state)
     return (*state >> 16) & 0x7fff;
 }
 
+/* An edge pixel met scanning inward: where (t along the side, v across it) and how much it counts. */
+typedef struct edge_point {
+    double t, v, weight;
+} edge_point;
+
+#define INLIER_DISTANCE 2.5 /* px: the 5x5 smoothing spreads an edge ~2 px */
 /*
- * Fits the dominant straight line through (t, v) points with RANSAC, then
- * least squares on its inliers. Clutter and text give scattered points; the
- * page's side gives the most points on one line.
+ * Steepest side accepted, as x-per-y (or y-per-x): 0.8 is ~39 degrees. A page
+ * turned 25 degrees and seen at a slant has sides up to ~35 degrees off.
  */
-static side_line fit_side(const double *t, const double *v, int count, int expected)
+#define MAX_SIDE_SLOPE 0.8
+
+/*
+ * Fits the dominant straight line through the points with RANSAC, then least
+ * squares on its inliers. Clutter and text give scattered points; the page's
+ * side gives the most (weighted) points on one line. Needs inliers on at
+ * least min_inliers scan lines.
+ */
+static side_line fit_side(const edge_point *points, int count, int expected, int min_inliers)
 {
     side_line best = {0, 0, 0};
-    int best_inliers = 0;
+    double best_score = 0;
     unsigned seed = 12345u;
     if (count < 10)
         return best;
-    /* 300 draws of two points: a side holding a quarter of the points is missed with odds (15/16)^300 */
-    for (int trial = 0; trial < 300; trial++) {
-        int i = (int)(next_random(&seed) % (unsigned)count), j = (int)(next_random(&seed) % (unsigned)count);
-        if (fabs(t[i] - t[j]) < expected / 8.0)
+    /* 400 draws of two points: a side holding a fifth of the points is missed with odds (24/25)^400 */
+    for (int trial = 0; trial < 400; trial++) {
+        const edge_point *p = &points[next_random(&seed) % (unsigned)count];
+        const edge_point *q = &points[next_random(&seed) % (unsigned)count];
+        if (fabs(p->t - q->t) < expected / 8.0)
             continue; /* two points close together give a poorly defined slope */
-        double a = (v[j] - v[i]) / (t[j] - t[i]);
-        if (fabs(a) > 0.5) /* a side more than ~27 degrees off: not a page side */
+        double a = (q->v - p->v) / (q->t - p->t);
+        if (fabs(a) > MAX_SIDE_SLOPE)
             continue;
-        double b = v[i] - a * t[i];
-        int inliers = 0;
+        double b = p->v - a * p->t, score = 0;
         for (int k = 0; k < count; k++)
-            inliers += fabs(a * t[k] + b - v[k]) <= 2.5; /* px: the 5x5 smoothing spreads an edge ~2 px */
-        if (inliers > best_inliers) {
-            best_inliers = inliers;
+            if (fabs(a * points[k].t + b - points[k].v) <= INLIER_DISTANCE)
+                score += points[k].weight;
+        if (score > best_score) {
+            best_score = score;
             best.a = a;
             best.b = b;
         }
     }
-    /* A side must be seen along a good part of its length. */
-    if (best_inliers < expected / 4)
-        return best;
     double st = 0, sv = 0, stt = 0, stv = 0;
     int n = 0;
     for (int k = 0; k < count; k++) {
-        if (fabs(best.a * t[k] + best.b - v[k]) > 2.5)
+        if (fabs(best.a * points[k].t + best.b - points[k].v) > INLIER_DISTANCE)
             continue;
-        st += t[k], sv += v[k], stt += t[k] * t[k], stv += t[k] * v[k];
+        st += points[k].t, sv += points[k].v, stt += points[k].t * points[k].t,
+            stv += points[k].t * points[k].v;
         n++;
     }
+    /* A side must be seen along a good part of its length. */
+    if (n < min_inliers)
+        return best;
     double denominator = n * stt - st * st;
     if (n >= 2 && fabs(denominator) > 1e-9) {
         best.a = (n * stv - st * sv) / denominator;
@@ -114,33 +160,42 @@ static side_line fit_side(const double *t, const double *v, int count, int expec
 }
 
 /*
+ * Edge runs kept per scan line. A table's grain or a cloth's weave can put
+ * an edge or two before the sheet's side; the side still lines up across
+ * scan lines where the texture does not. Each later run counts less, so an
+ * outer line (the sheet) beats a rule or text margin inside it.
+ */
+#define RUNS_PER_LINE 4
+static const double run_weight[RUNS_PER_LINE] = {1.0, 0.75, 0.5, 0.35};
+
+/*
  * Scans from one border of the edge mask inward, along every other row or
- * column, and keeps the first edge pixel: a page's side is the first strong
- * edge met coming in from the table. side: 0 left, 1 right, 2 top, 3 bottom.
+ * column, and keeps the first RUNS_PER_LINE edge runs: a page's side is the
+ * first strong straight edge met coming in from the table. side: 0 left,
+ * 1 right, 2 top, 3 bottom.
  */
 static side_line find_side(PIX *edges, int side)
 {
     int width = pixGetWidth(edges), height = pixGetHeight(edges);
     int vertical = side < 2;
     int length = vertical ? height : width, depth = vertical ? width : height;
-    double *t = malloc(sizeof(double) * (size_t)length), *v = malloc(sizeof(double) * (size_t)length);
+    edge_point *points = malloc(sizeof(edge_point) * (size_t)length * RUNS_PER_LINE);
     int count = 0;
-    for (int along = 2; t && v && along < length - 2; along += 2) {
-        for (int step = 1; step < depth * 2 / 5; step++) { /* a sheet fills more than a fifth of the frame */
+    for (int along = 2; points && along < length - 2; along += 2) {
+        int runs = 0;
+        l_uint32 previous = 0;
+        /* 4/5 of the way in: a sheet pushed to the far side of the frame still has its near side there */
+        for (int step = 1; step < depth * 4 / 5 && runs < RUNS_PER_LINE; step++) {
             int inward = (side == 0 || side == 2) ? step : depth - 1 - step;
             l_uint32 on = 0;
             pixGetPixel(edges, vertical ? inward : along, vertical ? along : inward, &on);
-            if (on) {
-                t[count] = along;
-                v[count] = inward;
-                count++;
-                break;
-            }
+            if (on && !previous)
+                points[count++] = (edge_point){along, inward, run_weight[runs++]};
+            previous = on;
         }
     }
-    side_line line = fit_side(t, v, count, length / 2);
-    free(t);
-    free(v);
+    side_line line = fit_side(points, count, length / 2, length / 8);
+    free(points);
     return line;
 }
 
@@ -219,6 +274,13 @@ static void intersect(side_line upright, side_line level, l_float32 *x, l_float3
  * a phone sample misread into a scam sign, so 24 stays.
  */
 #define EDGE_THRESHOLD 24
+/*
+ * For a side not found at EDGE_THRESHOLD: half as strong. Alone it let
+ * text margins pass for sides (see above); as a second look for one side,
+ * with the margin brightness check and the opposite-side check, it finds
+ * dashed or faint sides (a light table, a blurred photo).
+ */
+#define WEAK_EDGE_THRESHOLD 12
 
 /*
  * Whether four corners (top-left, top-right, bottom-right, bottom-left) make a
@@ -238,35 +300,112 @@ static int page_is_plausible(const l_float32 corner_x[4], const l_float32 corner
     return inside && fraction > MIN_PAGE_AREA && fraction < MAX_PAGE_AREA;
 }
 
-/*
- * The page's corners on the edge mask of a small smoothed copy. Each side is
- * the dominant straight edge met coming in from the border; a side not found
- * is taken to run off the frame. Returns 0 when fewer than two sides stand
- * out (a scan, a tight crop) or the outline is not a plausible page.
- */
-static int locate_corners(PIX *edges, PIX *smooth, l_float32 corner_x[4], l_float32 corner_y[4])
+/* Edges as a mask (strong edges on) of the Sobel strength image, at a threshold. */
+static PIX *edge_mask(PIX *edge_strength, int threshold)
 {
-    int width = pixGetWidth(edges), height = pixGetHeight(edges);
-    side_line sides[4];
-    int found = 0;
-    /* A side with paper outside it is a text margin on a scan, not the sheet's edge. */
-    double paper = paper_brightness(smooth);
-    for (int side = 0; side < 4; side++) {
-        sides[side] = find_side(edges, side);
-        if (sides[side].found && brightness_outside(smooth, sides[side], side) > MARGIN_BRIGHTNESS * paper)
-            sides[side].found = 0;
-        found += sides[side].found;
+    PIX *edges = pixThresholdToBinary(edge_strength, threshold);
+    if (edges)
+        pixInvert(edges, edges);
+    return edges;
+}
+
+/*
+ * One side of the page on the edge mask: the dominant straight edge met
+ * coming in from that border, unless there is paper beyond it (a text
+ * margin on a scan, not the sheet's edge).
+ */
+static side_line page_side(PIX *edges, PIX *smooth, double paper, int side)
+{
+    side_line line = edges ? find_side(edges, side) : (side_line){0, 0, 0};
+    if (line.found && brightness_outside(smooth, line, side) > MARGIN_BRIGHTNESS * paper)
+        line.found = 0;
+    return line;
+}
+
+/* Where a side crosses the middle of the frame, measured from its own border. */
+static double side_depth(side_line line, int side, int width, int height)
+{
+    int vertical = side < 2;
+    double at = line.a * (vertical ? height : width) / 2.0 + line.b;
+    int depth = vertical ? width : height;
+    return (side == 0 || side == 2) ? at : depth - 1 - at;
+}
+
+/*
+ * Opposite sides this close (share of the frame) are one edge seen from both
+ * borders: the page (a quarter of the frame or more) is wider than this.
+ */
+#define MIN_SIDE_SEPARATION 0.2
+
+/* When two opposite sides are one edge, keeps it only for the border it is nearer to. */
+static void separate_opposite_sides(side_line sides[4], int width, int height)
+{
+    for (int first = 0; first < 4; first += 2) {
+        side_line *near = &sides[first], *far = &sides[first + 1];
+        int depth = first == 0 ? width : height;
+        if (!near->found || !far->found)
+            continue;
+        double near_depth = side_depth(*near, first, width, height);
+        double far_depth = side_depth(*far, first + 1, width, height);
+        if (depth - near_depth - far_depth >= MIN_SIDE_SEPARATION * depth)
+            continue;
+        if (near_depth > far_depth)
+            near->found = 0;
+        else
+            far->found = 0;
     }
+}
+
+/*
+ * The page's corners on the Sobel strength of a small smoothed copy. Each
+ * side is the dominant straight edge met coming in from the border, first
+ * on strong edges, then (for a side still missing: a page on a table of
+ * nearly its own brightness, or a blurred photo) on weaker ones; a side not
+ * found is taken to run off the frame. Returns 0, with why set, when fewer
+ * than two sides stand out (a scan, a tight crop) or the outline is not a
+ * plausible page.
+ */
+static int locate_corners(PIX *edge_strength, PIX *smooth, l_float32 corner_x[4], l_float32 corner_y[4],
+                          const char **why)
+{
+    int width = pixGetWidth(edge_strength), height = pixGetHeight(edge_strength);
+    side_line sides[4];
+    double paper = paper_brightness(smooth);
+    PIX *strong = edge_mask(edge_strength, EDGE_THRESHOLD), *weak = NULL;
+    for (int side = 0; side < 4; side++) {
+        sides[side] = page_side(strong, smooth, paper, side);
+        if (!sides[side].found) {
+            if (!weak)
+                weak = edge_mask(edge_strength, WEAK_EDGE_THRESHOLD);
+            sides[side] = page_side(weak, smooth, paper, side);
+        }
+    }
+    pixDestroy(&strong);
+    pixDestroy(&weak);
+    separate_opposite_sides(sides, width, height);
+    int found = 0;
     /* A side that runs off the frame is the frame's own border. */
     const side_line frame[4] = {{0, 0, 1}, {0, width - 1, 1}, {0, 0, 1}, {0, height - 1, 1}};
-    for (int side = 0; side < 4; side++)
+    for (int side = 0; side < 4; side++) {
+        found += sides[side].found;
         if (!sides[side].found)
             sides[side] = frame[side];
+    }
     intersect(sides[0], sides[2], &corner_x[0], &corner_y[0]);
     intersect(sides[1], sides[2], &corner_x[1], &corner_y[1]);
     intersect(sides[1], sides[3], &corner_x[2], &corner_y[2]);
     intersect(sides[0], sides[3], &corner_x[3], &corner_y[3]);
-    return found >= 2 && page_is_plausible(corner_x, corner_y, width, height);
+    if (found < 2) {
+        *why = "fewer than two straight page sides stand out (a scan, a tight crop, or a table as light as "
+               "the paper): the whole image was read";
+        return 0;
+    }
+    if (!page_is_plausible(corner_x, corner_y, width, height)) {
+        *why = "the outline found is not a plausible page (under a quarter of the frame, the whole frame, or "
+               "corners outside it): the whole image was read";
+        return 0;
+    }
+    return 1;
 }
 
 /* Warps the quadrilateral at the corners (full-size pixels) of gray into an upright rectangle. */
@@ -312,9 +451,9 @@ static PIX *warp_page(PIX *gray, const l_float32 corner_x[4], const l_float32 co
  * Finds the sheet of paper in a photo and flattens it (brightness is no
  * guide to the sheet: a shadow edge looks like a page edge, so its sides are
  * found as edges). Returns the flattened page, or NULL when no page stands
- * out (a scan, a tight crop): the whole image is then used.
+ * out (a scan, a tight crop), with why set: the whole image is then used.
  */
-static PIX *find_and_flatten_page(PIX *gray)
+static PIX *find_and_flatten_page(PIX *gray, const char **why)
 {
     int width = pixGetWidth(gray), height = pixGetHeight(gray);
     int long_side = width > height ? width : height;
@@ -322,20 +461,16 @@ static PIX *find_and_flatten_page(PIX *gray)
     PIX *small = pixScaleGrayLI(gray, factor, factor);
     PIX *smooth = small ? pixBlockconv(small, 2, 2) : NULL;
     PIX *edge_strength = smooth ? pixSobelEdgeFilter(smooth, L_ALL_EDGES) : NULL;
-    PIX *edges = edge_strength ? pixThresholdToBinary(edge_strength, EDGE_THRESHOLD) : NULL;
     PIX *result = NULL;
     l_float32 corner_x[4], corner_y[4];
-    if (edges) {
-        pixInvert(edges, edges); /* strong edges on */
-        if (locate_corners(edges, smooth, corner_x, corner_y)) {
-            for (int i = 0; i < 4; i++) {
-                corner_x[i] /= factor;
-                corner_y[i] /= factor;
-            }
-            result = warp_page(gray, corner_x, corner_y);
+    *why = "the image could not be searched for a page (out of memory)";
+    if (edge_strength && locate_corners(edge_strength, smooth, corner_x, corner_y, why)) {
+        for (int i = 0; i < 4; i++) {
+            corner_x[i] /= factor;
+            corner_y[i] /= factor;
         }
+        result = warp_page(gray, corner_x, corner_y);
     }
-    pixDestroy(&edges);
     pixDestroy(&edge_strength);
     pixDestroy(&smooth);
     pixDestroy(&small);
@@ -561,10 +696,12 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
         ns_error_set(err, errlen, "cannot convert the image to gray");
         return NULL;
     }
+    brighten_if_dim(images.gray);
     save_step(&images, "gray", images.gray);
-    PIX *flat = find_and_flatten_page(images.gray);
+    PIX *flat = find_and_flatten_page(images.gray, &report->page_note);
     if (flat) {
         report->page_found = 1;
+        report->page_note = NULL;
         pixDestroy(&images.gray);
         images.gray = flat;
         save_step(&images, "page", images.gray);

@@ -6,6 +6,7 @@
 
 typedef struct preprocess_report {
     int page_found;        /* a page boundary was found and flattened */
+    const char *page_note; /* when not: why (a static string), else NULL */
     int rotation;          /* degrees clockwise applied from text orientation */
     int orientation_known; /* Leptonica decided the orientation (else Tesseract OSD may) */
     int curvature;         /* worst text-line curvature measured, micro-units (-1: no model) */
