@@ -599,7 +599,7 @@ static void save_step(page_images *images, const char *name, PIX *pix)
  * within [MIN_SCALE, MAX_SCALE] and MAX_OUTPUT_PIXELS. Leaves images->even
  * set for the final size (NULL on failure).
  */
-#define MAX_SCALE 4.0        /* 24 / 6: 6 px is the smallest character measure_text_height counts */
+#define MAX_SCALE 4.0        /* 24 / 6: smaller text is measured at twice its size, and more is guessing */
 #define MIN_SCALE 0.3        /* 24 / 80: taller "characters" are more likely pictures or a misreading */
 #define SCALE_TOLERANCE 0.15 /* resampling blurs: skip it when the text is within 15% of the target */
 /*
@@ -611,12 +611,36 @@ static void save_step(page_images *images, const char *name, PIX *pix)
  */
 #define READABLE_TEXT_HEIGHT 16
 
+/*
+ * A page photographed about 1000 px wide has characters of 3-5 px, under what
+ * measure_text_height counts, so it would be read unenlarged: measure such a
+ * page again at twice its size. Only small images (a large one with no
+ * countable characters is blank or a picture, and doubling it is costly).
+ */
+#define SMALL_PAGE_PIXELS (4L * 1000L * 1000L)
+
+static int measure_small_text_height(PIX *gray)
+{
+    if ((long)pixGetWidth(gray) * pixGetHeight(gray) > SMALL_PAGE_PIXELS)
+        return 0;
+    PIX *doubled = pixScale(gray, 2.0f, 2.0f);
+    PIX *even = doubled ? pixBackgroundNormSimple(doubled, NULL, NULL) : NULL;
+    PIX *quick = even ? pixThresholdToBinary(even, QUICK_THRESHOLD) : NULL;
+    int doubled_height = quick ? measure_text_height(quick) : 0;
+    pixDestroy(&quick);
+    pixDestroy(&even);
+    pixDestroy(&doubled);
+    return (doubled_height + 1) / 2;
+}
+
 static void scale_to_text_size(page_images *images, preprocess_report *report)
 {
     images->even = pixBackgroundNormSimple(images->gray, NULL, NULL);
     PIX *quick = images->even ? pixThresholdToBinary(images->even, QUICK_THRESHOLD) : NULL;
     report->text_height = quick ? measure_text_height(quick) : 0;
     pixDestroy(&quick);
+    if (report->text_height == 0 && images->even)
+        report->text_height = measure_small_text_height(images->gray);
     double scale = report->text_height > 0 ? TARGET_TEXT_HEIGHT / report->text_height : 1.0;
     if (scale > MAX_SCALE)
         scale = MAX_SCALE;

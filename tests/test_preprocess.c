@@ -1,7 +1,8 @@
 /*
  * test_preprocess.c - page finding and dim-light handling on drawn photos
  * (no OCR): a sheet with text bars on a textured table, turned, off-centre,
- * dim; and a plain scan, where no page outline exists and the report says why.
+ * dim; a plain scan, where no page outline exists and the report says why; and
+ * a small photo's tiny characters, measured so the page is enlarged.
  */
 #include "testutil.h"
 
@@ -128,6 +129,26 @@ static void a_scan_has_no_outline_and_the_report_says_why(void **state)
     pixDestroy(&page);
 }
 
+/* A small photo's characters (5 px tall, 3 wide) are measured and the page enlarged. */
+static void small_text_is_measured_and_enlarged(void **state)
+{
+    (void)state;
+    PIX *photo = pixCreate(800, 1035, 8);
+    pixSetAllArbitrary(photo, PAPER);
+    for (int y = 80; y + 5 < 960; y += 11)
+        for (int x = 70; x + 3 < 730; x += 5)
+            pixRasterop(photo, x, y, 3, 5, PIX_CLR, NULL, 0, 0);
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(photo, &report, NULL, "test", err, sizeof err);
+    pixDestroy(&photo);
+    if (!page)
+        fail_msg("preprocess_page failed: %s", err);
+    if (report.text_height < 4 || report.text_height > 6 || report.scale < 3.0f)
+        fail_msg("5 px characters: measured %d px, scale %.2f", report.text_height, report.scale);
+    pixDestroy(&page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +156,7 @@ int main(void)
         cmocka_unit_test(a_sheet_pushed_to_one_side_is_found),
         cmocka_unit_test(a_dim_photo_is_brightened_and_its_sheet_found),
         cmocka_unit_test(a_scan_has_no_outline_and_the_report_says_why),
+        cmocka_unit_test(small_text_is_measured_and_enlarged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
