@@ -14,4 +14,8 @@ rule letter_named     0.65  (?<![A-Za-z])(?<v>{LETTER})
 # ("we sent you a proposal (CP2000)").
 rule code_own_line    0.70  (?:^|\n)[ \t]*(?<v>{CODE})[ \t]*(?=\n|$)
 rule code_anywhere    0.55  (?<![A-Za-z0-9])(?<v>{CODE})
+# The same two places with a code OCR read with letters for digits: such a
+# reading counts only as the catalog code it is one slip from.
+rule header_lookalike   0.90  \b{NOTICE}{GAP}(?<v>{CODE_LOOKALIKE})
+rule own_line_lookalike 0.70  (?:^|\n)[ \t]*(?<v>{CODE_LOOKALIKE})[ \t]*(?=\n|$)
 # A form or publication number is not a notice: "Form 9465", "Publication 594".

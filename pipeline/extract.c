@@ -122,14 +122,14 @@ static int doubled_once(const char *longer, const char *shorter)
  * ones), or one digit taken for a look-alike. Other edits are not corrected:
  * an unknown code is itself a warning sign (the scam check) and must stay.
  */
-static int one_ocr_slip(const char *read, const char *known)
+static int one_ocr_slip(const char *read, const char *known, int may_swap_digit)
 {
     size_t read_length = strlen(read), known_length = strlen(known);
     if (read_length == known_length + 1)
         return doubled_once(read, known);
     if (known_length == read_length + 1)
         return doubled_once(known, read);
-    if (read_length != known_length)
+    if (read_length != known_length || !may_swap_digit)
         return 0;
     int differences = 0, confusable = 1;
     for (size_t i = 0; i < read_length; i++)
@@ -140,13 +140,17 @@ static int one_ocr_slip(const char *read, const char *known)
     return differences == 1 && confusable;
 }
 
-/* The one catalog code a read code is one OCR slip from; NULL when none or several. */
-static const char *nearest_catalog_code(const notice_catalog *catalog, const char *read)
+/*
+ * The one catalog code a read code is one OCR slip from; NULL when none or
+ * several. may_swap_digit 0 allows only a doubled or lost character (for a
+ * reading whose letters were already taken as digits: one slip is spent).
+ */
+static const char *nearest_catalog_code(const notice_catalog *catalog, const char *read, int may_swap_digit)
 {
     const char *found = NULL;
     for (size_t i = 0; i < catalog->notice_count; i++) {
         const char *known = catalog->notices[i].code;
-        if (!one_ocr_slip(read, known))
+        if (!one_ocr_slip(read, known, may_swap_digit))
             continue;
         if (found)
             return NULL; /* two readings as likely: no basis to pick */
@@ -155,26 +159,65 @@ static const char *nearest_catalog_code(const notice_catalog *catalog, const cha
     return found;
 }
 
+
+/*
+ * The one catalog code a code shape read with letters for digits stands for
+ * ("CPOLA", "CP0ILA"): each reading of its last characters as a suffix or as
+ * digits is tried; NULL when none or several catalog codes fit.
+ */
+static const char *catalog_code_for_lookalike(const notice_catalog *catalog, const char *text)
+{
+    const char *found = NULL;
+    for (size_t suffix = 0; suffix <= 2; suffix++) {
+        char reading[32];
+        if (!normalize_code_lookalikes(text, suffix, reading, sizeof reading))
+            continue;
+        const catalog_notice *entry = catalog_find(catalog, reading);
+        const char *known = entry ? entry->code : nearest_catalog_code(catalog, reading, 0);
+        if (known && found && strcmp(known, found) != 0)
+            return NULL;
+        if (known)
+            found = known;
+    }
+    return found;
+}
+
+/* A code: as read when it parses (an unknown code kept, weaker), else only as a catalog code it looks like. */
+static int parse_code(const char *text, const notice_catalog *catalog, field_candidate *candidate)
+{
+    candidate->number = 0;
+    if (!normalize_notice_code(text, candidate->value, sizeof candidate->value)) {
+        /* Not a code shape at all: an OCR slip of a known code, or nothing. */
+        const char *known = catalog ? catalog_code_for_lookalike(catalog, text) : NULL;
+        if (!known)
+            return 0;
+        snprintf(candidate->value, sizeof candidate->value, "%s", known);
+        candidate->corrected = CODE_FROM_CATALOG;
+        candidate->weight *= CORRECTED_CODE_FACTOR;
+        return 1;
+    }
+    if (catalog && !catalog_find(catalog, candidate->value)) {
+        /* "CP01LA": a suffix letter that is a digit's look-alike ("CP0ILA" repaired only in part) */
+        const char *known = nearest_catalog_code(catalog, candidate->value, 1);
+        if (!known)
+            known = catalog_code_for_lookalike(catalog, text);
+        if (known) {
+            snprintf(candidate->value, sizeof candidate->value, "%s", known);
+            candidate->corrected = CODE_FROM_CATALOG;
+            candidate->weight *= CORRECTED_CODE_FACTOR;
+        } else {
+            candidate->weight *= UNKNOWN_CODE_FACTOR;
+        }
+    }
+    return 1;
+}
+
 /* Parses the captured text into a normalized value; 0 when it is not one. */
 static int parse_value(value_kind kind, const char *text, const notice_catalog *catalog,
                        field_candidate *candidate)
 {
     switch (kind) {
-    case VALUE_CODE:
-        if (!normalize_notice_code(text, candidate->value, sizeof candidate->value))
-            return 0;
-        candidate->number = 0;
-        if (catalog && !catalog_find(catalog, candidate->value)) {
-            const char *known = nearest_catalog_code(catalog, candidate->value);
-            if (known) {
-                snprintf(candidate->value, sizeof candidate->value, "%s", known);
-                candidate->corrected = 1;
-                candidate->weight *= CORRECTED_CODE_FACTOR;
-            } else {
-                candidate->weight *= UNKNOWN_CODE_FACTOR;
-            }
-        }
-        return 1;
+    case VALUE_CODE: return parse_code(text, catalog, candidate);
     case VALUE_YEAR: {
         int year;
         if (!normalize_year(text, &year) || year < 1950 || year > 2100)
@@ -399,6 +442,50 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
     return found;
 }
 
+/* How many readings, as read (not corrected), gave this value. */
+static size_t readings_as_read(const candidate_list *list, const char *value)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < list->count; i++)
+        count += list->items[i].corrected == CODE_AS_READ && strcmp(list->items[i].value, value) == 0;
+    return count;
+}
+
+/*
+ * A code the catalog does not know, one OCR slip from a code read elsewhere
+ * on the same page (header, stub, footer), is taken as that code when that
+ * one is a catalog code or was read in more places: the notice prints its own
+ * code several times, and a new code the catalog lacks is still agreed on.
+ */
+static void correct_codes_by_page(candidate_list *list, const notice_catalog *catalog)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        field_candidate *code = &list->items[i];
+        if (code->corrected != CODE_AS_READ || (catalog && catalog_find(catalog, code->value)))
+            continue;
+        size_t own_readings = readings_as_read(list, code->value);
+        const char *agreed = NULL;
+        int ambiguous = 0;
+        for (size_t j = 0; j < list->count; j++) {
+            const field_candidate *other = &list->items[j];
+            if (other->page != code->page || other->corrected != CODE_AS_READ || same_value(other, code) ||
+                !one_ocr_slip(code->value, other->value, 1))
+                continue;
+            int trusted = (catalog && catalog_find(catalog, other->value)) ||
+                          readings_as_read(list, other->value) > own_readings;
+            if (!trusted)
+                continue;
+            ambiguous |= agreed && strcmp(agreed, other->value) != 0;
+            agreed = other->value;
+        }
+        if (!agreed || ambiguous)
+            continue;
+        snprintf(code->value, sizeof code->value, "%s", agreed);
+        code->corrected = CODE_FROM_PAGE;
+        code->weight *= CORRECTED_CODE_FACTOR;
+    }
+}
+
 static void choose_field(const pattern_library *library, const notice_catalog *catalog,
                          const document_text *text, ns_field_id field, const char *notice_code,
                          extracted_field *out)
@@ -410,6 +497,8 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
     for (size_t i = 0; i < set->count; i++)
         if (rule_applies(&set->rules[i], notice_code))
             collect(&set->rules[i], field_value_kind(field), text, catalog, &list, &vetoes);
+    if (field == NS_FIELD_NOTICE_CODE)
+        correct_codes_by_page(&list, catalog);
     memset(out, 0, sizeof *out);
     if (choose(&list, &vetoes, &out->chosen, &out->runner_up, &out->has_runner_up) > 0 &&
         out->chosen.score > 0) {
@@ -424,8 +513,8 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
         }
         out->confidence = round(confidence * 100) / 100;
         if (out->chosen.corrected && !out->review[0])
-            snprintf(out->review, sizeof out->review,
-                     "read as %.24s; taken as the catalog's %s, one OCR slip away", out->chosen.text,
+            snprintf(out->review, sizeof out->review, "read as %.24s; taken as %s%s, one OCR slip away",
+                     out->chosen.text, out->chosen.corrected == CODE_FROM_PAGE ? "the page's " : "the catalog's ",
                      out->chosen.value);
         if (out->confidence < REVIEW_BELOW && !out->review[0])
             snprintf(out->review, sizeof out->review, "low confidence");

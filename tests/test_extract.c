@@ -295,16 +295,37 @@ static void a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked(void **
         {"CP2O08", "CP2000", "notice_code "}, /* an 8 for a 0 */
         {"CP504", "CP504", ""},               /* known as read */
         {"CP50B", "CP50B", ""},               /* two slips from CP508C: left as read (and unknown) */
+        {"CPOLA", "CP01A", "notice_code "},   /* letters for both digits, a serif 1 as L */
+        {"CP0ILA", "CP01A", "notice_code "},  /* a 1 read as two strokes, I and L */
+        {"cP523", "CP523", ""},               /* a small c: the code as printed, not a slip */
+        {"CPOLX", NULL, "notice_code "},      /* letters for digits and no catalog code near: no code */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[128], fields[256];
-        snprintf(text, sizeof text, "Notice %s\nNotice date March 4, 2024\n", cases[i].read);
+        snprintf(text, sizeof text, "Internal Revenue Service\nNotice %s\nNotice date March 4, 2024\n", cases[i].read);
         ns_document *document = read_text(text);
-        assert_string_equal(ns_document_field(document, NS_FIELD_NOTICE_CODE, NULL), cases[i].want);
+        const char *code = ns_document_field(document, NS_FIELD_NOTICE_CODE, NULL);
+        if (cases[i].want)
+            assert_string_equal(code, cases[i].want);
+        else
+            assert_null(code);
         reviewed_fields(document, fields, sizeof fields);
         assert_string_equal(fields, cases[i].review);
         ns_document_free(document);
     }
+}
+
+/* A reading one slip from two catalog codes (CP53, CP59) is settled by the code printed elsewhere. */
+static void a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP58\nNotice date March 4, 2024\n"
+                                      "For more, see www.irs.gov/cp59\n");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP59");
+    char *json = ns_document_to_json(document, NULL);
+    assert_non_null(strstr(json, "taken as the page's CP59"));
+    free(json);
+    ns_document_free(document);
 }
 
 static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
@@ -423,6 +444,7 @@ int main(void)
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
+        cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
         cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
