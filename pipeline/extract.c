@@ -284,6 +284,39 @@ static page_region region_of(const document_text *text, int page, ns_box box)
     return REGION_BODY;
 }
 
+/*
+ * Pairing on the page: a value belongs to a label when it sits in the label's
+ * row (centres within half a line) to the right of where the label starts,
+ * or directly below it: starting within PAIRED_BELOW_LINES lines of the
+ * label's foot and overlapping its column (give or take a character, about a
+ * line height wide). A header label printed blank ("Tax year" with nothing
+ * after it) then never takes the value of the next row or the other column.
+ *   PAIRED_BELOW_LINES  1.5: the next line with its leading; a further line
+ *                       down is another label's row
+ */
+#define PAIRED_BELOW_LINES 1.5
+
+static int laid_out_as_pair(ns_box label, ns_box value)
+{
+    int line = label.h > value.h ? label.h : value.h;
+    int label_middle2 = 2 * label.y + label.h, value_middle2 = 2 * value.y + value.h;
+    if (abs(value_middle2 - label_middle2) <= line)
+        return value.x + value.w > label.x;
+    int gap = value.y - (label.y + label.h);
+    int in_column = value.x < label.x + label.w + line && value.x + value.w > label.x - line;
+    return gap >= -line / 2 && gap <= PAIRED_BELOW_LINES * line && in_column;
+}
+
+/* The label of a paired match: its words from the match start to the value or the line's end. */
+static void locate_label(const document_text *text, size_t match_start, size_t value_start, ns_box *box,
+                         int *page)
+{
+    const char *line_end = memchr(text->text + match_start, '\n', value_start - match_start);
+    size_t label_end = line_end ? (size_t)(line_end - text->text) : value_start;
+    float confidence;
+    document_text_locate(text, match_start, label_end, box, &confidence, page);
+}
+
 /* Copies matched text; line breaks become spaces unless keep_lines (an address block). */
 static void copy_match_text(const char *start, size_t length, char *out, size_t cap, int keep_lines)
 {
@@ -319,8 +352,14 @@ static size_t value_group(const pcre2_code *regex)
     return (size_t)pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v");
 }
 
+/* What collecting one field found besides its candidates. */
+typedef struct collect_notes {
+    int unpaired_labels; /* labels whose only nearby value was elsewhere on the page */
+} collect_notes;
+
 static void collect(const pattern_rule *rule, value_kind kind, const document_text *text,
-                    const notice_catalog *catalog, candidate_list *list, veto_list *vetoes)
+                    const notice_catalog *catalog, candidate_list *list, veto_list *vetoes,
+                    collect_notes *notes)
 {
     pcre2_code *regex = rule->regex;
     pcre2_match_data *match = pcre2_match_data_create_from_pattern(regex, NULL);
@@ -361,6 +400,15 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         candidate.rule = rule->name;
         document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
                              &candidate.page);
+        if (rule->paired && candidate.box.w) {
+            ns_box label;
+            int label_page;
+            locate_label(text, ovector[0], value_start, &label, &label_page);
+            if (label.w && (label_page != candidate.page || !laid_out_as_pair(label, candidate.box))) {
+                notes->unpaired_labels++;
+                continue;
+            }
+        }
         candidate.region = region_of(text, candidate.page, candidate.box);
         if (!push_candidate(list, &candidate, value_start))
             break;
@@ -494,9 +542,10 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
     candidate_list list = {NULL, 0, 0, NULL};
     veto_list vetoes;
     vetoes.count = 0;
+    collect_notes notes = {0};
     for (size_t i = 0; i < set->count; i++)
         if (rule_applies(&set->rules[i], notice_code))
-            collect(&set->rules[i], field_value_kind(field), text, catalog, &list, &vetoes);
+            collect(&set->rules[i], field_value_kind(field), text, catalog, &list, &vetoes, &notes);
     if (field == NS_FIELD_NOTICE_CODE)
         correct_codes_by_page(&list, catalog);
     memset(out, 0, sizeof *out);
@@ -518,6 +567,9 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
                      out->chosen.value);
         if (out->confidence < REVIEW_BELOW && !out->review[0])
             snprintf(out->review, sizeof out->review, "low confidence");
+    } else if (notes.unpaired_labels) {
+        /* Printed blank, or its value lost: null, and a person should look. */
+        snprintf(out->review, sizeof out->review, "its label is printed with no value beside or below it");
     }
     free(list.items);
     free(list.offsets);

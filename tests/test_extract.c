@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <jansson.h>
 
+#include "document.h"
+
 /* The date plans count days left from: after every notice date in these texts. */
 static const ns_date test_today = {2026, 1, 1};
 
@@ -328,6 +330,51 @@ static void a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page(voi
     ns_document_free(document);
 }
 
+/* One OCR line of a header as placed on a 2550 x 3300 page: words at the given x, 30 px high. */
+typedef struct placed_word {
+    const char *word;
+    int x, y;
+} placed_word;
+
+static void extract_placed(const placed_word *words, size_t count, extraction *out)
+{
+    document_text text;
+    document_text_init(&text);
+    assert_true(document_text_begin_page(&text, 2550, 3300));
+    for (size_t i = 0; i < count; i++) {
+        ns_box box = {words[i].x, words[i].y, 24 * (int)strlen(words[i].word), 30};
+        int starts_line = i == 0 || words[i].y != words[i - 1].y;
+        assert_true(document_text_add_word(&text, words[i].word, box, 0.95f, starts_line));
+    }
+    extract_fields(&test_knowledge()->patterns, &test_knowledge()->catalog, &text, out);
+    document_text_free(&text);
+}
+
+/* CP12 prints "Tax year" with nothing after it: the date of the row below is not its value. */
+static void a_blank_label_never_takes_the_next_rows_value(void **state)
+{
+    (void)state;
+    placed_word blank[] = {{"Notice", 1500, 100}, {"CP12", 1900, 100},     {"Tax", 1500, 150},
+                           {"year", 1590, 150},   {"Notice", 1500, 200},   {"date", 1660, 200},
+                           {"February", 1900, 200}, {"9,", 2110, 200},     {"2011", 2170, 200},
+                           {"Social", 1500, 250}, {"Security", 1660, 250}, {"number", 1870, 250}};
+    extraction out;
+    extract_placed(blank, sizeof blank / sizeof blank[0], &out);
+    assert_false(out.fields[NS_FIELD_TAX_YEAR].found);
+    assert_non_null(strstr(out.fields[NS_FIELD_TAX_YEAR].review, "no value"));
+    assert_string_equal(out.fields[NS_FIELD_NOTICE_DATE].chosen.value, "2011-02-09");
+    /* The same label with its value in its row, or directly below it, pairs. */
+    placed_word beside[] = {{"Tax", 1500, 150}, {"year", 1590, 150}, {"2010", 1900, 150},
+                            {"Notice", 1500, 200}, {"date", 1660, 200}, {"February", 1900, 200},
+                            {"9,", 2110, 200}, {"2011", 2170, 200}, {"Phone", 1500, 250}};
+    extract_placed(beside, sizeof beside / sizeof beside[0], &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2010");
+    placed_word below[] = {{"Tax", 1500, 150}, {"year", 1590, 150}, {"2010", 1500, 195}, {"Phone", 1500, 250}};
+    extract_placed(below, sizeof below / sizeof below[0], &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2010");
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].review, "");
+}
+
 static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
 {
     (void)state;
@@ -367,9 +414,9 @@ static const char *verdict_of(const char *text, char **signs)
     ns_document *document = ns_read_text(test_knowledge(), "test", text, test_today); /* may be no notice */
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
-    json_t *authenticity = json_object_get(root, "authenticity");
-    snprintf(verdict, sizeof verdict, "%s", json_string_value(json_object_get(authenticity, "verdict")));
-    *signs = json_dumps(json_object_get(authenticity, "signs"), 0);
+    json_t *authenticity_json = json_object_get(root, "authenticity");
+    snprintf(verdict, sizeof verdict, "%s", json_string_value(json_object_get(authenticity_json, "verdict")));
+    *signs = json_dumps(json_object_get(authenticity_json, "signs"), 0);
     json_decref(root);
     free(json);
     ns_document_free(document);
@@ -445,6 +492,7 @@ int main(void)
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
+        cmocka_unit_test(a_blank_label_never_takes_the_next_rows_value),
         cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
         cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
