@@ -159,7 +159,6 @@ static const char *nearest_catalog_code(const notice_catalog *catalog, const cha
     return found;
 }
 
-
 /*
  * The one catalog code a code shape read with letters for digits stands for
  * ("CPOLA", "CP0ILA"): each reading of its last characters as a suffix or as
@@ -182,7 +181,7 @@ static const char *catalog_code_for_lookalike(const notice_catalog *catalog, con
     return found;
 }
 
-/* A code: as read when it parses (an unknown code kept, weaker), else only as a catalog code it looks like. */
+/* A code: as read when it parses (an unknown one kept, weaker), else only as a catalog code. */
 static int parse_code(const char *text, const notice_catalog *catalog, field_candidate *candidate)
 {
     candidate->number = 0;
@@ -398,6 +397,7 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         snprintf(candidate.text, sizeof candidate.text, "%s", raw + prefix_length); /* as read */
         mask_identifiers(candidate.text);
         candidate.rule = rule->name;
+        candidate.labelled = rule->paired;
         document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
                              &candidate.page);
         if (rule->paired && candidate.box.w) {
@@ -446,8 +446,8 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
             continue; /* value already scored */
         double best_weight = 0;
         double bonus = 0;
-        int places = 0;
-        size_t strongest = i;
+        int places = 0, labelled = 0;
+        size_t strongest = i, first_offset = list->offsets[i];
         for (size_t j = i; j < list->count; j++) {
             field_candidate *other = &list->items[j];
             if (!same_value(other, representative))
@@ -459,6 +459,9 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
                     same_place(&list->items[k], list->offsets[k], other, list->offsets[j]))
                     new_place = 0;
             places += new_place;
+            labelled |= other->labelled;
+            if (list->offsets[j] < first_offset)
+                first_offset = list->offsets[j];
             double weight = other->weight - LATER_PAGE_PENALTY * (other->page - 1);
             if (other->region == REGION_HEADER || other->region == REGION_STUB)
                 weight += REGION_BONUS;
@@ -475,6 +478,8 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
         field_candidate scored = list->items[strongest];
         scored.score = score;
         scored.repeats = places;
+        scored.labelled = labelled;
+        scored.first_offset = first_offset;
         if (!found || score > best->score) {
             if (found) {
                 *runner_up = *best;
@@ -563,7 +568,8 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
         out->confidence = round(confidence * 100) / 100;
         if (out->chosen.corrected && !out->review[0])
             snprintf(out->review, sizeof out->review, "read as %.24s; taken as %s%s, one OCR slip away",
-                     out->chosen.text, out->chosen.corrected == CODE_FROM_PAGE ? "the page's " : "the catalog's ",
+                     out->chosen.text,
+                     out->chosen.corrected == CODE_FROM_PAGE ? "the page's " : "the catalog's ",
                      out->chosen.value);
         if (out->confidence < REVIEW_BELOW && !out->review[0])
             snprintf(out->review, sizeof out->review, "low confidence");
@@ -586,6 +592,27 @@ static void mark_for_review(extracted_field *field, const char *reason)
 {
     snprintf(field->review, sizeof field->review, "%s", reason);
     field->confidence = round(field->confidence * TIE_FACTOR * 100) / 100;
+}
+
+/*
+ * A notice prints its own date at the top. When two labels give two
+ * dates (the header's "Letter date" and an older notice's contact stub with
+ * its "Notice date", say), the one printed first is the notice's, whatever
+ * the labels' weights; and a person should look, so the field is marked.
+ */
+static void prefer_first_labelled_date(extracted_field *date)
+{
+    if (!date->found || !date->has_runner_up || !date->chosen.labelled || !date->runner_up.labelled)
+        return;
+    if (date->runner_up.first_offset < date->chosen.first_offset) {
+        field_candidate later = date->chosen;
+        date->chosen = date->runner_up;
+        date->runner_up = later;
+    }
+    char reason[96];
+    snprintf(reason, sizeof reason, "another labelled date (%.10s) disagrees; the first printed was taken",
+             date->runner_up.value);
+    mark_for_review(date, reason);
 }
 
 /*
@@ -613,6 +640,34 @@ static void cross_check(extraction *out)
         mark_for_review(response, "response date is not after the notice date");
     if (notice_date->found && year->found && year->chosen.number > notice_year && !year->review[0])
         mark_for_review(year, "tax year is after the notice year");
+}
+
+/*
+ * The catalog's window for a notice whose printed pay-by or respond-by date
+ * is counted from the notice date (CP14: 21 days). On the IRS's own samples
+ * the printed date falls 0-1 days off the count; a date more than
+ * WINDOW_SLACK_DAYS off (a weekend or holiday moved forward, a notice dated
+ * ahead of mailing, and room to spare) is likely another date on the page.
+ */
+#define WINDOW_SLACK_DAYS 7
+
+static void check_response_window(extraction *out, const catalog_notice *notice)
+{
+    extracted_field *notice_date = &out->fields[NS_FIELD_NOTICE_DATE];
+    extracted_field *response = &out->fields[NS_FIELD_RESPONSE_DATE];
+    const catalog_window *window = notice ? notice->deadline : NULL;
+    if (!window || !window->printed || window->days <= 0 || window->from != ORIGIN_NOTICE_DATE ||
+        !notice_date->found || !response->found || response->review[0] || notice_date->review[0])
+        return;
+    long days = (long)(response->chosen.number - notice_date->chosen.number);
+    /* A notice mailed abroad may print the longer window's date (CP3219A: 150 days, not 90). */
+    if (labs(days - window->days) <= WINDOW_SLACK_DAYS ||
+        (window->days_abroad && labs(days - window->days_abroad) <= WINDOW_SLACK_DAYS))
+        return;
+    char reason[96];
+    snprintf(reason, sizeof reason, "response date is %ld days after the notice date; %s gives %d", days,
+             notice->code, window->days);
+    mark_for_review(response, reason);
 }
 
 /* The first match of every signal rule: evidence for the authenticity check, never a field. */
@@ -691,17 +746,19 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     /* The notice code first: notice-specific rules depend on it. */
     choose_field(library, catalog, text, NS_FIELD_NOTICE_CODE, NULL, &out->fields[NS_FIELD_NOTICE_CODE]);
     const char *code = NULL;
+    const catalog_notice *entry = NULL;
     if (out->fields[NS_FIELD_NOTICE_CODE].found) {
         code = out->fields[NS_FIELD_NOTICE_CODE].chosen.value;
-        const catalog_notice *entry = catalog ? catalog_find(catalog, code) : NULL;
-        const char *canonical = entry ? entry->code : NULL;
-        if (canonical)
-            code = canonical; /* notice-specific rules name canonical codes */
+        entry = catalog ? catalog_find(catalog, code) : NULL;
+        if (entry)
+            code = entry->code; /* notice-specific rules name canonical codes */
     }
     for (int field = 0; field < NS_FIELD_ALL_COUNT; field++)
         if (field != NS_FIELD_NOTICE_CODE)
             choose_field(library, catalog, text, (ns_field_id)field, code, &out->fields[field]);
+    prefer_first_labelled_date(&out->fields[NS_FIELD_NOTICE_DATE]);
     cross_check(out);
+    check_response_window(out, entry);
     collect_signals(&library->signals, text, out);
     collect_billing(&library->billing, text, out);
     check_billing(out);

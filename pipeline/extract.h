@@ -33,6 +33,8 @@ typedef struct field_candidate {
     float ocr_confidence;
     page_region region;
     code_correction corrected;
+    int labelled;        /* read by a rule that pairs a label with its value (a "paired" rule) */
+    size_t first_offset; /* where in the text the value was first read, over all its readings */
 } field_candidate;
 
 typedef struct extracted_field {
