@@ -55,7 +55,7 @@ $(call remember,$(BUILD)/flags,$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS))
 endif
 
 # Every tests/test_*.c is a test program; the slow ones (real Tesseract on images) run last.
-SLOW_TESTS := test_end_to_end
+SLOW_TESTS := test_end_to_end test_hostile test_network
 TESTS := $(filter-out $(SLOW_TESTS),$(sort $(basename $(notdir $(wildcard tests/test_*.c))))) $(SLOW_TESTS)
 TEST_BINARIES := $(TESTS:%=$(BUILD)/tests/%)
 

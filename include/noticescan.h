@@ -75,11 +75,17 @@ typedef enum ns_status {
 
 /*
  * Masks every SSN, ITIN and EIN in text, in place, to its last four digits
- * ("123-45-6789" -> "XXX-XX-6789"). A document's source (its path as given)
- * is masked this way in every output, so compare paths with records through
- * it (as --skip-done and merge do).
+ * ("123-45-6789" -> "XXX-XX-6789").
  */
 void ns_mask_taxpayer_numbers(char *text);
+
+/*
+ * The name every output gives an input path: a new copy (caller frees; NULL
+ * when path is NULL or memory runs out) with taxpayer numbers masked and each
+ * byte that is no part of a UTF-8 character as U+FFFD. Compare paths with
+ * records through it (as --skip-done and merge do).
+ */
+char *ns_source_name(const char *path);
 
 /* A static English message for a status ("cannot read the file"). */
 const char *ns_strerror(ns_status status);
@@ -205,8 +211,12 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
  */
 const char *ns_file_type(const void *head, size_t size);
 
-/* Reads a UTF-8 text file and extracts its fields, as ns_read_text. */
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today);
+/*
+ * Reads a UTF-8 text file and extracts its fields, as ns_read_text. abroad as
+ * in ns_engine_options: 1 when the notice was mailed outside the United
+ * States, 0 to let the address read from the notice decide.
+ */
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today, int abroad);
 
 /*
  * A document for a notice known only by its code (no image), so that a plan
@@ -241,6 +251,8 @@ ns_status ns_document_status(const ns_document *document);
 const char *ns_document_error(const ns_document *document);
 /* 1 when some field needs a person's review (low confidence or a failed cross-check). */
 int ns_document_needs_review(const ns_document *document);
+/* The input's name as every output shows it: ns_source_name() of the path read. */
+const char *ns_document_source(const ns_document *document);
 /* How many pages were read. */
 int ns_document_pages(const ns_document *document);
 

@@ -26,8 +26,17 @@ field caller_id
 rule caller_id          0.90  \bcaller\s+id\s*:?\s*(?<v>\d{4,6})(?!\d)
 
 # The taxpayer's name and address block: a name line, a street line that
-# starts with a number (or a P.O. box), and a "CITY, ST 12345" line, in
-# capitals as notices print them. The IRS's own addresses have no such street.
+# starts with a number (or a P.O. box, or a military "PSC/UNIT/CMR nnn BOX nnn"
+# line before "APO, AE 09012"), and a "CITY, ST 12345" line, in capitals as
+# notices print them. The IRS's own addresses have no such street.
 define CITY_LINE [A-Z][A-Za-z .'-]{1,30},\s?[A-Z]{2}\s{1,2}\d{5}(?:-\d{4})?
 field mailing_address
-rule address_block      0.80  (?-i)(?:^|\n)(?<v>(?!INTERNAL REVENUE|DEPARTMENT OF)[A-Z][A-Za-z .,&'-]{3,60}\n(?:[A-Z][A-Za-z .,&'-]{3,60}\n)?(?:\d{1,6}\s[A-Za-z0-9 .#'-]{3,40}|P\.?\s?O\.?\s+BOX\s+\d+)\n{CITY_LINE})(?=\n|$)
+rule address_block      0.80  (?-i)(?:^|\n)(?<v>(?!INTERNAL REVENUE|DEPARTMENT OF)[A-Z][A-Za-z .,&'-]{3,60}\n(?:[A-Z][A-Za-z .,&'-]{3,60}\n)?(?:\d{1,6}\s[A-Za-z0-9 .#'-]{3,40}|P\.?\s?O\.?\s+BOX\s+\d+|(?:PSC|UNIT|CMR)\s+\d+,?\s+BOX\s+\d+)\n{CITY_LINE})(?=\n|$)
+# A block mailed abroad ends in the country's name on its own line, in
+# capitals (the Universal Postal Union's rule for international mail). Names
+# the IRS may print for countries where many U.S. filers live; a block that
+# ends in another name is simply not read, and the plan keeps the shorter
+# window. The United States itself is not listed. The rule's name
+# (address_abroad) tells the plan the block is abroad: see explain_address.c.
+define COUNTRY (?:CANADA|MEXICO|UNITED KINGDOM|GREAT BRITAIN|ENGLAND|SCOTLAND|WALES|NORTHERN IRELAND|IRELAND|GERMANY|FRANCE|ITALY|SPAIN|PORTUGAL|NETHERLANDS|BELGIUM|LUXEMBOURG|SWITZERLAND|AUSTRIA|DENMARK|SWEDEN|NORWAY|FINLAND|ICELAND|POLAND|CZECH REPUBLIC|CZECHIA|HUNGARY|ROMANIA|GREECE|TURKEY|TURKIYE|ISRAEL|UNITED ARAB EMIRATES|SAUDI ARABIA|QATAR|EGYPT|SOUTH AFRICA|NIGERIA|KENYA|GHANA|INDIA|PAKISTAN|CHINA|HONG KONG|TAIWAN|JAPAN|KOREA|SOUTH KOREA|REPUBLIC OF KOREA|PHILIPPINES|VIETNAM|THAILAND|SINGAPORE|MALAYSIA|INDONESIA|AUSTRALIA|NEW ZEALAND|BRAZIL|ARGENTINA|CHILE|COLOMBIA|PERU|ECUADOR|COSTA RICA|PANAMA|GUATEMALA|EL SALVADOR|HONDURAS|NICARAGUA|DOMINICAN REPUBLIC|JAMAICA|BAHAMAS|BERMUDA|CAYMAN ISLANDS|UKRAINE)
+rule address_abroad     0.80  (?-i)(?:^|\n)(?<v>(?!INTERNAL REVENUE|DEPARTMENT OF)[A-Z][A-Za-z .,&'-]{3,60}\n(?:[A-Z0-9][A-Za-z0-9 .,#&'/-]{1,60}\n){1,3}{COUNTRY})[ \t]*(?=\n|$)

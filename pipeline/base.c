@@ -134,3 +134,54 @@ void text_write_wrapped(FILE *out, const char *text, const char *indent, const c
         lead = indent;
     }
 }
+
+/*
+ * Length of the valid UTF-8 character at text, 0 if none: the Unicode standard's table of
+ * well-formed byte sequences (no overlong form, no surrogate, nothing past U+10FFFF).
+ */
+static size_t utf8_sequence_length(const unsigned char *text)
+{
+    unsigned char lead = text[0];
+    if (lead < 0x80)
+        return 1;
+    if (lead < 0xc2 || lead > 0xf4)
+        return 0;
+    size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    unsigned char low = 0x80, high = 0xbf; /* the second byte's range, narrower after four leads */
+    if (lead == 0xe0)
+        low = 0xa0; /* below: an overlong 3-byte form */
+    else if (lead == 0xed)
+        high = 0x9f; /* above: a UTF-16 surrogate */
+    else if (lead == 0xf0)
+        low = 0x90; /* below: an overlong 4-byte form */
+    else if (lead == 0xf4)
+        high = 0x8f; /* above: past U+10FFFF */
+    if (text[1] < low || text[1] > high)
+        return 0;
+    for (size_t i = 2; i < length; i++)
+        if ((text[i] & 0xc0) != 0x80)
+            return 0;
+    return length;
+}
+
+char *text_repair_utf8(const char *text)
+{
+    size_t size = strlen(text), used = 0;
+    char *repaired = malloc(3 * size + 1); /* at worst each byte becomes the 3-byte U+FFFD */
+    if (!repaired)
+        return NULL;
+    for (const unsigned char *at = (const unsigned char *)text; *at;) {
+        size_t length = utf8_sequence_length(at);
+        if (length) {
+            memcpy(repaired + used, at, length);
+            used += length;
+            at += length;
+        } else {
+            memcpy(repaired + used, "\xef\xbf\xbd", 3);
+            used += 3;
+            at++;
+        }
+    }
+    repaired[used] = '\0';
+    return repaired;
+}

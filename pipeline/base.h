@@ -76,6 +76,13 @@ typedef struct placeholder {
 char *text_fill_placeholders(const char *text, size_t length, const placeholder *table, size_t count);
 
 /*
+ * A copy of text that is valid UTF-8: each byte that is no part of a valid character (a file name
+ * from a Latin-1 disk, say) becomes U+FFFD; valid text is copied as it is. Caller frees; NULL when
+ * memory runs out. (jansson refuses a string that is not UTF-8.)
+ */
+char *text_repair_utf8(const char *text);
+
+/*
  * Writes one line of text wrapped at width columns: the first line starts
  * with first_indent, the others with indent; breaks at spaces.
  */

@@ -312,7 +312,7 @@ static int answer_without_inputs(const ns_knowledge *knowledge, const cli_option
     }
     ns_render_options render = {opts->explain_fields};
     const char *refusal = NULL;
-    char *text = opts->letter ? cli_letter(document, opts->explain_code, opts, &refusal)
+    char *text = opts->letter ? cli_letter(document, opts, &refusal)
                  : opts->json ? ns_document_to_json(document, &render)
                               : ns_document_to_text(document);
     if (refusal)

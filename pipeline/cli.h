@@ -39,8 +39,7 @@ typedef struct cli_options {
  * notice allows no such letter, NULL when it does. NULL when there is nothing
  * to write (a refused letter as text) or memory runs out.
  */
-char *cli_letter(const ns_document *document, const char *source, const cli_options *opts,
-                 const char **refusal);
+char *cli_letter(const ns_document *document, const cli_options *opts, const char **refusal);
 
 /* ---- cli_walk.c: the inputs ------------------------------------------- */
 

@@ -66,15 +66,15 @@ static char *add_timings(char *json, const double stage_ms[5])
     return with_timings;
 }
 
-char *cli_letter(const ns_document *document, const char *source, const cli_options *opts,
-                 const char **refusal)
+char *cli_letter(const ns_document *document, const cli_options *opts, const char **refusal)
 {
     *refusal = ns_document_letter_refusal(document, opts->letter);
     char *letter = *refusal ? NULL : ns_document_letter(document, opts->letter);
     if (!opts->json)
         return letter;
-    json_t *record = json_pack("{s:s, s:s, s:s?, s:s?}", "source", source, "kind", opts->letter, "letter",
-                               letter, "refused", *refusal);
+    /* the source as the library shows it: masked, valid UTF-8 (a raw name could hold a full SSN) */
+    json_t *record = json_pack("{s:s, s:s, s:s?, s:s?}", "source", ns_document_source(document), "kind",
+                               opts->letter, "letter", letter, "refused", *refusal);
     char *text = record ? json_dumps(record, JSON_COMPACT) : NULL;
     json_decref(record);
     free(letter);
@@ -102,8 +102,9 @@ static void read_one(batch *work, ns_engine *engine, const char *path, batch_rec
 {
     const cli_options *opts = work->opts;
     memset(out, 0, sizeof *out);
-    ns_document *document = opts->text_input ? ns_read_text_file(work->knowledge, path, opts->today)
-                                             : ns_engine_read_file(engine, path);
+    ns_document *document = opts->text_input
+                                ? ns_read_text_file(work->knowledge, path, opts->today, opts->abroad)
+                                : ns_engine_read_file(engine, path);
     if (!document) {
         out->kind = RECORD_ERROR;
         if (asprintf(&out->problem, "%s: out of memory", path) < 0)
@@ -122,7 +123,7 @@ static void read_one(batch *work, ns_engine *engine, const char *path, batch_rec
     const char *refusal = NULL;
     /* In text mode an unreadable file is only a diagnostic; JSON and CSV keep its record. */
     if (opts->letter && (!failed || opts->json))
-        out->text = cli_letter(document, path, opts, &refusal);
+        out->text = cli_letter(document, opts, &refusal);
     else if (!failed || opts->json || opts->csv)
         out->text = render_record(document, opts, out->stage_ms);
     if (refusal && !failed &&

@@ -381,8 +381,14 @@ static int merge_with_expected(const char *out_path, char **shards, size_t shard
         return cluster_merge(out_path, shards, shard_count, NULL, 0);
     input_list expected = {0};
     int listed = walk_inputs(roots, (int)root_count, 0, &expected, stderr);
-    for (size_t i = 0; i < expected.count; i++)
-        ns_mask_taxpayer_numbers(expected.paths[i]); /* as the records name them */
+    for (size_t i = 0; listed && i < expected.count; i++) { /* as the records name them */
+        char *shown = ns_source_name(expected.paths[i]);
+        listed = shown != NULL;
+        if (shown) {
+            free(expected.paths[i]);
+            expected.paths[i] = shown;
+        }
+    }
     int status = listed ? cluster_merge(out_path, shards, shard_count, expected.paths, expected.count) : 2;
     input_list_free(&expected);
     return status;

@@ -58,15 +58,14 @@ int resume_skip_done(const char *path, input_list *inputs, size_t *already_done,
     }
     size_t kept = 0;
     for (size_t i = 0; i < inputs->count; i++) {
-        /* Records name their source masked (no full taxpayer number): compare in that form. */
-        char *masked = strdup(inputs->paths[i]);
-        if (!masked) {
+        /* Records name their source masked and as valid UTF-8: compare in that form. */
+        char *shown = ns_source_name(inputs->paths[i]);
+        if (!shown) {
             input_list_free(&done);
             return 0;
         }
-        ns_mask_taxpayer_numbers(masked);
-        int found = done.count && bsearch(&masked, done.paths, done.count, sizeof *done.paths, compare_paths);
-        free(masked);
+        int found = done.count && bsearch(&shown, done.paths, done.count, sizeof *done.paths, compare_paths);
+        free(shown);
         if (found) {
             free(inputs->paths[i]);
             (*already_done)++;

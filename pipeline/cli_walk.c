@@ -120,8 +120,12 @@ static int walk_entry(walker *walk, const char *path, int depth)
         }
         return walk_folder(walk, path, depth + 1);
     }
-    if (!S_ISREG(info.st_mode))
-        return 1; /* sockets, fifos, devices: never documents, and reading a fifo would block */
+    /* sockets, fifos, devices: never documents, and reading a fifo would block */
+    if (!S_ISREG(info.st_mode)) {
+        walk->inputs->skipped++;
+        fprintf(walk->diagnostics, "noticescan: skipped %s: not a regular file\n", path);
+        return 1;
+    }
     if (walk->every_file || name_says_document(path) || bytes_say_document(path))
         return input_list_add(walk->inputs, path);
     walk->inputs->skipped++;

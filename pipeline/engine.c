@@ -209,12 +209,11 @@ static ns_document *document_new(const char *source)
     ns_document *document = calloc(1, sizeof *document);
     if (!document)
         return NULL;
-    document->source = strdup(source ? source : "");
+    document->source = ns_source_name(source ? source : "");
     if (!document->source) {
         free(document);
         return NULL;
     }
-    mask_identifiers(document->source); /* scans are often named by the taxpayer's number */
     return document;
 }
 
@@ -222,6 +221,14 @@ void ns_mask_taxpayer_numbers(char *text)
 {
     if (text)
         mask_identifiers(text);
+}
+
+char *ns_source_name(const char *path)
+{
+    char *name = path ? text_repair_utf8(path) : NULL; /* every output shows it, JSON included */
+    if (name)
+        mask_identifiers(name); /* scans are often named by the taxpayer's number */
+    return name;
 }
 
 static void document_fail(ns_document *document, ns_status status, const char *reason)
@@ -487,7 +494,7 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
     return read_text(knowledge, source, plain, today, 0);
 }
 
-ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today)
+ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, ns_date today, int abroad)
 {
     unsigned char *text = NULL;
     size_t size = 0;
@@ -499,7 +506,7 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
             document_fail(document, status, reason);
         return document;
     }
-    ns_document *document = ns_read_text(knowledge, path, (const char *)text, today);
+    ns_document *document = read_text(knowledge, path, (const char *)text, today, abroad != 0);
     free(text);
     return document;
 }
@@ -581,6 +588,11 @@ int ns_document_needs_review(const ns_document *document)
         if (document->extraction.fields[i].review[0])
             return 1;
     return document->plan.deadline_review[0] || document->plan.appeal.review[0];
+}
+
+const char *ns_document_source(const ns_document *document)
+{
+    return document ? document->source : NULL;
 }
 
 int ns_document_pages(const ns_document *document)

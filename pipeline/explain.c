@@ -3,12 +3,12 @@
  * driven by the typed catalog. The plan is made once per document; JSON, text
  * and letters only format it.
  */
+#include "explain_address.h"
 #include "calendar.h"
 #include "dates.h"
 #include "explain.h"
 #include "normalize.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,66 +107,34 @@ static void fill_from_fields(const notice_catalog *catalog, const extraction *fi
                  sizeof values->notice_date);
 }
 
-/* US states, DC, territories and military mail: an address ending in one and a ZIP is domestic. */
-static const char *const DOMESTIC_MAIL_CODES[] = {
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-    "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP", "AA", "AE", "AP"};
+/* What the plan knows about where the notice was mailed. */
+typedef struct reader_address {
+    int abroad_said;           /* the reader said so (--abroad) */
+    address_location location; /* what the address read from the notice shows */
+    char last_line[64];        /* the address's last line, quoted in the plan */
+} reader_address;
 
-/* 1 when line ends in "ST 12345" or "ST 12345-6789" with ST a domestic mail code. */
-static int ends_in_state_and_zip(const char *line, size_t length)
+/* Whether a window's longer length for an address abroad applies: only when said or surely read. */
+static int is_abroad(const reader_address *address)
 {
-    while (length > 0 && isspace((unsigned char)line[length - 1]))
-        length--;
-    size_t zip_end = length;
-    while (length > 0 && (isdigit((unsigned char)line[length - 1]) || line[length - 1] == '-'))
-        length--;
-    size_t zip_length = zip_end - length;
-    if ((zip_length != 5 && zip_length != 10) || length < 3 || !isspace((unsigned char)line[length - 1]))
-        return 0;
-    while (length > 0 && isspace((unsigned char)line[length - 1]))
-        length--;
-    if (length < 2 || (length > 2 && isalpha((unsigned char)line[length - 3])))
-        return 0;
-    for (size_t i = 0; i < sizeof DOMESTIC_MAIL_CODES / sizeof DOMESTIC_MAIL_CODES[0]; i++)
-        if (strncmp(line + length - 2, DOMESTIC_MAIL_CODES[i], 2) == 0)
-            return 1;
-    return 0;
+    return address->abroad_said || address->location == ADDRESS_ABROAD;
 }
-
-/*
- * Whether the mailing address read lies outside the United States: its last
- * line has no US state code and ZIP. No address read counts as domestic, and
- * territories and APO/FPO do too: both give the shorter, safer window.
- */
-static int address_is_abroad(const extraction *fields)
-{
-    const extracted_field *address = fields ? &fields->fields[NS_FIELD_MAILING_ADDRESS] : NULL;
-    if (!address || !address->found || !address->chosen.value[0])
-        return 0;
-    const char *last = strrchr(address->chosen.value, '\n');
-    last = last ? last + 1 : address->chosen.value;
-    return !ends_in_state_and_zip(last, strlen(last));
-}
-
-/* Where the reader's address is, as far as the plan knows. */
-typedef enum address_place { ADDRESS_DOMESTIC, ADDRESS_ABROAD_SAID, ADDRESS_ABROAD_READ } address_place;
 
 /*
  * A window's last day: its days counted from the notice (or letter) date,
  * the longer window when the address is abroad, then moved past weekends and
- * legal holidays (IRC 7503). basis receives how it was counted. Year 0 when
- * the window has no length or the notice date was not read.
+ * legal holidays (IRC 7503). basis receives how it was counted and, for the
+ * longer window, why. Year 0 when the window has no length or the notice date
+ * was not read.
  */
-static ns_date computed_date(const catalog_window *window, ns_date notice_date, address_place place,
+static ns_date computed_date(const catalog_window *window, ns_date notice_date, const reader_address *address,
                              char *basis, size_t len)
 {
     ns_date none = {0, 0, 0};
     basis[0] = '\0';
     if (!window || !window->days || !date_is_valid(notice_date))
         return none;
-    int abroad = place != ADDRESS_DOMESTIC && window->days_abroad;
+    int abroad = is_abroad(address) && window->days_abroad;
     int days = abroad ? window->days_abroad : window->days;
     calendar_roll roll;
     ns_date date = calendar_deadline(notice_date, days, &roll);
@@ -180,15 +148,44 @@ static ns_date computed_date(const catalog_window *window, ns_date notice_date, 
                  days, sep, moved);
         return date;
     }
-    const char *why_longer = !abroad ? ""
-                             : place == ADDRESS_ABROAD_SAID
-                                 ? " (the longer window for an address outside the "
-                                   "United States)"
-                                 : " (the longer window: the address read is outside "
-                                   "the United States)";
+    char why_longer[128] = "";
+    if (abroad && address->abroad_said)
+        snprintf(why_longer, sizeof why_longer,
+                 " (the longer window for an address outside the United States)");
+    else if (abroad)
+        snprintf(why_longer, sizeof why_longer,
+                 " (the longer window: the address read ends in %.40s, outside the United States)",
+                 address->last_line);
     snprintf(basis, len, "computed: %d days from the %s date%s%s%s", days,
              window->from == ORIGIN_LETTER_DATE ? "letter" : "notice", why_longer, sep, moved);
     return date;
+}
+
+/*
+ * Why a person should check a computed date that rests on the address read:
+ * the longer window came from it, or it could not settle which window applies
+ * and the shorter, safer one was used. Nothing when the reader said abroad.
+ */
+static void address_review(const catalog_window *window, const reader_address *address, char *review,
+                           size_t len)
+{
+    if (!window || !window->days_abroad || address->abroad_said)
+        return;
+    if (address->location == ADDRESS_ABROAD)
+        snprintf(review, len,
+                 "the %d-day window for an address abroad was used because the address ends in %.40s; "
+                 "check the address",
+                 window->days_abroad, address->last_line);
+    else if (address->location == ADDRESS_TERRITORY)
+        snprintf(review, len,
+                 "the address is in a U.S. territory, which may count as abroad (%d days, not %d); the "
+                 "shorter window was used: check the date printed on the notice",
+                 window->days_abroad, window->days);
+    else if (address->location == ADDRESS_UNCERTAIN)
+        snprintf(review, len,
+                 "the address does not show whether the notice was mailed abroad (%d days, not %d); the "
+                 "shorter window was used: check the address and the notice",
+                 window->days_abroad, window->days);
 }
 
 /* The windows the law fixes (a petition, a hearing, an appeal), where a printed date must match the rule. */
@@ -204,21 +201,20 @@ static int has_fixed_length(const catalog_window *window, int is_appeal)
  * address abroad) is the cross-check, and a disagreement asks for review.
  */
 static ns_date choose_date(const catalog_window *window, int is_appeal, ns_date printed, ns_date notice_date,
-                           address_place place, char *basis, size_t basis_len, char *review,
+                           const reader_address *address, char *basis, size_t basis_len, char *review,
                            size_t review_len)
 {
     char computed_basis[PLAN_BASIS_LEN], other_basis[PLAN_BASIS_LEN];
-    ns_date computed = computed_date(window, notice_date, place, computed_basis, sizeof computed_basis);
+    ns_date computed = computed_date(window, notice_date, address, computed_basis, sizeof computed_basis);
     if (!date_is_valid(printed)) {
         snprintf(basis, basis_len, "%s", computed_basis);
-        if (date_is_valid(computed) && place == ADDRESS_ABROAD_READ && window->days_abroad)
-            snprintf(review, review_len,
-                     "the longer window for an address abroad was used; check the address");
+        if (date_is_valid(computed))
+            address_review(window, address, review, review_len);
         return computed;
     }
     snprintf(basis, basis_len, "printed on the notice");
-    address_place other_place = place == ADDRESS_DOMESTIC ? ADDRESS_ABROAD_SAID : ADDRESS_DOMESTIC;
-    ns_date other = computed_date(window, notice_date, other_place, other_basis, sizeof other_basis);
+    reader_address other_length = {.abroad_said = !is_abroad(address), .location = ADDRESS_NOT_READ};
+    ns_date other = computed_date(window, notice_date, &other_length, other_basis, sizeof other_basis);
     if (has_fixed_length(window, is_appeal) && date_is_valid(computed) &&
         date_to_days(printed) != date_to_days(computed) && date_to_days(printed) != date_to_days(other)) {
         char expected[40];
@@ -232,11 +228,11 @@ static ns_date choose_date(const catalog_window *window, int is_appeal, ns_date 
 
 /* The deadline: the date printed on the notice, else the catalog's window counted and rolled forward. */
 static void find_deadline(const catalog_window *window, ns_date printed, ns_date notice_date,
-                          address_place place, action_plan *plan)
+                          const reader_address *address, action_plan *plan)
 {
     plan->deadline =
-        choose_date(window, 0, printed, notice_date, place, plan->deadline_basis, sizeof plan->deadline_basis,
-                    plan->deadline_review, sizeof plan->deadline_review);
+        choose_date(window, 0, printed, notice_date, address, plan->deadline_basis,
+                    sizeof plan->deadline_basis, plan->deadline_review, sizeof plan->deadline_review);
     if (window) {
         plan->deadline_action = catalog_action_name(window->action);
         plan->deadline_rule = window->rule;
@@ -249,7 +245,8 @@ static void find_deadline(const catalog_window *window, ns_date printed, ns_date
  * an appeal on a Letter 525), the printed date is the appeal's too.
  */
 static void find_appeal(const catalog_window *appeal, ns_date notice_date, ns_date printed,
-                        const catalog_window *deadline, address_place place, ns_date today, plan_appeal *out)
+                        const catalog_window *deadline, const reader_address *address, ns_date today,
+                        plan_appeal *out)
 {
     memset(out, 0, sizeof *out);
     out->rule = appeal;
@@ -258,7 +255,7 @@ static void find_appeal(const catalog_window *appeal, ns_date notice_date, ns_da
     int shares_printed_date =
         deadline && deadline->printed && deadline->days == appeal->days && deadline->from == appeal->from;
     ns_date none = {0, 0, 0};
-    out->deadline = choose_date(appeal, 1, shares_printed_date ? printed : none, notice_date, place,
+    out->deadline = choose_date(appeal, 1, shares_printed_date ? printed : none, notice_date, address,
                                 out->basis, sizeof out->basis, out->review, sizeof out->review);
     if (date_is_valid(out->deadline))
         out->days_left = date_to_days(out->deadline) - date_to_days(today);
@@ -510,12 +507,12 @@ ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, 
     ns_date notice_date = field_date(fields, NS_FIELD_NOTICE_DATE);
     ns_date printed = field_date(fields, NS_FIELD_RESPONSE_DATE);
     const catalog_window *window = entry ? entry->deadline : NULL;
-    address_place place = abroad                      ? ADDRESS_ABROAD_SAID
-                          : address_is_abroad(fields) ? ADDRESS_ABROAD_READ
-                                                      : ADDRESS_DOMESTIC;
-    find_deadline(window, printed, notice_date, place, plan);
+    reader_address address = {.abroad_said = abroad != 0};
+    address.location = explain_locate_address(fields ? &fields->fields[NS_FIELD_MAILING_ADDRESS] : NULL,
+                                      address.last_line, sizeof address.last_line);
+    find_deadline(window, printed, notice_date, &address, plan);
     long_date_or(plan->deadline, "the date on your notice", values.deadline, sizeof values.deadline);
-    find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, place, today, &plan->appeal);
+    find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, &address, today, &plan->appeal);
     long_date_or(plan->appeal.deadline, "the date on your notice", values.appeal_deadline,
                  sizeof values.appeal_deadline);
     rate_urgency(entry, today, plan);

@@ -11,13 +11,10 @@
 
 static const ns_date today = {2024, 3, 20};
 
-/* A new empty folder under /tmp; the caller removes it with remove_folder(). */
+/* A new empty folder; the caller removes it with remove_folder(). */
 static char *make_folder(void)
 {
-    char *path = strdup("/tmp/ns-api-errors.XXXXXX");
-    assert_non_null(path);
-    assert_non_null(mkdtemp(path));
-    return path;
+    return test_temp_folder("api-errors");
 }
 
 /* Writes text to folder/name and returns the new path (caller frees). */
@@ -239,7 +236,7 @@ static void reading_text_names_the_source_it_could_not_read(void **state)
     (void)state;
     assert_failed(ns_read_text(NULL, "notice.txt", "Notice CP14", today), NS_ERR_ARGUMENT, "notice.txt");
     assert_failed(ns_read_text(test_knowledge(), "notice.txt", NULL, today), NS_ERR_ARGUMENT, "notice.txt");
-    assert_failed(ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt", today), NS_ERR_IO,
+    assert_failed(ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt", today, 0), NS_ERR_IO,
                   "/nonexistent/notice.txt");
     /* An impossible "today" fails the document (its fields, read before, stay readable). */
     ns_date impossible = {2024, 2, 30};
@@ -287,7 +284,7 @@ static void a_code_missing_from_the_catalog_gets_a_plan_that_says_it_is_generic(
 static void a_failed_document_renders_its_error_and_no_plan(void **state)
 {
     (void)state;
-    ns_document *document = ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt", today);
+    ns_document *document = ns_read_text_file(test_knowledge(), "/nonexistent/notice.txt", today, 0);
     char *json = ns_document_to_json(document, NULL);
     assert_mentions(json,
                     "\"status\":\"error\",\"error\":{\"code\":\"io\",\"message\":\"/nonexistent/notice.txt");

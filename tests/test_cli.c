@@ -492,6 +492,40 @@ static void a_letter_with_json_is_a_json_object_and_a_refusal_says_why(void **st
     unlink(path);
 }
 
+/* The deadline the plan gives for one CP3219A text file, read with the extra options. */
+static char *cp3219a_deadline(const char *path, const char *options)
+{
+    char arguments[256];
+    snprintf(arguments, sizeof arguments, "--text --json --today 2024-02-01 %s %s", options, path);
+    run_result result = run(arguments);
+    assert_int_equal(result.status, 0);
+    json_t *record = json_loads(result.out, 0, NULL);
+    assert_non_null(record);
+    char *deadline = strdup(json_string_value(json_object_get(json_object_get(record, "plan"), "deadline")));
+    json_decref(record);
+    run_free(&result);
+    return deadline;
+}
+
+static void abroad_reaches_a_text_file_and_gives_the_150_day_petition_date(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/noticescan-cli-cp3219a-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char text[] = "Notice CP3219A\nTax year 2022\nNotice date January 30, 2024\n";
+    assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+    close(fd);
+    /* IRC 6213(a): January 30, 2024 + 150 days is Friday June 28; + 90 is Monday April 29 */
+    char *abroad = cp3219a_deadline(path, "--abroad");
+    char *home = cp3219a_deadline(path, "");
+    assert_string_equal(abroad, "2024-06-28");
+    assert_string_equal(home, "2024-04-29");
+    free(abroad);
+    free(home);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +546,7 @@ int main(void)
         cmocka_unit_test(timings_add_each_stage_to_records_and_summary),
         cmocka_unit_test(kill_9_then_skip_done_gives_every_input_once),
         cmocka_unit_test(a_letter_with_json_is_a_json_object_and_a_refusal_says_why),
+        cmocka_unit_test(abroad_reaches_a_text_file_and_gives_the_150_day_petition_date),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -14,6 +14,15 @@
 #include "ocr.h"
 
 static ns_engine *engine;
+static char *scratch; /* this run's own temporary folder, removed in teardown */
+
+/* A path in the scratch folder (caller frees). */
+static char *scratch_path(const char *name)
+{
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/%s", scratch, name) > 0);
+    return path;
+}
 
 static int setup(void **state)
 {
@@ -24,15 +33,15 @@ static int setup(void **state)
         print_error("cannot create engine: %s\n", error);
         return -1;
     }
+    scratch = test_temp_folder("end-to-end");
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    ns_engine_free(engine);
-    ns_knowledge_free(test_knowledge());
-    return 0;
+    test_remove_tree(scratch);
+    return test_free_engine_and_knowledge(engine);
 }
 
 static int is_expected_file(const struct dirent *entry)
@@ -109,8 +118,8 @@ static void turned_pages_are_set_upright_from_the_text(void **state)
     PIX *page = pixRead(path);
     assert_non_null(page);
     PIX *turned[3] = {pixRotate90(page, 1), pixRotate180(NULL, page), pixRotate90(page, -1)};
+    char *file = scratch_path("turned.png");
     for (int i = 0; i < 3; i++) {
-        const char *file = "/tmp/noticescan-turned.png";
         assert_int_equal(pixWrite(file, turned[i], IFF_PNG), 0);
         ns_document *document = ns_engine_read_file(engine, file);
         assert_int_equal(ns_document_status(document), NS_OK);
@@ -121,6 +130,7 @@ static void turned_pages_are_set_upright_from_the_text(void **state)
         pixDestroy(&turned[i]);
         unlink(file);
     }
+    free(file);
     pixDestroy(&page);
     free(path);
 }
@@ -133,8 +143,8 @@ static void every_supported_format_is_read_from_its_bytes(void **state)
     PIX *page = pixRead(path);
     assert_non_null(page);
     const l_int32 formats[] = {IFF_BMP, IFF_WEBP, IFF_PNM};
+    char *file = scratch_path("format.png"); /* a misleading name on purpose */
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        const char *file = "/tmp/noticescan-format.png"; /* a misleading name on purpose */
         assert_int_equal(pixWrite(file, page, formats[i]), 0);
         ns_document *document = ns_engine_read_file(engine, file);
         if (ns_document_status(document) != NS_OK)
@@ -144,6 +154,7 @@ static void every_supported_format_is_read_from_its_bytes(void **state)
         ns_document_free(document);
         unlink(file);
     }
+    free(file);
     pixDestroy(&page);
     free(path);
 }
@@ -175,44 +186,36 @@ static void tesseract_osd_finds_the_turn_of_a_page(void **state)
     free(path);
 }
 
-static void write_bytes(const char *path, const void *data, size_t size)
-{
-    FILE *file = fopen(path, "wb");
-    assert_non_null(file);
-    fwrite(data, 1, size, file);
-    fclose(file);
-}
-
 static void damaged_and_foreign_files_fail_with_a_named_reason(void **state)
 {
     (void)state;
     char *sample = test_path("samples/cp14-scan.png");
     char *bytes = test_read_file(sample);
     assert_non_null(bytes);
-    const char *truncated = "/tmp/noticescan-truncated.png";
-    write_bytes(truncated, bytes, 300); /* header intact, data cut */
+    char *truncated = scratch_path("truncated.png");
+    test_write_bytes(truncated, bytes, 300); /* header intact, data cut */
     ns_document *document = ns_engine_read_file(engine, truncated);
     assert_int_not_equal(ns_document_status(document), NS_OK);
     assert_non_null(strstr(ns_document_error(document), truncated));
     ns_document_free(document);
 
-    const char *empty = "/tmp/noticescan-empty.jpg";
-    write_bytes(empty, "", 0);
+    char *empty = scratch_path("empty.jpg");
+    test_write_bytes(empty, "", 0);
     document = ns_engine_read_file(engine, empty);
     assert_int_equal(ns_document_status(document), NS_ERR_FORMAT);
     assert_non_null(strstr(ns_document_error(document), "empty"));
     ns_document_free(document);
 
-    const char *pdf = "/tmp/noticescan-fake.pdf";
-    write_bytes(pdf, "%PDF-1.4\n%%EOF\n", 15);
+    char *pdf = scratch_path("fake.pdf");
+    test_write_bytes(pdf, "%PDF-1.4\n%%EOF\n", 15);
     document = ns_engine_read_file(engine, pdf);
     assert_int_equal(ns_document_status(document), NS_ERR_PDF);
     assert_non_null(strstr(ns_document_error(document), "PDF"));
     ns_document_free(document);
 
-    unlink(truncated);
-    unlink(empty);
-    unlink(pdf);
+    free(truncated);
+    free(empty);
+    free(pdf);
     free(bytes);
     free(sample);
 }
@@ -221,17 +224,17 @@ static void a_blank_page_reports_no_text(void **state)
 {
     (void)state;
     /* A white 1000x1000 PGM. */
-    const char *blank = "/tmp/noticescan-blank.pgm";
+    char *blank = scratch_path("blank.pgm");
     size_t size = 1000 * 1000;
     char *image = malloc(size + 32);
     int header = snprintf(image, 32, "P5\n1000 1000\n255\n");
     memset(image + header, 255, size);
-    write_bytes(blank, image, size + (size_t)header);
+    test_write_bytes(blank, image, size + (size_t)header);
     free(image);
     ns_document *document = ns_engine_read_file(engine, blank);
     assert_int_equal(ns_document_status(document), NS_ERR_NO_TEXT);
     ns_document_free(document);
-    unlink(blank);
+    free(blank);
 }
 
 /* Photos held in memory (as the server receives them) are read as the pages of one document. */
@@ -280,10 +283,7 @@ static void a_page_over_the_time_limit_is_stopped(void **state)
     PIX *big = pixCreate(2 * width, 2 * height, pixGetDepth(page));
     for (int i = 0; i < 4; i++)
         pixRasterop(big, (i % 2) * width, (i / 2) * height, width, height, PIX_SRC, page, 0, 0);
-    char file[] = "/tmp/noticescan-slow-XXXXXX.png";
-    int fd = mkstemps(file, 4);
-    assert_true(fd >= 0);
-    close(fd);
+    char *file = scratch_path("slow.png");
     assert_int_equal(pixWrite(file, big, IFF_PNG), 0);
     ns_engine *limited = NULL;
     char error[512] = "";
@@ -294,7 +294,7 @@ static void a_page_over_the_time_limit_is_stopped(void **state)
     assert_non_null(strstr(ns_document_error(document), "over 1 s, the time limit"));
     ns_document_free(document);
     ns_engine_free(limited);
-    unlink(file);
+    free(file);
     pixDestroy(&big);
     pixDestroy(&page);
     free(path);

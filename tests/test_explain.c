@@ -571,69 +571,233 @@ static void synthetic_fields(extraction *fields, const char *code, ns_date notic
     }
 }
 
+/* The last day IRC 7503 allows for a window ending on day: that day, or the next business day. */
+static long first_business_day_from(long day)
+{
+    while (!calendar_is_business_day(date_from_days(day)))
+        day++;
+    return day;
+}
+
+/* Checks one window's date in a plan against the rule; returns 1 when the window has a length. */
+static int window_date_matches(const char *code, const catalog_window *window, int abroad, long notice_day,
+                               ns_date date, const char *basis)
+{
+    if (!window || !window->days)
+        return 0;
+    int days = abroad && window->days_abroad ? window->days_abroad : window->days;
+    long expected = first_business_day_from(notice_day + days);
+    if (date_to_days(date) != expected) {
+        char got[16], want[16];
+        date_format_iso(date, got);
+        date_format_iso(date_from_days(expected), want);
+        fail_msg("%s (%s): %d days from %ld gave %s, not %s", code, abroad ? "abroad" : "at home", days,
+                 notice_day, got, want);
+    }
+    char length[24];
+    snprintf(length, sizeof length, "%d days from", days);
+    if (!strstr(basis, length))
+        fail_msg("%s: basis \"%s\" does not say %s", code, basis, length);
+    return 1;
+}
+
 /*
- * Every catalog window counted from a notice date, for notice dates every
- * 11 days across 2015-2035 (11 and 7 share no factor, so every weekday
- * comes up, and the windows land on weekends and holidays): the
- * deadline is a business day, never before the window's last day, and is
- * that day itself whenever it is one (IRC 7503 moves only a closed day).
+ * Every window of every catalog entry (its deadline and its appeal, at home
+ * and for an address abroad), counted by the plan from notice dates every 11
+ * days across 2015-2035 (11 and 7 share no factor, so the windows end on
+ * every weekday, on weekends, holidays and leap days): the plan's date is
+ * the window's last day moved to the first business day (IRC 7503), and its
+ * basis names the length it used.
  */
-static void every_catalog_window_lands_on_a_business_day(void **state)
+static void every_catalog_rule_gives_the_first_business_day_after_its_window(void **state)
 {
     (void)state;
     const notice_catalog *catalog = &test_knowledge()->catalog;
     ns_date today = {2015, 1, 1};
-    int checked = 0;
+    int checked = 0, rules = 0;
     for (size_t i = 0; i < catalog->notice_count; i++) {
-        const catalog_window *window = catalog->notices[i].deadline;
-        if (!window || !window->days || window->from == ORIGIN_DELIVERY)
+        const catalog_notice *entry = &catalog->notices[i];
+        if (!(entry->deadline && entry->deadline->days) && !(entry->appeal && entry->appeal->days))
             continue;
-        for (long day = date_to_days((ns_date){2015, 1, 1}); day < date_to_days((ns_date){2035, 9, 1});
-             day += 11) {
-            extraction fields;
-            synthetic_fields(&fields, catalog->notices[i].code, date_from_days(day), NULL);
-            action_plan plan;
-            assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
-            long last_day = day + window->days, deadline = date_to_days(plan.deadline);
-            assert_true(calendar_is_business_day(plan.deadline));
-            assert_true(deadline >= last_day &&
-                        deadline <= last_day + 4); /* a weekend and two holidays at most */
-            if (calendar_is_business_day(date_from_days(last_day)))
-                assert_int_equal(deadline, last_day);
-            explain_plan_free(&plan);
-            checked++;
-        }
+        rules++;
+        int longer_abroad = (entry->deadline && entry->deadline->days_abroad) ||
+                            (entry->appeal && entry->appeal->days_abroad);
+        for (int abroad = 0; abroad <= longer_abroad; abroad++)
+            for (long day = date_to_days((ns_date){2015, 1, 1}); day < date_to_days((ns_date){2035, 9, 1});
+                 day += 11) {
+                extraction fields;
+                synthetic_fields(&fields, entry->code, date_from_days(day), NULL);
+                action_plan plan;
+                assert_int_equal(explain_plan(catalog, &fields, today, abroad, &plan), NS_OK);
+                checked += window_date_matches(entry->code, entry->deadline, abroad, day, plan.deadline,
+                                               plan.deadline_basis);
+                checked += window_date_matches(entry->code, entry->appeal, abroad, day, plan.appeal.deadline,
+                                               plan.appeal.basis);
+                explain_plan_free(&plan);
+            }
     }
-    print_message("  %d deadlines checked\n", checked);
-    assert_true(checked > 10000);
+    print_message("  %d catalog entries with a window, %d dates checked\n", rules, checked);
+    assert_true(rules >= 40); /* 45 entries carried a window when this test was written */
 }
 
-static void an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review(void **state)
+/* The plan for a code whose notice prints a date, read as a review note on the deadline and the appeal. */
+static void plan_with_printed_date(const catalog_notice *entry, long notice_day, long printed_day,
+                                   action_plan *plan)
+{
+    extraction fields;
+    synthetic_fields(&fields, entry->code, date_from_days(notice_day), NULL);
+    fields.fields[NS_FIELD_RESPONSE_DATE].found = 1;
+    fields.fields[NS_FIELD_RESPONSE_DATE].chosen.number = printed_day;
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &fields, (ns_date){2015, 1, 1}, 0, plan),
+                     NS_OK);
+}
+
+/*
+ * For every catalog rule the law fixes (a Tax Court petition, a hearing
+ * request, or an appeal whose window is the printed deadline's), across
+ * notice dates over 2015-2035: a printed date that is the rule's last day
+ * (at home or abroad) stands without review, and one a day early or late
+ * still wins but asks for review.
+ */
+static void every_fixed_rule_cross_checks_the_printed_date(void **state)
 {
     (void)state;
     const notice_catalog *catalog = &test_knowledge()->catalog;
-    ns_date today = {2024, 2, 1}, notice_date = {2024, 1, 7};
-    extraction fields;
-    synthetic_fields(&fields, "CP3219A", notice_date, "JANE DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE");
-    action_plan plan;
-    assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
+    int rules = 0;
+    for (size_t i = 0; i < catalog->notice_count; i++) {
+        const catalog_notice *entry = &catalog->notices[i];
+        const catalog_window *deadline = entry->deadline, *appeal = entry->appeal;
+        if (!deadline || !deadline->days || deadline->from == ORIGIN_DELIVERY)
+            continue;
+        int fixed = deadline->action == ACTION_PETITION || deadline->action == ACTION_REQUEST_HEARING;
+        int appeal_shares =
+            appeal && deadline->printed && appeal->days == deadline->days && appeal->from == deadline->from;
+        if (!fixed && !appeal_shares)
+            continue;
+        rules++;
+        for (long day = date_to_days((ns_date){2015, 1, 1}); day < date_to_days((ns_date){2035, 9, 1});
+             day += 97) {
+            long right[2] = {first_business_day_from(day + deadline->days),
+                             first_business_day_from(
+                                 day + (deadline->days_abroad ? deadline->days_abroad : deadline->days))};
+            long wrong[2] = {right[0] - 1, right[0] + 1};
+            action_plan plan;
+            for (size_t k = 0; k < 2; k++) {
+                plan_with_printed_date(entry, day, right[k], &plan);
+                assert_int_equal(date_to_days(plan.deadline), right[k]);
+                if (plan.deadline_review[0] || plan.appeal.review[0])
+                    fail_msg("%s: the rule's own last day was questioned: %s%s", entry->code,
+                             plan.deadline_review, plan.appeal.review);
+                explain_plan_free(&plan);
+                plan_with_printed_date(entry, day, wrong[k], &plan);
+                assert_int_equal(date_to_days(plan.deadline), wrong[k]); /* the printed date still wins */
+                assert_non_null(strstr(fixed ? plan.deadline_review : plan.appeal.review,
+                                       "not the last day the rule gives"));
+                explain_plan_free(&plan);
+            }
+        }
+    }
+    print_message("  %d fixed rules cross-checked\n", rules);
+    assert_true(rules >= 10); /* 14 when this test was written */
+}
+
+/* The plan for a CP3219A dated Sunday January 7, 2024 (90 days: Monday April 8; 150: Wednesday June 5). */
+static void plan_for_cp3219a_mailed_to(const char *address_block, action_plan *plan)
+{
+    char text[512];
+    snprintf(text, sizeof text,
+             "Department of the Treasury\nInternal Revenue Service\nAustin, TX 73301-0052\n"
+             "Notice CP3219A\nTax year 2022\nNotice date January 7, 2024\n\n%s\n\nNotice of deficiency\n",
+             address_block);
+    ns_date today = {2024, 2, 1};
+    ns_document *document = ns_read_text(test_knowledge(), "t", text, today);
+    assert_true(document->extraction.fields[NS_FIELD_MAILING_ADDRESS].found);
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &document->extraction, today, 0, plan), NS_OK);
+    ns_document_free(document);
+}
+
+static void deadline_is(const action_plan *plan, const char *expected)
+{
     char iso[16];
-    date_format_iso(plan.deadline, iso);
-    assert_string_equal(iso, "2024-06-05");
-    assert_non_null(strstr(plan.deadline_basis, "the address read is outside the United States"));
-    assert_non_null(strstr(plan.deadline_review, "check the address"));
-    explain_plan_free(&plan);
-    /* a US address (and a military one) keeps the 90 days, moved past the weekend */
-    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
-                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050"};
-    for (size_t i = 0; i < 2; i++) {
-        synthetic_fields(&fields, "CP3219A", notice_date, domestic[i]);
-        assert_int_equal(explain_plan(catalog, &fields, today, 0, &plan), NS_OK);
-        date_format_iso(plan.deadline, iso);
-        assert_string_equal(iso, "2024-04-08");
-        assert_string_equal(plan.deadline_review, "");
+    date_format_iso(plan->deadline, iso);
+    assert_string_equal(iso, expected);
+    date_format_iso(plan->appeal.deadline, iso);
+    assert_string_equal(iso, expected);
+}
+
+/* IRC 6213(a): 150 days for a notice "addressed to a person outside the United States". */
+static void an_address_block_ending_in_another_country_gives_the_150_day_window_and_says_why(void **state)
+{
+    (void)state;
+    static const char *const abroad[][2] = {
+        {"JANE Q DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE", "FRANCE"},
+        {"JOHN SMITH\nFLAT 3\n10 HIGH STREET\nLONDON SW1A 1AA\nUNITED KINGDOM", "UNITED KINGDOM"},
+        {"MARIE TREMBLAY\n200 RUE KING OUEST\nTORONTO ON M5V 2T6\nCANADA", "CANADA"},
+        {"HANS MUELLER\nBAHNHOFSTRASSE 12\n10115 BERLIN\nGERMANY", "GERMANY"},
+    };
+    for (size_t i = 0; i < sizeof abroad / sizeof abroad[0]; i++) {
+        action_plan plan;
+        plan_for_cp3219a_mailed_to(abroad[i][0], &plan);
+        deadline_is(&plan, "2024-06-05");
+        char ends_in[64];
+        snprintf(ends_in, sizeof ends_in, "the address read ends in %s, outside the United States",
+                 abroad[i][1]);
+        assert_non_null(strstr(plan.deadline_basis, "150 days"));
+        assert_non_null(strstr(plan.deadline_basis, ends_in));
+        assert_non_null(strstr(plan.deadline_review, "150-day window for an address abroad"));
+        assert_non_null(strstr(plan.appeal.review, "check the address"));
         explain_plan_free(&plan);
     }
+}
+
+/* States, DC and military mail (APO/FPO/DPO) are inside the United States: 90 days, nothing to check. */
+static void a_us_or_military_address_keeps_the_90_day_window(void **state)
+{
+    (void)state;
+    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
+                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050",
+                                           "JANE DOE\n100 MAPLE AVE\nWASHINGTON, DC 20001"};
+    for (size_t i = 0; i < sizeof domestic / sizeof domestic[0]; i++) {
+        action_plan plan;
+        plan_for_cp3219a_mailed_to(domestic[i], &plan);
+        deadline_is(&plan, "2024-04-08");
+        assert_null(strstr(plan.deadline_basis, "longer window"));
+        assert_string_equal(plan.deadline_review, "");
+        assert_string_equal(plan.appeal.review, "");
+        explain_plan_free(&plan);
+    }
+}
+
+/*
+ * An address that does not settle it keeps the shorter window and asks for
+ * review: a territory (the Code's United States is the States and DC, IRC
+ * 7701(a)(9)), or a foreign-looking block no pattern vouched for (typed in).
+ */
+static void an_uncertain_address_keeps_the_shorter_window_and_asks_for_review(void **state)
+{
+    (void)state;
+    action_plan plan;
+    plan_for_cp3219a_mailed_to("ANA RIVERA\n50 CALLE SOL\nSAN JUAN, PR 00901", &plan);
+    deadline_is(&plan, "2024-04-08");
+    assert_non_null(strstr(plan.deadline_review, "U.S. territory"));
+    explain_plan_free(&plan);
+
+    extraction fields;
+    synthetic_fields(&fields, "CP3219A", (ns_date){2024, 1, 7},
+                     "JANE DOE\n12 RUE DES LILAS\n75011 PARIS\nFRANCE");
+    fields.fields[NS_FIELD_MAILING_ADDRESS].chosen.rule = "corrected by the reader";
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &fields, (ns_date){2024, 2, 1}, 0, &plan),
+                     NS_OK);
+    deadline_is(&plan, "2024-04-08");
+    assert_non_null(strstr(plan.deadline_review, "does not show whether the notice was mailed abroad"));
+    explain_plan_free(&plan);
+
+    /* a notice with no longer window abroad has nothing to check about the address */
+    synthetic_fields(&fields, "CP14", (ns_date){2024, 1, 7}, "JANE DOE\n1 RUE X\n75011 PARIS\nFRANCE");
+    assert_int_equal(explain_plan(&test_knowledge()->catalog, &fields, (ns_date){2024, 2, 1}, 0, &plan),
+                     NS_OK);
+    assert_string_equal(plan.deadline_review, "");
+    explain_plan_free(&plan);
 }
 
 int main(void)
@@ -654,8 +818,11 @@ int main(void)
         cmocka_unit_test(a_refund_notice_asks_for_no_payment),
         cmocka_unit_test(an_unpaid_balance_grows_by_penalty_and_daily_interest),
         cmocka_unit_test(a_proposed_tax_grows_by_interest_only),
-        cmocka_unit_test(every_catalog_window_lands_on_a_business_day),
-        cmocka_unit_test(an_address_abroad_read_from_the_notice_gives_the_longer_window_for_review),
+        cmocka_unit_test(every_catalog_rule_gives_the_first_business_day_after_its_window),
+        cmocka_unit_test(every_fixed_rule_cross_checks_the_printed_date),
+        cmocka_unit_test(an_address_block_ending_in_another_country_gives_the_150_day_window_and_says_why),
+        cmocka_unit_test(a_us_or_military_address_keeps_the_90_day_window),
+        cmocka_unit_test(an_uncertain_address_keeps_the_shorter_window_and_asks_for_review),
         cmocka_unit_test(a_document_that_is_no_notice_is_an_error_not_a_plan),
         cmocka_unit_test(an_appeal_date_alone_is_the_date_to_watch),
         cmocka_unit_test(a_plan_for_a_code_alone_shows_no_read_fields),

@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 
+#include "base.h"
 #include "normalize.h"
 
 static const char cp14_text[] = "Notice CP14\nTax year 2023\nNotice date March 4, 2024\n"
@@ -151,6 +152,54 @@ static void error_documents_render_as_valid_error_records(void **state)
     ns_document_free(document);
 }
 
+/*
+ * Before, a file name that is not UTF-8 (Latin-1 "caf\xe9") made jansson refuse the string, and the
+ * record came out without its "source" and "error" keys. Such bytes become U+FFFD; valid UTF-8,
+ * "re\xc3\xa7u" (reçu), stays as it is.
+ */
+static void a_file_name_that_is_not_utf8_keeps_its_record_whole(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 1, 1};
+    ns_document *document =
+        ns_read_text_file(test_knowledge(), "/nonexistent/caf\xe9 re\xc3\xa7u \xff.txt", today, 0);
+    assert_int_equal(ns_document_status(document), NS_ERR_IO);
+    assert_string_equal(ns_document_source(document),
+                        "/nonexistent/caf\xef\xbf\xbd re\xc3\xa7u \xef\xbf\xbd.txt");
+    char *json = ns_document_to_json(document, NULL);
+    json_error_t error;
+    json_t *root = json_loads(json, JSON_REJECT_DUPLICATES, &error);
+    if (!root)
+        fail_msg("not valid JSON (%s): %s", error.text, json);
+    const char *shown = "/nonexistent/caf\xef\xbf\xbd re\xc3\xa7u \xef\xbf\xbd.txt";
+    assert_string_equal(json_string_value(json_object_get(root, "source")), shown);
+    json_t *failure = json_object_get(root, "error");
+    assert_string_equal(json_string_value(json_object_get(failure, "code")), "io");
+    assert_non_null(strstr(json_string_value(json_object_get(failure, "message")), shown));
+    json_decref(root);
+    free(json);
+    ns_document_free(document);
+}
+
+/* RFC 3629: an overlong form, a surrogate and a code point past U+10FFFF are no characters. */
+static void only_valid_utf8_survives_repair(void **state)
+{
+    (void)state;
+    const char *cases[][2] = {
+        {"plain \xf0\x9f\x98\x80 \xe2\x82\xac",
+         "plain \xf0\x9f\x98\x80 \xe2\x82\xac"},                                  /* 4 and 3 bytes, kept */
+        {"\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd"},                                 /* overlong "/" */
+        {"\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"},                 /* a surrogate */
+        {"\xf4\x90\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"}, /* past U+10FFFF */
+        {"cut \xe2\x82", "cut \xef\xbf\xbd\xef\xbf\xbd"},                         /* a character cut short */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *repaired = text_repair_utf8(cases[i][0]);
+        assert_string_equal(repaired, cases[i][1]);
+        free(repaired);
+    }
+}
+
 /* The letter kinds the plan lists for this text, joined by spaces ("" when none). */
 static void letters_listed(const char *text, char *out, size_t len)
 {
@@ -223,6 +272,8 @@ int main(void)
         cmocka_unit_test(no_full_identifier_reaches_the_output),
         cmocka_unit_test(text_output_leads_with_what_a_person_needs),
         cmocka_unit_test(error_documents_render_as_valid_error_records),
+        cmocka_unit_test(a_file_name_that_is_not_utf8_keeps_its_record_whole),
+        cmocka_unit_test(only_valid_utf8_survives_repair),
         cmocka_unit_test(a_letter_only_where_the_notice_allows_it),
         cmocka_unit_test(a_late_dispute_letter_says_so_and_keeps_its_lines),
     };

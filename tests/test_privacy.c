@@ -81,7 +81,18 @@ static void the_csv_and_error_messages_mask_full_numbers(void **state)
     assert_non_null(strstr(output, "6789"));
     assert_no_full_number("CSV and messages", output);
     free(output);
-    unlink(notice);
+    /* Before, a letter as JSON named its source as given: the full number of a file named by it. */
+    rename(notice, missing);
+    snprintf(command, sizeof command, "%s --json --text --letter dispute --today 2024-03-20 '%s' 2>&1",
+             getenv("NOTICESCAN_BIN"), missing);
+    pipe = popen(command, "r");
+    assert_non_null(pipe);
+    output = (char *)test_read_stream(pipe, NULL);
+    pclose(pipe);
+    assert_non_null(strstr(output, "\"source\""));
+    assert_no_full_number("letter as JSON", output);
+    free(output);
+    unlink(missing);
     rmdir(dir);
 }
 

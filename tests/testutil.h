@@ -8,9 +8,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "noticescan.h"
 
@@ -61,6 +64,79 @@ static inline unsigned char *test_read_bytes(const char *path, size_t *size)
 static inline char *test_read_file(const char *path)
 {
     return (char *)test_read_bytes(path, NULL);
+}
+
+/* A new empty folder under $TMPDIR (else /tmp) named for the test, unique to this run (caller frees). */
+static inline char *test_temp_folder(const char *name)
+{
+    const char *base = getenv("TMPDIR");
+    char *path = NULL;
+    if (asprintf(&path, "%s/noticescan-%s-XXXXXX", base && *base ? base : "/tmp", name) < 0)
+        return NULL;
+    if (!mkdtemp(path))
+        fail_msg("cannot make a folder like %s", path);
+    return path;
+}
+
+static inline int test_remove_entry(const char *path, const struct stat *info, int type, struct FTW *walk)
+{
+    (void)info;
+    (void)walk;
+    return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Removes a folder and all it holds, links themselves rather than what they point to, and frees path. */
+static inline void test_remove_tree(char *path)
+{
+    if (path && nftw(path, test_remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+        print_error("cannot remove %s\n", path);
+    free(path);
+}
+
+/* Writes size bytes to path, failing the test when it cannot. */
+static inline void test_write_bytes(const char *path, const void *data, size_t size)
+{
+    FILE *file = fopen(path, "wb");
+    if (!file)
+        fail_msg("cannot write %s", path);
+    assert_int_equal(fwrite(data, 1, size, file), size);
+    assert_int_equal(fclose(file), 0);
+}
+
+/* Big-endian 16 and 32-bit values, as PNG and JPEG headers hold them. */
+static inline void test_put_u16be(uint8_t *p, unsigned v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+static inline void test_put_u32be(uint8_t *p, uint32_t v)
+{
+    test_put_u16be(p, v >> 16);
+    test_put_u16be(p + 2, v & 0xffff);
+}
+
+/* PNG's chunk checksum (CRC-32, ISO 3309), so a patched header is still a valid chunk. */
+static inline uint32_t test_png_crc(const uint8_t *bytes, size_t n)
+{
+    uint32_t crc = 0xffffffffu;
+    for (size_t i = 0; i < n; i++) {
+        crc ^= bytes[i];
+        for (int bit = 0; bit < 8; bit++)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return crc ^ 0xffffffffu;
+}
+
+/*
+ * Rewrites an encoded PNG's header to claim width x height, its checksum kept right: a small
+ * file that says it is huge, a decompression bomb that costs nothing to make.
+ */
+static inline void test_png_claim_size(uint8_t *png, uint32_t width, uint32_t height)
+{
+    test_put_u32be(png + 16, width); /* IHDR: 8-byte signature, length, "IHDR", width, height */
+    test_put_u32be(png + 20, height);
+    test_put_u32be(png + 29, test_png_crc(png + 12, 17));
 }
 
 /* The built-in knowledge, loaded once per test program. */
