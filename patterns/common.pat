@@ -9,8 +9,12 @@ define MONEY (?<![\d.,])\$?\s?-?\s?\d{1,3}(?:(?:[,.]\s?|\s)\d{3})*[.,]\s?\d{2}(?
 # February 20, 2018   Feb. 20, 2018   Feb 20 2018   02/20/2018   2/20/18
 define DATE (?:[A-Za-z]{3,10}\.?\s{0,2}\d{1,2}\s{0,2}[,.]?\s{0,2}(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))
 define YEAR (?<!\d)(?:19|20)\d{2}(?!\d)
-# CP14, CP 14, CP504B, CP2000, CP3219A, LT11, LT 16
-define CODE (?-i:(?:CP|LT)\s?\d{1,4}[A-Z]{0,2})(?![A-Za-z0-9])
+# CP14, CP 14, CP504B, CP2000, CP3219A, LT11, LT 16; OCR reads the C small
+# ("cP523"), as it does in the URL of the notice's page ("irs.gov/cp49").
+define CODE (?-i:(?:[Cc][Pp]|L[Tt])\s?\d{1,4}[A-Z]{0,2})(?![A-Za-z0-9])
+# A code read with letters for its digits ("CPOLA", "CP0ILA" for CP01A):
+# taken only as a catalog code one OCR slip away (extract.c), never as read.
+define CODE_LOOKALIKE (?-i:(?:[Cc][Pp]|L[Tt])\s?[0-9OoDQIl|iLSZBGT]{2,6}[A-Z]{0,2})(?![A-Za-z0-9])
 # Letter 1058, LTR 1058, Ltr. 5071C; also "Letter 5O71C", "Letter IO58": a
 # letter number is not repaired as a token (its suffix letter makes it look
 # like a word), so O, I and l may stand for digits here, with at least one

@@ -3,8 +3,8 @@
 # letters print "Letter 1058", "LTR 1058" or "Letter Number: 1058".
 field notice_code
 
-rule header_label     0.90  \b{NOTICE}{GAP}(?<v>{CODE})
-rule header_letter    0.90  \b{NOTICE}{GAP}(?<v>{LETTER})
+rule header_label     0.90  paired \b{NOTICE}{GAP}(?<v>{CODE})
+rule header_letter    0.90  paired \b{NOTICE}{GAP}(?<v>{LETTER})
 rule letter_number    0.90  prefix=LTR \bletter\s+(?:number|no\.?)\s*:?\s*(?<v>\d{2,4}[A-Z]?)(?![A-Za-z0-9])
 rule number_of_letter 0.90  prefix=LTR \bnumber\s+of\s+this\s+letter\s*:?\s*(?<v>\d{2,4}[A-Z]?)(?![A-Za-z0-9])
 rule letter_named     0.65  (?<![A-Za-z])(?<v>{LETTER})
@@ -14,4 +14,8 @@ rule letter_named     0.65  (?<![A-Za-z])(?<v>{LETTER})
 # ("we sent you a proposal (CP2000)").
 rule code_own_line    0.70  (?:^|\n)[ \t]*(?<v>{CODE})[ \t]*(?=\n|$)
 rule code_anywhere    0.55  (?<![A-Za-z0-9])(?<v>{CODE})
+# The same two places with a code OCR read with letters for digits: such a
+# reading counts only as the catalog code it is one slip from.
+rule header_lookalike   0.90  paired \b{NOTICE}{GAP}(?<v>{CODE_LOOKALIKE})
+rule own_line_lookalike 0.70  (?:^|\n)[ \t]*(?<v>{CODE_LOOKALIKE})[ \t]*(?=\n|$)
 # A form or publication number is not a notice: "Form 9465", "Publication 594".

@@ -2,15 +2,15 @@
 # The header prints "Notice date"; letters print "Date:" or "Letter date".
 field notice_date
 
-rule header_label       0.95  \b{NOTICE}\s+date{GAP}(?<v>{DATE})
+rule header_label       0.95  paired \b{NOTICE}\s+date{GAP}(?<v>{DATE})
 rule date_of_notice     0.90  \bdate\s+of\s+(?:this\s+)?(?:notice|letter)\s*:?\s*(?<v>{DATE})
-rule letter_date        0.90  \bletter\s+date{GAP}(?<v>{DATE})
+rule letter_date        0.90  paired \bletter\s+date{GAP}(?<v>{DATE})
 # "Date:" in a letter's header block, which OCR may join to the left column's line.
-rule date_colon         0.85  (?<!due )(?<!birth )(?<!this )\bdate\s*:\s*(?<v>{DATE})
+rule date_colon         0.85  paired (?<!due )(?<!birth )(?<!this )\bdate\s*:\s*(?<v>{DATE})
 # Two columns read line by line: a label that ends one line has its value at
 # the end of the next, after the left column's text ("Department of the
 # Treasury Date:" / "Internal Revenue Service September 18, 2023").
-rule label_then_merged  0.75  (?:\b{NOTICE}\s+date|\bletter\s+date|(?<!due )(?<!birth )(?<!this )\bdate\s*:)[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE})[ \t]*(?=\n)
+rule label_then_merged  0.75  paired (?:\b{NOTICE}\s+date|\bletter\s+date|(?<!due )(?<!birth )(?<!this )\bdate\s*:)[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE})[ \t]*(?=\n)
 # A letter's header block read column by column: the labels one per line, then
 # their values in the same order. "Date:" heading that list pairs with the
 # first line after it.

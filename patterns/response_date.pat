@@ -5,7 +5,7 @@
 # days" is not printed: the explainer computes it from the catalog.
 field response_date
 
-rule amount_due_by      0.85  \bamount\s+due(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
+rule amount_due_by      0.85  paired \bamount\s+due(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
 rule received_by        0.80  \b(?:must\s+be\s+)?received\s+by\s+(?<v>{DATE})
 rule pay_by             0.80  \bpay\s+(?:the\s+)?(?:amount\s+due|full\s+balance|balance|amount\s+you\s+owe)(?:\s+of\s+{MONEY})?,?\s+by\s+(?<v>{DATE})
 rule full_balance_by    0.75  \bfull\s+balance\s+by\s+(?<v>{DATE})
@@ -22,5 +22,5 @@ rule hear_from_you_by   0.75  \bhear\s+from\s+you\s+by\s+(?<v>{DATE})
 # Two columns joined line by line: the label ends one line, and its date ends
 # the next, after the other column's words ("Amount due by" / "Write your ...
 # September 29, 2023 $6,800.53").
-rule due_by_merged      0.70  \bamount\s+due(?:,?\s+to\s+be\s+received)?\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})
+rule due_by_merged      0.70  paired \bamount\s+due(?:,?\s+to\s+be\s+received)?\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})
 rule pay_by_merged      0.65  \bpay\s+(?:the\s+)?amount\s+due\s+of\s+{MONEY}\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})

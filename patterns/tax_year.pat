@@ -2,7 +2,7 @@
 # "Tax year 2017", "Tax year December 31, 2017", "Tax period December 31, 2023".
 field tax_year
 
-rule header_label       0.90  \btax\s+(?:year|period)(?:s|\(s\))?(?:\s+end(?:ed|ing))?{GAP}(?<v>{DATE}|{YEAR})
+rule header_label       0.90  paired \btax\s+(?:year|period)(?:s|\(s\))?(?:\s+end(?:ed|ing))?{GAP}(?<v>{DATE}|{YEAR})
 rule in_parentheses     0.80  \btax\s+(?:year|period)\s*\(\s*(?<v>{YEAR}|{DATE})\s*\)
 rule period_ending      0.80  \btax\s+(?:year|period)\s+end(?:ed|ing)\s+(?<v>{DATE})
 rule for_tax_year       0.75  \bfor\s+tax\s+(?:year|period)\s+(?<v>{YEAR}|{DATE})
@@ -13,7 +13,7 @@ rule tax_return_year    0.50  \b(?<v>{YEAR})\s+(?:federal\s+)?(?:tax\s+return|fo
 # stacked): a label that ends one line has its value at the end of the next,
 # after the left column's text ("P.O. Box 9019 Tax year" / "Holtsville, NY
 # 11742-9019 2021").
-rule label_then_merged  0.70  \btax\s+(?:year|period)(?:s|\(s\))?\s*:?[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE}|{YEAR})[ \t]*(?=\n)
+rule label_then_merged  0.70  paired \btax\s+(?:year|period)(?:s|\(s\))?\s*:?[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE}|{YEAR})[ \t]*(?=\n)
 # A row of a table of tax periods: the form, then the period's last day
 # ("1040 12/31/2021 $5,387.35 ..."), as letters list what is owed.
 rule form_period_row    0.55  (?<![\d/.,$-])(?:1040|1041|1065|1120|720|940|941|943|944|945|990|2290)(?:-?[A-Z]{1,2})?[ \t]+(?<v>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])

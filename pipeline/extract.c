@@ -122,14 +122,14 @@ static int doubled_once(const char *longer, const char *shorter)
  * ones), or one digit taken for a look-alike. Other edits are not corrected:
  * an unknown code is itself a warning sign (the scam check) and must stay.
  */
-static int one_ocr_slip(const char *read, const char *known)
+static int one_ocr_slip(const char *read, const char *known, int may_swap_digit)
 {
     size_t read_length = strlen(read), known_length = strlen(known);
     if (read_length == known_length + 1)
         return doubled_once(read, known);
     if (known_length == read_length + 1)
         return doubled_once(known, read);
-    if (read_length != known_length)
+    if (read_length != known_length || !may_swap_digit)
         return 0;
     int differences = 0, confusable = 1;
     for (size_t i = 0; i < read_length; i++)
@@ -140,13 +140,17 @@ static int one_ocr_slip(const char *read, const char *known)
     return differences == 1 && confusable;
 }
 
-/* The one catalog code a read code is one OCR slip from; NULL when none or several. */
-static const char *nearest_catalog_code(const notice_catalog *catalog, const char *read)
+/*
+ * The one catalog code a read code is one OCR slip from; NULL when none or
+ * several. may_swap_digit 0 allows only a doubled or lost character (for a
+ * reading whose letters were already taken as digits: one slip is spent).
+ */
+static const char *nearest_catalog_code(const notice_catalog *catalog, const char *read, int may_swap_digit)
 {
     const char *found = NULL;
     for (size_t i = 0; i < catalog->notice_count; i++) {
         const char *known = catalog->notices[i].code;
-        if (!one_ocr_slip(read, known))
+        if (!one_ocr_slip(read, known, may_swap_digit))
             continue;
         if (found)
             return NULL; /* two readings as likely: no basis to pick */
@@ -155,26 +159,64 @@ static const char *nearest_catalog_code(const notice_catalog *catalog, const cha
     return found;
 }
 
+/*
+ * The one catalog code a code shape read with letters for digits stands for
+ * ("CPOLA", "CP0ILA"): each reading of its last characters as a suffix or as
+ * digits is tried; NULL when none or several catalog codes fit.
+ */
+static const char *catalog_code_for_lookalike(const notice_catalog *catalog, const char *text)
+{
+    const char *found = NULL;
+    for (size_t suffix = 0; suffix <= 2; suffix++) {
+        char reading[32];
+        if (!normalize_code_lookalikes(text, suffix, reading, sizeof reading))
+            continue;
+        const catalog_notice *entry = catalog_find(catalog, reading);
+        const char *known = entry ? entry->code : nearest_catalog_code(catalog, reading, 0);
+        if (known && found && strcmp(known, found) != 0)
+            return NULL;
+        if (known)
+            found = known;
+    }
+    return found;
+}
+
+/* A code: as read when it parses (an unknown one kept, weaker), else only as a catalog code. */
+static int parse_code(const char *text, const notice_catalog *catalog, field_candidate *candidate)
+{
+    candidate->number = 0;
+    if (!normalize_notice_code(text, candidate->value, sizeof candidate->value)) {
+        /* Not a code shape at all: an OCR slip of a known code, or nothing. */
+        const char *known = catalog ? catalog_code_for_lookalike(catalog, text) : NULL;
+        if (!known)
+            return 0;
+        snprintf(candidate->value, sizeof candidate->value, "%s", known);
+        candidate->corrected = CODE_FROM_CATALOG;
+        candidate->weight *= CORRECTED_CODE_FACTOR;
+        return 1;
+    }
+    if (catalog && !catalog_find(catalog, candidate->value)) {
+        /* "CP01LA": a suffix letter that is a digit's look-alike ("CP0ILA" repaired only in part) */
+        const char *known = nearest_catalog_code(catalog, candidate->value, 1);
+        if (!known)
+            known = catalog_code_for_lookalike(catalog, text);
+        if (known) {
+            snprintf(candidate->value, sizeof candidate->value, "%s", known);
+            candidate->corrected = CODE_FROM_CATALOG;
+            candidate->weight *= CORRECTED_CODE_FACTOR;
+        } else {
+            candidate->weight *= UNKNOWN_CODE_FACTOR;
+        }
+    }
+    return 1;
+}
+
 /* Parses the captured text into a normalized value; 0 when it is not one. */
 static int parse_value(value_kind kind, const char *text, const notice_catalog *catalog,
                        field_candidate *candidate)
 {
     switch (kind) {
-    case VALUE_CODE:
-        if (!normalize_notice_code(text, candidate->value, sizeof candidate->value))
-            return 0;
-        candidate->number = 0;
-        if (catalog && !catalog_find(catalog, candidate->value)) {
-            const char *known = nearest_catalog_code(catalog, candidate->value);
-            if (known) {
-                snprintf(candidate->value, sizeof candidate->value, "%s", known);
-                candidate->corrected = 1;
-                candidate->weight *= CORRECTED_CODE_FACTOR;
-            } else {
-                candidate->weight *= UNKNOWN_CODE_FACTOR;
-            }
-        }
-        return 1;
+    case VALUE_CODE: return parse_code(text, catalog, candidate);
     case VALUE_YEAR: {
         int year;
         if (!normalize_year(text, &year) || year < 1950 || year > 2100)
@@ -241,6 +283,39 @@ static page_region region_of(const document_text *text, int page, ns_box box)
     return REGION_BODY;
 }
 
+/*
+ * Pairing on the page: a value belongs to a label when it sits in the label's
+ * row (centres within half a line) to the right of where the label starts,
+ * or directly below it: starting within PAIRED_BELOW_LINES lines of the
+ * label's foot and overlapping its column (give or take a character, about a
+ * line height wide). A header label printed blank ("Tax year" with nothing
+ * after it) then never takes the value of the next row or the other column.
+ *   PAIRED_BELOW_LINES  1.5: the next line with its leading; a further line
+ *                       down is another label's row
+ */
+#define PAIRED_BELOW_LINES 1.5
+
+static int laid_out_as_pair(ns_box label, ns_box value)
+{
+    int line = label.h > value.h ? label.h : value.h;
+    int label_middle2 = 2 * label.y + label.h, value_middle2 = 2 * value.y + value.h;
+    if (abs(value_middle2 - label_middle2) <= line)
+        return value.x + value.w > label.x;
+    int gap = value.y - (label.y + label.h);
+    int in_column = value.x < label.x + label.w + line && value.x + value.w > label.x - line;
+    return gap >= -line / 2 && gap <= PAIRED_BELOW_LINES * line && in_column;
+}
+
+/* The label of a paired match: its words from the match start to the value or the line's end. */
+static void locate_label(const document_text *text, size_t match_start, size_t value_start, ns_box *box,
+                         int *page)
+{
+    const char *line_end = memchr(text->text + match_start, '\n', value_start - match_start);
+    size_t label_end = line_end ? (size_t)(line_end - text->text) : value_start;
+    float confidence;
+    document_text_locate(text, match_start, label_end, box, &confidence, page);
+}
+
 /* Copies matched text; line breaks become spaces unless keep_lines (an address block). */
 static void copy_match_text(const char *start, size_t length, char *out, size_t cap, int keep_lines)
 {
@@ -276,8 +351,14 @@ static size_t value_group(const pcre2_code *regex)
     return (size_t)pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v");
 }
 
+/* What collecting one field found besides its candidates. */
+typedef struct collect_notes {
+    int unpaired_labels; /* labels whose only nearby value was elsewhere on the page */
+} collect_notes;
+
 static void collect(const pattern_rule *rule, value_kind kind, const document_text *text,
-                    const notice_catalog *catalog, candidate_list *list, veto_list *vetoes)
+                    const notice_catalog *catalog, candidate_list *list, veto_list *vetoes,
+                    collect_notes *notes)
 {
     pcre2_code *regex = rule->regex;
     pcre2_match_data *match = pcre2_match_data_create_from_pattern(regex, NULL);
@@ -316,8 +397,18 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         snprintf(candidate.text, sizeof candidate.text, "%s", raw + prefix_length); /* as read */
         mask_identifiers(candidate.text);
         candidate.rule = rule->name;
+        candidate.labelled = rule->paired;
         document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
                              &candidate.page);
+        if (rule->paired && candidate.box.w) {
+            ns_box label;
+            int label_page;
+            locate_label(text, ovector[0], value_start, &label, &label_page);
+            if (label.w && (label_page != candidate.page || !laid_out_as_pair(label, candidate.box))) {
+                notes->unpaired_labels++;
+                continue;
+            }
+        }
         candidate.region = region_of(text, candidate.page, candidate.box);
         if (!push_candidate(list, &candidate, value_start))
             break;
@@ -355,8 +446,8 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
             continue; /* value already scored */
         double best_weight = 0;
         double bonus = 0;
-        int places = 0;
-        size_t strongest = i;
+        int places = 0, labelled = 0;
+        size_t strongest = i, first_offset = list->offsets[i];
         for (size_t j = i; j < list->count; j++) {
             field_candidate *other = &list->items[j];
             if (!same_value(other, representative))
@@ -368,6 +459,9 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
                     same_place(&list->items[k], list->offsets[k], other, list->offsets[j]))
                     new_place = 0;
             places += new_place;
+            labelled |= other->labelled;
+            if (list->offsets[j] < first_offset)
+                first_offset = list->offsets[j];
             double weight = other->weight - LATER_PAGE_PENALTY * (other->page - 1);
             if (other->region == REGION_HEADER || other->region == REGION_STUB)
                 weight += REGION_BONUS;
@@ -384,6 +478,8 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
         field_candidate scored = list->items[strongest];
         scored.score = score;
         scored.repeats = places;
+        scored.labelled = labelled;
+        scored.first_offset = first_offset;
         if (!found || score > best->score) {
             if (found) {
                 *runner_up = *best;
@@ -399,6 +495,50 @@ static int choose(candidate_list *list, const veto_list *vetoes, field_candidate
     return found;
 }
 
+/* How many readings, as read (not corrected), gave this value. */
+static size_t readings_as_read(const candidate_list *list, const char *value)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < list->count; i++)
+        count += list->items[i].corrected == CODE_AS_READ && strcmp(list->items[i].value, value) == 0;
+    return count;
+}
+
+/*
+ * A code the catalog does not know, one OCR slip from a code read elsewhere
+ * on the same page (header, stub, footer), is taken as that code when that
+ * one is a catalog code or was read in more places: the notice prints its own
+ * code several times, and a new code the catalog lacks is still agreed on.
+ */
+static void correct_codes_by_page(candidate_list *list, const notice_catalog *catalog)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        field_candidate *code = &list->items[i];
+        if (code->corrected != CODE_AS_READ || (catalog && catalog_find(catalog, code->value)))
+            continue;
+        size_t own_readings = readings_as_read(list, code->value);
+        const char *agreed = NULL;
+        int ambiguous = 0;
+        for (size_t j = 0; j < list->count; j++) {
+            const field_candidate *other = &list->items[j];
+            if (other->page != code->page || other->corrected != CODE_AS_READ || same_value(other, code) ||
+                !one_ocr_slip(code->value, other->value, 1))
+                continue;
+            int trusted = (catalog && catalog_find(catalog, other->value)) ||
+                          readings_as_read(list, other->value) > own_readings;
+            if (!trusted)
+                continue;
+            ambiguous |= agreed && strcmp(agreed, other->value) != 0;
+            agreed = other->value;
+        }
+        if (!agreed || ambiguous)
+            continue;
+        snprintf(code->value, sizeof code->value, "%s", agreed);
+        code->corrected = CODE_FROM_PAGE;
+        code->weight *= CORRECTED_CODE_FACTOR;
+    }
+}
+
 static void choose_field(const pattern_library *library, const notice_catalog *catalog,
                          const document_text *text, ns_field_id field, const char *notice_code,
                          extracted_field *out)
@@ -407,9 +547,12 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
     candidate_list list = {NULL, 0, 0, NULL};
     veto_list vetoes;
     vetoes.count = 0;
+    collect_notes notes = {0};
     for (size_t i = 0; i < set->count; i++)
         if (rule_applies(&set->rules[i], notice_code))
-            collect(&set->rules[i], field_value_kind(field), text, catalog, &list, &vetoes);
+            collect(&set->rules[i], field_value_kind(field), text, catalog, &list, &vetoes, &notes);
+    if (field == NS_FIELD_NOTICE_CODE)
+        correct_codes_by_page(&list, catalog);
     memset(out, 0, sizeof *out);
     if (choose(&list, &vetoes, &out->chosen, &out->runner_up, &out->has_runner_up) > 0 &&
         out->chosen.score > 0) {
@@ -424,11 +567,15 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
         }
         out->confidence = round(confidence * 100) / 100;
         if (out->chosen.corrected && !out->review[0])
-            snprintf(out->review, sizeof out->review,
-                     "read as %.24s; taken as the catalog's %s, one OCR slip away", out->chosen.text,
+            snprintf(out->review, sizeof out->review, "read as %.24s; taken as %s%s, one OCR slip away",
+                     out->chosen.text,
+                     out->chosen.corrected == CODE_FROM_PAGE ? "the page's " : "the catalog's ",
                      out->chosen.value);
         if (out->confidence < REVIEW_BELOW && !out->review[0])
             snprintf(out->review, sizeof out->review, "low confidence");
+    } else if (notes.unpaired_labels) {
+        /* Printed blank, or its value lost: null, and a person should look. */
+        snprintf(out->review, sizeof out->review, "its label is printed with no value beside or below it");
     }
     free(list.items);
     free(list.offsets);
@@ -445,6 +592,27 @@ static void mark_for_review(extracted_field *field, const char *reason)
 {
     snprintf(field->review, sizeof field->review, "%s", reason);
     field->confidence = round(field->confidence * TIE_FACTOR * 100) / 100;
+}
+
+/*
+ * A notice prints its own date at the top. When two labels give two
+ * dates (the header's "Letter date" and an older notice's contact stub with
+ * its "Notice date", say), the one printed first is the notice's, whatever
+ * the labels' weights; and a person should look, so the field is marked.
+ */
+static void prefer_first_labelled_date(extracted_field *date)
+{
+    if (!date->found || !date->has_runner_up || !date->chosen.labelled || !date->runner_up.labelled)
+        return;
+    if (date->runner_up.first_offset < date->chosen.first_offset) {
+        field_candidate later = date->chosen;
+        date->chosen = date->runner_up;
+        date->runner_up = later;
+    }
+    char reason[96];
+    snprintf(reason, sizeof reason, "another labelled date (%.10s) disagrees; the first printed was taken",
+             date->runner_up.value);
+    mark_for_review(date, reason);
 }
 
 /*
@@ -472,6 +640,34 @@ static void cross_check(extraction *out)
         mark_for_review(response, "response date is not after the notice date");
     if (notice_date->found && year->found && year->chosen.number > notice_year && !year->review[0])
         mark_for_review(year, "tax year is after the notice year");
+}
+
+/*
+ * The catalog's window for a notice whose printed pay-by or respond-by date
+ * is counted from the notice date (CP14: 21 days). On the IRS's own samples
+ * the printed date falls 0-1 days off the count; a date more than
+ * WINDOW_SLACK_DAYS off (a weekend or holiday moved forward, a notice dated
+ * ahead of mailing, and room to spare) is likely another date on the page.
+ */
+#define WINDOW_SLACK_DAYS 7
+
+static void check_response_window(extraction *out, const catalog_notice *notice)
+{
+    extracted_field *notice_date = &out->fields[NS_FIELD_NOTICE_DATE];
+    extracted_field *response = &out->fields[NS_FIELD_RESPONSE_DATE];
+    const catalog_window *window = notice ? notice->deadline : NULL;
+    if (!window || !window->printed || window->days <= 0 || window->from != ORIGIN_NOTICE_DATE ||
+        !notice_date->found || !response->found || response->review[0] || notice_date->review[0])
+        return;
+    long days = (long)(response->chosen.number - notice_date->chosen.number);
+    /* A notice mailed abroad may print the longer window's date (CP3219A: 150 days, not 90). */
+    if (labs(days - window->days) <= WINDOW_SLACK_DAYS ||
+        (window->days_abroad && labs(days - window->days_abroad) <= WINDOW_SLACK_DAYS))
+        return;
+    char reason[96];
+    snprintf(reason, sizeof reason, "response date is %ld days after the notice date; %s gives %d", days,
+             notice->code, window->days);
+    mark_for_review(response, reason);
 }
 
 /* The first match of every signal rule: evidence for the authenticity check, never a field. */
@@ -550,17 +746,19 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     /* The notice code first: notice-specific rules depend on it. */
     choose_field(library, catalog, text, NS_FIELD_NOTICE_CODE, NULL, &out->fields[NS_FIELD_NOTICE_CODE]);
     const char *code = NULL;
+    const catalog_notice *entry = NULL;
     if (out->fields[NS_FIELD_NOTICE_CODE].found) {
         code = out->fields[NS_FIELD_NOTICE_CODE].chosen.value;
-        const catalog_notice *entry = catalog ? catalog_find(catalog, code) : NULL;
-        const char *canonical = entry ? entry->code : NULL;
-        if (canonical)
-            code = canonical; /* notice-specific rules name canonical codes */
+        entry = catalog ? catalog_find(catalog, code) : NULL;
+        if (entry)
+            code = entry->code; /* notice-specific rules name canonical codes */
     }
     for (int field = 0; field < NS_FIELD_ALL_COUNT; field++)
         if (field != NS_FIELD_NOTICE_CODE)
             choose_field(library, catalog, text, (ns_field_id)field, code, &out->fields[field]);
+    prefer_first_labelled_date(&out->fields[NS_FIELD_NOTICE_DATE]);
     cross_check(out);
+    check_response_window(out, entry);
     collect_signals(&library->signals, text, out);
     collect_billing(&library->billing, text, out);
     check_billing(out);

@@ -13,6 +13,13 @@ typedef enum page_region {
     REGION_STUB, /* the tear-off payment stub at the bottom */
 } page_region;
 
+/* Why a code was taken as another than it was read. */
+typedef enum code_correction {
+    CODE_AS_READ,
+    CODE_FROM_CATALOG, /* read one OCR slip from a catalog code, taken as that code */
+    CODE_FROM_PAGE,    /* read one OCR slip from the code printed elsewhere on the page */
+} code_correction;
+
 typedef struct field_candidate {
     char value[128];  /* normalized: "CP14", "2017", "1075.21", "2018-02-20", an address block */
     int64_t number;   /* cents, year, or days since epoch */
@@ -25,7 +32,9 @@ typedef struct field_candidate {
     ns_box box;
     float ocr_confidence;
     page_region region;
-    int corrected; /* a code read one OCR slip from a catalog code, taken as that code */
+    code_correction corrected;
+    int labelled;        /* read by a rule that pairs a label with its value (a "paired" rule) */
+    size_t first_offset; /* where in the text the value was first read, over all its readings */
 } field_candidate;
 
 typedef struct extracted_field {

@@ -479,6 +479,43 @@ int normalize_notice_code(const char *text, char *out, size_t len)
     return 1;
 }
 
+/*
+ * The code a header shows with letters for its digits ("CPOLA", "CP0ILA" for
+ * CP01A): every look-alike letter of the body taken as its digit, except the
+ * last suffix_letters characters, which are kept as printed (a variant
+ * letter). 'L' counts as a 1 here, not in numbers: a serif 1 with its foot
+ * reads as L inside a code, while "L" beside an amount is a word.
+ * Returns 0 when the text is no code shape (no CP/LT prefix, another letter
+ * among the digits, or a body under two characters, too little to call a code).
+ */
+int normalize_code_lookalikes(const char *text, size_t suffix_letters, char *out, size_t len)
+{
+    char compact[32];
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof compact; p++)
+        if (isalnum((unsigned char)*p) || *p == '|' || *p == '!')
+            compact[n++] = (char)toupper((unsigned char)*p);
+    compact[n] = '\0';
+    if (n < 4 || n > 9 || (strncmp(compact, "CP", 2) != 0 && strncmp(compact, "LT", 2) != 0) ||
+        suffix_letters + 3 > n)
+        return 0;
+    for (size_t i = 2; i < n - suffix_letters; i++) {
+        char digit = compact[i] == 'L' ? '1' : confusable_digit(compact[i]);
+        if (isdigit((unsigned char)compact[i]))
+            continue;
+        if (!digit)
+            return 0;
+        compact[i] = digit;
+    }
+    for (size_t i = n - suffix_letters; i < n; i++)
+        if (!isupper((unsigned char)compact[i]))
+            return 0;
+    if (n + 1 > len)
+        return 0;
+    memcpy(out, compact, n + 1);
+    return 1;
+}
+
 int normalize_form(const char *text, char *out, size_t len)
 {
     const char *p = text;

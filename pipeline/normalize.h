@@ -31,5 +31,10 @@ int normalize_date(const char *text, ns_date *date);
 int normalize_year(const char *text, int *year);
 /* "CP 14", "cp14", "LTR 1058", "Letter 1058", "LT11" -> "CP14", "LTR1058", "LT11". */
 int normalize_notice_code(const char *text, char *out, size_t len);
+/*
+ * "CPOLA" -> "CP01A" (suffix_letters 1): a code's look-alike letters taken as
+ * digits, the last suffix_letters kept; for matching against the catalog only.
+ */
+int normalize_code_lookalikes(const char *text, size_t suffix_letters, char *out, size_t len);
 
 #endif

@@ -14,7 +14,9 @@
  * Every rule captures its value in the group named "v". {NAME} expands a
  * define from any file. A negative weight is a veto: it lowers any candidate
  * of the same value. @CODES limits a rule to those notices; prefix=TEXT is
- * put before the captured value ("Number of this letter: 1058" -> LTR1058).
+ * put before the captured value ("Number of this letter: 1058" -> LTR1058);
+ * "paired" says the rule pairs a label with its value, so on a page read by
+ * OCR the value must sit in the label's row or just below it (extract.c).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "patterns.h"
@@ -391,13 +393,16 @@ static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, con
         return NS_ERR_PATTERNS;
     }
     char *codes = NULL, *prefix = NULL;
-    for (;;) { /* options before the regex: @CODE,CODE and prefix=TEXT */
+    int paired = 0;
+    for (;;) { /* options before the regex: @CODE,CODE, prefix=TEXT and paired */
         while (*cursor == ' ' || *cursor == '\t')
             cursor++;
         if (*cursor == '@')
             codes = next_word(&cursor) + 1;
         else if (strncmp(cursor, "prefix=", 7) == 0)
             prefix = next_word(&cursor) + 7;
+        else if (strncmp(cursor, "paired", 6) == 0 && (cursor[6] == ' ' || cursor[6] == '\t'))
+            paired = next_word(&cursor) != NULL;
         else
             break;
     }
@@ -451,6 +456,7 @@ static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, con
     rule->name = duplicate_text(name, strlen(name));
     rule->origin = duplicate_text(origin, strlen(origin));
     rule->value_prefix = prefix ? duplicate_text(prefix, strlen(prefix)) : NULL;
+    rule->paired = paired;
     if (!rule->name || !rule->origin || (prefix && !rule->value_prefix))
         return NS_ERR_NOMEM;
     return codes ? parse_codes(rule, codes) : NS_OK;

@@ -25,6 +25,7 @@ typedef struct pattern_rule {
     char **only_codes; /* NULL, or the notice codes this rule applies to */
     size_t only_count;
     char *value_prefix; /* NULL, or text put before the captured value */
+    int paired;         /* a label and its value: on a page, the value must sit beside or below the label */
     void *regex;        /* pcre2_code * */
     char *origin;       /* "file.pat:12" for messages */
 } pattern_rule;

@@ -8,7 +8,9 @@
  * An OCR page is written twice: in Tesseract's reading order, then row by
  * row by position. Reading order keeps paragraphs whole; rows pair a label
  * with the value printed beside it when Tesseract put them in different
- * blocks (a notice's header is two columns: labels, then values).
+ * blocks (a notice's header is two columns: labels, then values). Plain text
+ * (a text layer, or OCR text given as text) has no positions: a header read
+ * column by column is paired again by the order of its labels and values.
  */
 #include "normalize.h"
 #include "text.h"
@@ -106,9 +108,161 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
     return 1;
 }
 
+/*
+ * A header read column by column lists its labels one per line, then their
+ * values in the same order ("Date:" "Letter Number:" "Tax year:" ...
+ * "June 23, 2020" "5071C" "2019" ...), so no label has its value beside it.
+ * The label-list view pairs them again: the i-th label with the i-th value,
+ * one "label value" line each.
+ *   LABEL_LIST_MIN    3 labels: two stacked labels with a blank value between
+ *                     them are common ("Tax year" / "Notice date"), three or
+ *                     more with no value among them are a column
+ *   LABEL_MAX_LENGTH  the longest header label ("Toll-free telephone number:")
+ *                     is 27 characters; a sentence is longer
+ *   LABEL_MAX_WORDS   idem, 5 words
+ */
+#define LABEL_LIST_MIN 3
+#define LABEL_LIST_MAX 12
+#define LABEL_MAX_LENGTH 40
+#define LABEL_MAX_WORDS 5
+
+typedef struct text_line {
+    size_t start, end;
+} text_line;
+
+/* A header label: a few words, letters and no digit, not a sentence's end. */
+static int looks_like_label(const char *text, text_line line)
+{
+    size_t length = line.end - line.start;
+    if (length == 0 || length > LABEL_MAX_LENGTH || text[line.end - 1] == '.' || text[line.end - 1] == ',')
+        return 0;
+    int words = 1, letters = 0;
+    for (size_t i = line.start; i < line.end; i++) {
+        if (isdigit((unsigned char)text[i]))
+            return 0;
+        letters += isalpha((unsigned char)text[i]) != 0;
+        words += text[i] == ' ';
+    }
+    return letters > 0 && words <= LABEL_MAX_WORDS;
+}
+
+/* "Page 1 of 3": printed among the header's lines, neither a label nor a value. */
+static int is_page_number(const char *text, text_line line)
+{
+    int first, last;
+    char tail;
+    size_t length = line.end - line.start;
+    char copy[32];
+    if (length >= sizeof copy)
+        return 0;
+    memcpy(copy, text + line.start, length);
+    copy[length] = '\0';
+    return sscanf(copy, "Page %d of %d%c", &first, &last, &tail) == 2;
+}
+
+/* The words of each line from word index first on: lines[i] holds word indexes [start, end). */
+static size_t split_lines(const document_text *text, size_t first, text_line *lines)
+{
+    size_t count = 0;
+    for (size_t i = first; i < text->word_count; i++) {
+        if (count == 0 || text->words[i].line != text->words[lines[count - 1].start].line) {
+            lines[count].start = i;
+            count++;
+        }
+        lines[count - 1].end = i + 1;
+    }
+    return count;
+}
+
+/* The bytes a line's words span. */
+static text_line line_bytes(const document_text *text, text_line words)
+{
+    text_line bytes = {text->words[words.start].start, text->words[words.end - 1].end};
+    return bytes;
+}
+
+static int line_has_digit(const document_text *text, text_line words)
+{
+    text_line bytes = line_bytes(text, words);
+    for (size_t i = bytes.start; i < bytes.end; i++)
+        if (isdigit((unsigned char)text->text[i]))
+            return 1;
+    return 0;
+}
+
+/* Appends a line's words again (copied: appending may move the arrays); starts_line for the first. */
+static int append_line_words(document_text *text, text_line words, int starts_line)
+{
+    for (size_t i = words.start; i < words.end; i++) {
+        text_word word = text->words[i];
+        char copy[256];
+        size_t n = word.end - word.start < sizeof copy - 1 ? word.end - word.start : sizeof copy - 1;
+        memcpy(copy, text->text + word.start, n);
+        copy[n] = '\0';
+        if (!document_text_add_word(text, copy, word.box, word.confidence, starts_line && i == words.start))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * The values of the label run lines[first, first + count): the next count
+ * lines after any page numbers, when they read as values (the first has a
+ * digit, as a code or date does, and at least half have one; none is a
+ * label ending in a colon). Returns the index of the first value, or 0.
+ */
+static size_t label_run_values(const document_text *text, const text_line *lines, size_t line_count,
+                               size_t first, size_t count)
+{
+    size_t values = first + count;
+    while (values < line_count && is_page_number(text->text, line_bytes(text, lines[values])))
+        values++;
+    if (values + count > line_count || !line_has_digit(text, lines[values]))
+        return 0;
+    size_t with_digits = 0;
+    for (size_t i = values; i < values + count; i++) {
+        text_line bytes = line_bytes(text, lines[i]);
+        if (text->text[bytes.end - 1] == ':' ||
+            text->words[lines[i].start].page != text->words[lines[first].start].page)
+            return 0;
+        with_digits += line_has_digit(text, lines[i]);
+    }
+    return 2 * with_digits >= count ? values : 0;
+}
+
+static int document_text_add_label_list_view(document_text *text, size_t first_word)
+{
+    text_line *lines = malloc((text->word_count - first_word + 1) * sizeof *lines);
+    if (!lines)
+        return 0;
+    size_t line_count = split_lines(text, first_word, lines);
+    int ok = 1, started = 0;
+    for (size_t i = 0; ok && i < line_count;) {
+        size_t run = 0;
+        while (i + run < line_count && looks_like_label(text->text, line_bytes(text, lines[i + run])))
+            run++;
+        size_t values = run >= LABEL_LIST_MIN && run <= LABEL_LIST_MAX
+                            ? label_run_values(text, lines, line_count, i, run)
+                            : 0;
+        if (!values) {
+            i += run ? run : 1;
+            continue;
+        }
+        if (!started)
+            ok = append_bytes(text, "\n", 1); /* a blank line between the views */
+        started = 1;
+        for (size_t k = 0; ok && k < run; k++)
+            ok = append_line_words(text, lines[i + k], 1) && append_line_words(text, lines[values + k], 0);
+        i = values + run;
+    }
+    free(lines);
+    return ok;
+}
+
 ns_status document_text_add_plain(document_text *text, const char *plain)
 {
     ns_box no_box = {0, 0, 0, 0};
+    size_t first_word = text->word_count;
     const char *p = plain;
     int starts_line = 1;
     while (*p) {
@@ -141,7 +295,7 @@ ns_status document_text_add_plain(document_text *text, const char *plain)
             return NS_ERR_NOMEM;
         starts_line = 0;
     }
-    return NS_OK;
+    return document_text_add_label_list_view(text, first_word) ? NS_OK : NS_ERR_NOMEM;
 }
 
 /* Binary search: the first word whose end is after offset. */

@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <jansson.h>
 
+#include "document.h"
+
 /* The date plans count days left from: after every notice date in these texts. */
 static const ns_date test_today = {2026, 1, 1};
 
@@ -295,34 +297,154 @@ static void a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked(void **
         {"CP2O08", "CP2000", "notice_code "}, /* an 8 for a 0 */
         {"CP504", "CP504", ""},               /* known as read */
         {"CP50B", "CP50B", ""},               /* two slips from CP508C: left as read (and unknown) */
+        {"CPOLA", "CP01A", "notice_code "},   /* letters for both digits, a serif 1 as L */
+        {"CP0ILA", "CP01A", "notice_code "},  /* a 1 read as two strokes, I and L */
+        {"cP523", "CP523", ""},               /* a small c: the code as printed, not a slip */
+        {"CPOLX", NULL, "notice_code "},      /* letters for digits and no catalog code near: no code */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[128], fields[256];
-        snprintf(text, sizeof text, "Notice %s\nNotice date March 4, 2024\n", cases[i].read);
+        snprintf(text, sizeof text, "Internal Revenue Service\nNotice %s\nNotice date March 4, 2024\n",
+                 cases[i].read);
         ns_document *document = read_text(text);
-        assert_string_equal(ns_document_field(document, NS_FIELD_NOTICE_CODE, NULL), cases[i].want);
+        const char *code = ns_document_field(document, NS_FIELD_NOTICE_CODE, NULL);
+        if (cases[i].want)
+            assert_string_equal(code, cases[i].want);
+        else
+            assert_null(code);
         reviewed_fields(document, fields, sizeof fields);
         assert_string_equal(fields, cases[i].review);
         ns_document_free(document);
     }
 }
 
+/* A reading one slip from two catalog codes (CP53, CP59) is settled by the code printed elsewhere. */
+static void a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP58\nNotice date March 4, 2024\n"
+                                      "For more, see www.irs.gov/cp59\n");
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP59");
+    char *json = ns_document_to_json(document, NULL);
+    assert_non_null(strstr(json, "taken as the page's CP59"));
+    free(json);
+    ns_document_free(document);
+}
+
+/* One OCR line of a header as placed on a 2550 x 3300 page: words at the given x, 30 px high. */
+typedef struct placed_word {
+    const char *word;
+    int x, y;
+} placed_word;
+
+static void extract_placed(const placed_word *words, size_t count, extraction *out)
+{
+    document_text text;
+    document_text_init(&text);
+    assert_true(document_text_begin_page(&text, 2550, 3300));
+    for (size_t i = 0; i < count; i++) {
+        ns_box box = {words[i].x, words[i].y, 24 * (int)strlen(words[i].word), 30};
+        int starts_line = i == 0 || words[i].y != words[i - 1].y;
+        assert_true(document_text_add_word(&text, words[i].word, box, 0.95f, starts_line));
+    }
+    extract_fields(&test_knowledge()->patterns, &test_knowledge()->catalog, &text, out);
+    document_text_free(&text);
+}
+
+/* CP12 prints "Tax year" with nothing after it: the date of the row below is not its value. */
+static void a_blank_label_never_takes_the_next_rows_value(void **state)
+{
+    (void)state;
+    placed_word blank[] = {{"Notice", 1500, 100},   {"CP12", 1900, 100},     {"Tax", 1500, 150},
+                           {"year", 1590, 150},     {"Notice", 1500, 200},   {"date", 1660, 200},
+                           {"February", 1900, 200}, {"9,", 2110, 200},       {"2011", 2170, 200},
+                           {"Social", 1500, 250},   {"Security", 1660, 250}, {"number", 1870, 250}};
+    extraction out;
+    extract_placed(blank, sizeof blank / sizeof blank[0], &out);
+    assert_false(out.fields[NS_FIELD_TAX_YEAR].found);
+    assert_non_null(strstr(out.fields[NS_FIELD_TAX_YEAR].review, "no value"));
+    assert_string_equal(out.fields[NS_FIELD_NOTICE_DATE].chosen.value, "2011-02-09");
+    /* The same label with its value in its row, or directly below it, pairs. */
+    placed_word beside[] = {{"Tax", 1500, 150},    {"year", 1590, 150}, {"2010", 1900, 150},
+                            {"Notice", 1500, 200}, {"date", 1660, 200}, {"February", 1900, 200},
+                            {"9,", 2110, 200},     {"2011", 2170, 200}, {"Phone", 1500, 250}};
+    extract_placed(beside, sizeof beside / sizeof beside[0], &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2010");
+    placed_word below[] = {
+        {"Tax", 1500, 150}, {"year", 1590, 150}, {"2010", 1500, 195}, {"Phone", 1500, 250}};
+    extract_placed(below, sizeof below / sizeof below[0], &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2010");
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].review, "");
+}
+
+/* A header read column by column: its labels, then their values in the same order. */
+static const char header_by_columns[] = "Department of the Treasury\nInternal Revenue Service\n"
+                                        "Fresno, CA 93888-0025\nNotice\nTax period\nNotice date\n"
+                                        "Employer ID number\nTo contact us\nPage 1 of 3\nCP161\n"
+                                        "December 31, 2022\nJuly 21, 2023\nnn-nnn5028\nPhone 800-829-4933\n";
+
+static void labels_listed_before_their_values_pair_in_order(void **state)
+{
+    (void)state;
+    ns_document *document = read_text(header_by_columns);
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP161");
+    assert_field(document, NS_FIELD_TAX_YEAR, "2022");
+    assert_field(document, NS_FIELD_NOTICE_DATE, "2023-07-21");
+    ns_document_free(document);
+    /* Two stacked labels with a value under the second are no list: the blank Tax year stays blank. */
+    document = read_text("Notice\nCP12\nTax year\nNotice date\nFebruary 9, 2011\nSocial Security number\n"
+                         "To contact us\nPhone\nCall center number\nPage 1 of 3\nDepartment of Treasury\n");
+    assert_null(ns_document_field(document, NS_FIELD_TAX_YEAR, NULL));
+    assert_field(document, NS_FIELD_NOTICE_DATE, "2011-02-09");
+    ns_document_free(document);
+}
+
+/* An older notice's contact stub repeats its own "Notice date": the letter's date, printed first, wins. */
+static void the_first_labelled_date_wins_over_an_older_stub_and_is_marked(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Letter Number:\nLT11\nLetter Date:\nOctober 22, 2027\n"
+                                      "Tax Periods:\nDecember 31, 2025\nAmount you owe: $18,575.34\n"
+                                      "Contact information\nNotice\nLT11\nNotice date\nJuly 2, 2027\n");
+    double confidence = 1;
+    assert_string_equal(ns_document_field(document, NS_FIELD_NOTICE_DATE, &confidence), "2027-10-22");
+    assert_true(confidence < 0.8);
+    char fields[256];
+    reviewed_fields(document, fields, sizeof fields);
+    assert_non_null(strstr(fields, "notice_date"));
+    ns_document_free(document);
+}
+
+/* Reads text and checks which fields it lists for review ("" for none). */
+static void assert_reviewed(const char *text, const char *want)
+{
+    char fields[256];
+    ns_document *document = read_text(text);
+    reviewed_fields(document, fields, sizeof fields);
+    assert_string_equal(fields, want);
+    ns_document_free(document);
+}
+
+/* CP14 prints its pay-by date 21 days after the notice date: one far off is marked, one near is not. */
+static void a_response_date_off_the_catalogs_window_is_marked(void **state)
+{
+    (void)state;
+    assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by June 28, 2024 $1,075.21\n",
+                    "response_date ");
+    assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $1,075.21\n", "");
+}
+
 static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
 {
     (void)state;
-    char fields[256];
     /* "2073" misread for "2023": the pay-by date is fine, the notice date is not. */
-    ns_document *document = read_text("Notice CP503\nTax year 2022\nNotice date November 10, 2073\n"
-                                      "Amount due by December 1, 2023 $1,601.31\n");
-    reviewed_fields(document, fields, sizeof fields);
-    assert_string_equal(fields, "notice_date ");
-    ns_document_free(document);
+    assert_reviewed("Notice CP503\nTax year 2022\nNotice date November 10, 2073\n"
+                    "Amount due by December 1, 2023 $1,601.31\n",
+                    "notice_date ");
     /* An old year's notice within the collection period is not marked. */
-    document = read_text("Notice CP71C\nTax year 2012\nNotice date January 5, 2024\n"
-                         "Amount due by January 26, 2024 $1,097.48\n");
-    reviewed_fields(document, fields, sizeof fields);
-    assert_string_equal(fields, "");
-    ns_document_free(document);
+    assert_reviewed("Notice CP71C\nTax year 2012\nNotice date January 5, 2024\n"
+                    "Amount due by January 26, 2024 $1,097.48\n",
+                    "");
 }
 
 static void details_for_a_tax_office_are_read(void **state)
@@ -346,9 +468,9 @@ static const char *verdict_of(const char *text, char **signs)
     ns_document *document = ns_read_text(test_knowledge(), "test", text, test_today); /* may be no notice */
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
-    json_t *authenticity = json_object_get(root, "authenticity");
-    snprintf(verdict, sizeof verdict, "%s", json_string_value(json_object_get(authenticity, "verdict")));
-    *signs = json_dumps(json_object_get(authenticity, "signs"), 0);
+    json_t *authenticity_json = json_object_get(root, "authenticity");
+    snprintf(verdict, sizeof verdict, "%s", json_string_value(json_object_get(authenticity_json, "verdict")));
+    *signs = json_dumps(json_object_get(authenticity_json, "signs"), 0);
     json_decref(root);
     free(json);
     ns_document_free(document);
@@ -442,6 +564,11 @@ int main(void)
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
+        cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
+        cmocka_unit_test(a_blank_label_never_takes_the_next_rows_value),
+        cmocka_unit_test(labels_listed_before_their_values_pair_in_order),
+        cmocka_unit_test(the_first_labelled_date_wins_over_an_older_stub_and_is_marked),
+        cmocka_unit_test(a_response_date_off_the_catalogs_window_is_marked),
         cmocka_unit_test(details_for_a_tax_office_are_read),
         cmocka_unit_test(a_gift_card_demand_is_called_a_scam),
         cmocka_unit_test(a_treasury_payee_split_by_columns_is_no_sign),

@@ -61,6 +61,21 @@ static void a_user_pattern_directory_replaces_the_built_in_set(void **state)
     ns_knowledge_free(knowledge);
 }
 
+/* "paired" before the regex is an option (the value must sit by its label on a page), not regex text. */
+static void paired_is_an_option_not_part_of_the_regex(void **state)
+{
+    (void)state;
+    const char *names[] = {"mine.pat", "paired.pat"};
+    const char *contents[] = {minimal_rules, "field notice_code\nrule b 0.9 paired ticket\\s+(?<v>CP\\d+)\n"};
+    char error[512] = "";
+    ns_knowledge *knowledge = NULL;
+    assert_int_equal(load_patterns(names, contents, 2, error, sizeof error, &knowledge), NS_OK);
+    ns_document *document = ns_read_text(knowledge, "t", "ticket CP14 tax year 2020 due $12.00", any_day);
+    assert_field(document, NS_FIELD_NOTICE_CODE, "CP14");
+    ns_document_free(document);
+    ns_knowledge_free(knowledge);
+}
+
 static void expect_error(const char *content, const char *fragment)
 {
     const char *names[] = {"bad.pat"};
@@ -226,6 +241,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_user_pattern_directory_replaces_the_built_in_set),
+        cmocka_unit_test(paired_is_an_option_not_part_of_the_regex),
         cmocka_unit_test(errors_name_the_file_and_line),
         cmocka_unit_test(errors_after_blank_lines_name_the_right_line),
         cmocka_unit_test(an_over_long_prefix_is_refused_at_load),
