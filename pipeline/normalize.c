@@ -500,7 +500,9 @@ int normalize_code_lookalikes(const char *text, size_t suffix_letters, char *out
         suffix_letters + 3 > n)
         return 0;
     for (size_t i = 2; i < n - suffix_letters; i++) {
-        char digit = compact[i] == 'L' ? '1' : confusable_digit(compact[i]);
+        char digit = confusable_digit(compact[i]);
+        if (compact[i] == 'L') /* reads as 1 in a code, though not in money */
+            digit = '1';
         if (isdigit((unsigned char)compact[i]))
             continue;
         if (!digit)

@@ -146,18 +146,25 @@ static int looks_like_label(const char *text, text_line line)
     return letters > 0 && words <= LABEL_MAX_WORDS;
 }
 
+/* Skips the digits at text; NULL when there are none. */
+static const char *skip_digits(const char *text)
+{
+    const char *end = text;
+    while (isdigit((unsigned char)*end))
+        end++;
+    return end > text ? end : NULL;
+}
+
 /* "Page 1 of 3": printed among the header's lines, neither a label nor a value. */
 static int is_page_number(const char *text, text_line line)
 {
-    int first, last;
-    char tail;
-    size_t length = line.end - line.start;
-    char copy[32];
-    if (length >= sizeof copy)
+    const char *start = text + line.start, *end = text + line.end;
+    if (end - start < 9 || strncmp(start, "Page ", 5) != 0)
         return 0;
-    memcpy(copy, text + line.start, length);
-    copy[length] = '\0';
-    return sscanf(copy, "Page %d of %d%c", &first, &last, &tail) == 2;
+    const char *cursor = skip_digits(start + 5);
+    if (!cursor || end - cursor < 5 || strncmp(cursor, " of ", 4) != 0)
+        return 0;
+    return skip_digits(cursor + 4) == end;
 }
 
 /* The words of each line from word index first on: lines[i] holds word indexes [start, end). */
