@@ -99,7 +99,8 @@ static json_t *preprocess_json(const ns_document *document)
                              "size", report->width, report->height));
         json_object_set_new(json_array_get(pages, (size_t)i), "text_source", json_string("ocr"));
         if (report->page_note) /* why no page outline was found, in a photo's terms */
-            json_object_set_new(json_array_get(pages, (size_t)i), "page_note", json_string(report->page_note));
+            json_object_set_new(json_array_get(pages, (size_t)i), "page_note",
+                                json_string(report->page_note));
         /* The turn the camera's EXIF tag asked for, applied before any turn found from the text. */
         json_object_set_new(json_array_get(pages, (size_t)i), "exif_orientation",
                             json_integer(document->exif_orientation ? document->exif_orientation : 1));
@@ -158,8 +159,9 @@ static json_t *appeal_json(const plan_appeal *appeal)
                      date_or_null(appeal->deadline), "deadline_basis",
                      appeal->basis[0] ? json_string(appeal->basis) : json_null(), "days_left",
                      known ? json_integer(appeal->days_left) : json_null(), "days",
-                     rule->days ? json_integer(rule->days) : json_null(), "form", string_or_null(rule->form),
-                     "rule", rule->rule, "statute", string_or_null(rule->statute), "source", rule->source);
+                     appeal->days ? json_integer(appeal->days) : json_null(), "form",
+                     string_or_null(rule->form), "rule", rule->rule, "statute", string_or_null(rule->statute),
+                     "source", rule->source);
 }
 
 static json_t *growth_json(const plan_growth *growth)
@@ -169,15 +171,16 @@ static json_t *growth_json(const plan_growth *growth)
     json_t *rows = json_array();
     /* a proposal runs no penalty and no payment plan yet: those figures are null */
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++)
-        json_array_append_new(rows, json_pack("{s:i, s:o, s:o}", "months", growth->rows[i].months, "balance",
-                                              money_json(growth->rows[i].balance), "with_payment_plan",
-                                              growth->proposal ? json_null()
-                                                               : money_json(growth->rows[i].with_payment_plan)));
-    return json_pack("{s:b, s:s, s:f, s:o, s:o, s:o, s:b, s:[s,s]}", "estimate", 1, "note", growth->note,
-                     "interest_percent_per_year", growth->interest_percent_per_year, "penalty_percent_per_month",
-                     growth->proposal ? json_null() : json_real(growth->penalty_percent_per_month), "rows", rows,
-                     "rates_known_through", date_or_null(growth->rates_known_through), "rates_out_of_date",
-                     growth->rates_out_of_date, "sources", growth->sources[0], growth->sources[1]);
+        json_array_append_new(
+            rows, json_pack("{s:i, s:o, s:o}", "months", growth->rows[i].months, "balance",
+                            money_json(growth->rows[i].balance), "with_payment_plan",
+                            growth->proposal ? json_null() : money_json(growth->rows[i].with_payment_plan)));
+    return json_pack(
+        "{s:b, s:s, s:f, s:o, s:o, s:o, s:b, s:[s,s]}", "estimate", 1, "note", growth->note,
+        "interest_percent_per_year", growth->interest_percent_per_year, "penalty_percent_per_month",
+        growth->proposal ? json_null() : json_real(growth->penalty_percent_per_month), "rows", rows,
+        "rates_known_through", date_or_null(growth->rates_known_through), "rates_out_of_date",
+        growth->rates_out_of_date, "sources", growth->sources[0], growth->sources[1]);
 }
 
 /* Forms or statutes the notice refers to: each key (under key_name), title and source. */
