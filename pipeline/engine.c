@@ -214,6 +214,7 @@ static ns_document *document_new(const char *source)
         free(document);
         return NULL;
     }
+    document->first_page = 1;
     return document;
 }
 
@@ -349,13 +350,16 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
     snprintf(document->format, sizeof document->format, "%s", pages->format);
     document->exif_orientation = pages->exif_orientation;
     document->preprocessed = 1;
+    if (engine->limits.first_page > 0) /* the loaders began there: load_page_range checked it */
+        document->first_page = engine->limits.first_page;
     document_text text;
     document_text_init(&text);
     for (int i = 0; i < pages->count && status == NS_OK; i++) {
         char page_reason[512] = "";
         status = read_page(engine, document, pages, i, &text, page_reason, sizeof page_reason);
         if (status != NS_OK)
-            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason[0] ? page_reason : ns_strerror(status));
+            snprintf(reason, sizeof reason, "page %d: %s", document->first_page + i,
+                     page_reason[0] ? page_reason : ns_strerror(status));
         else
             document->pages = i + 1;
     }
