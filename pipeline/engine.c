@@ -325,7 +325,9 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     if (pages->text[index]) {
         document->text_layer[index] = 1;
         ns_status added =
-            document_text_begin_page(text, 0, 0) ? document_text_add_plain(text, pages->text[index]) : NS_ERR_NOMEM;
+            document_text_begin_page(text, pages->text_width[index], pages->text_height[index])
+                ? document_text_add_laid_out(text, pages->text[index], pages->text_boxes[index])
+                : NS_ERR_NOMEM;
         document->timings.extract_ms += milliseconds_since(&start);
         return added;
     }
@@ -436,7 +438,10 @@ static ns_status load_images(const ns_engine *engine, const void *const *images,
         }
         for (int page = 0; page < one.count; page++) {
             all->pages[all->count] = one.pages[page];
-            all->text[all->count++] = one.text[page];
+            all->text[all->count] = one.text[page];
+            all->text_boxes[all->count] = one.text_boxes[page];
+            all->text_width[all->count] = one.text_width[page];
+            all->text_height[all->count++] = one.text_height[page];
         }
         if (i == 0) {
             all->exif_orientation = one.exif_orientation;

@@ -220,6 +220,26 @@ static const char *error_code(json_t *record)
     return json_string_value(json_object_get(json_object_get(record, "error"), "code"));
 }
 
+/*
+ * A text layer's fields carry boxes as OCR'd ones do: each inside the page
+ * (letter size at 300 DPI, 2550 x 3300) and where the notice prints it,
+ * the header's notice code above the body's amount.
+ */
+static void text_layer_fields_are_placed_on_the_page(json_t *record)
+{
+    const char *names[] = {"notice_code", "tax_year", "amount_due", "response_date", "notice_date"};
+    json_int_t top[5];
+    for (size_t i = 0; i < 5; i++) {
+        json_t *box = json_object_get(json_object_get(json_object_get(record, "fields"), names[i]), "bbox");
+        assert_int_equal(json_array_size(box), 4);
+        json_int_t x = json_integer_value(json_array_get(box, 0)), y = json_integer_value(json_array_get(box, 1));
+        json_int_t w = json_integer_value(json_array_get(box, 2)), h = json_integer_value(json_array_get(box, 3));
+        assert_true(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 2550 && y + h <= 3300);
+        top[i] = y;
+    }
+    assert_true(top[0] < top[2]);
+}
+
 static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **state)
 {
     (void)state;
@@ -245,6 +265,7 @@ static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **
     assert_string_equal(page_source(records[1], 0), "pdf_text");
     assert_string_equal(field_value(records[1], "amount_due"), "2417.86");
     assert_string_equal(field_value(records[1], "response_date"), "2024-04-01");
+    text_layer_fields_are_placed_on_the_page(records[1]);
     assert_string_equal(error_code(records[2]), "bad_pdf");
     assert_int_equal(json_integer_value(json_object_get(records[3], "pages")), 2);
     assert_string_equal(page_source(records[3], 1), "pdf_text");
