@@ -482,7 +482,9 @@ static ns_document *read_text(const ns_knowledge *knowledge, const char *source,
     }
     document_text text;
     document_text_init(&text);
-    ns_status status = document_text_add_plain(&text, plain);
+    char *decoded = text_decode_file_text(plain); /* a Windows-1252 file's names and addresses kept */
+    ns_status status = decoded ? document_text_add_plain(&text, decoded) : NS_ERR_NOMEM;
+    free(decoded);
     if (status == NS_ERR_TOO_LARGE) {
         char reason[96];
         snprintf(reason, sizeof reason, "more than %d pages (form feeds), over the page limit", NS_MAX_PAGES);
