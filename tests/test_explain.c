@@ -762,10 +762,11 @@ static void an_address_block_ending_in_another_country_gives_the_150_day_window_
 static void a_us_or_military_address_keeps_the_90_day_window(void **state)
 {
     (void)state;
-    static const char *const domestic[] = {
-        "JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
-        "JOS\xc3\x89 MU\xc3\x91OZ\n8 PE\xc3\x91A ST\nCA\xc3\x91ON CITY CO 81212",
-        "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050", "JANE DOE\n100 MAPLE AVE\nWASHINGTON, DC 20001"};
+    static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
+                                           "JOS\xc3\x89 MU\xc3\x91OZ\n8 PE\xc3\x91"
+                                           "A ST\nCA\xc3\x91ON CITY CO 81212",
+                                           "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050",
+                                           "JANE DOE\n100 MAPLE AVE\nWASHINGTON, DC 20001"};
     for (size_t i = 0; i < sizeof domestic / sizeof domestic[0]; i++) {
         action_plan plan;
         plan_for_cp3219a_mailed_to(domestic[i], &plan);
