@@ -9,7 +9,6 @@
  *   3. scale          by measured text height, not by DPI (phones say 72)
  *   4. background     divide out uneven light before any threshold
  *      sharpen        a blurred page (wide ink edges) is unsharp-masked
- *      whiten         paper and the bright boxes normalization leaves round soft text made white
  *   5. binarize       Sauvola, local, so a shadow band keeps its text
  *   6. orientation    90/180/270 from the text itself, on the binary image
  *   7. deskew         measured on the binary image, where lines are crisp
@@ -800,22 +799,6 @@ static void sharpen_if_blurred(page_images *images, preprocess_report *report)
     save_step(images, "sharpened", images->even);
 }
 
-/*
- * Background normalization brings paper to this level (Leptonica's default), but where soft text
- * filled a tile the paper around it comes out brighter, up to white: boxes around every word.
- * Tesseract's global threshold then split paper from those boxes instead of ink from paper
- * (measured: a small photo's clear header read as nothing; on 28 hard photos of seed 131301,
- * 3 more read all five fields and 1 fewer). Everything from this level up is paper, so it is all
- * made white, and the ink's range stretched to fill the scale (about 10 ms a page).
- */
-#define EVENED_PAPER_LEVEL 200
-
-static void whiten_paper(page_images *images)
-{
-    pixGammaTRC(images->even, images->even, 1.0f, 0, EVENED_PAPER_LEVEL);
-    save_step(images, "whitened", images->even);
-}
-
 /* Turns both images upright when the text says the page lies sideways or upside down. */
 static void turn_upright(page_images *images, preprocess_report *report)
 {
@@ -890,7 +873,6 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
     }
     save_step(&images, "background", images.even);
     sharpen_if_blurred(&images, report);
-    whiten_paper(&images);
     int scaled_text_height = report->text_height > 0 ? (int)(report->text_height * report->scale) : 0;
     images.binary = binarize(images.even, scaled_text_height);
     pixDestroy(&images.gray);

@@ -198,10 +198,7 @@ static void blur_is_measured_and_sharpening_narrows_it(void **state)
     pixDestroy(&sharp);
 }
 
-/*
- * The whole chain: a blurred photo of a page is reported blurred and sharpened, and its paper
- * made white; a sharp one is not sharpened.
- */
+/* The whole chain: a blurred photo of a page is reported blurred and sharpened; a sharp one is not. */
 static void a_blurred_page_is_sharpened_and_a_sharp_one_left_alone(void **state)
 {
     (void)state;
@@ -216,12 +213,6 @@ static void a_blurred_page_is_sharpened_and_a_sharp_one_left_alone(void **state)
         fail_msg("sharp page: edges %d px, sharpened %d; blurred page: edges %d px, sharpened %d",
                  sharp_report.edge_width, sharp_report.sharpened, soft_report.edge_width,
                  soft_report.sharpened);
-    /* paper (most of the page) comes out white, with no brighter boxes round the words; ink stays dark */
-    l_uint32 paper = 0, ink = 255;
-    pixGetRankValue(soft_page, 1, 0.5f, &paper);
-    pixGetRankValue(soft_page, 1, 0.02f, &ink);
-    if (paper != 255 || ink > 100)
-        fail_msg("blurred page: paper at %u, ink at %u", paper, ink);
     pixDestroy(&soft_page);
     pixDestroy(&sharp_page);
     pixDestroy(&soft);
