@@ -9,6 +9,7 @@
 #include "normalize.h"
 #include "ocr.h"
 #include "preprocess.h"
+#include "second_look.h"
 
 #include <leptonica/allheaders.h>
 #include <pthread.h>
@@ -350,7 +351,7 @@ static ns_status reread_if_turned(ns_engine *engine, ns_document *document, int 
 
 /* Adds one loaded page to text: its PDF text layer as it is, or its image read by OCR. */
 static ns_status read_page(ns_engine *engine, ns_document *document, loaded_pages *pages, int index,
-                           document_text *text, char *reason, size_t len)
+                           document_text *text, PIX **kept, char *reason, size_t len)
 {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
@@ -374,7 +375,10 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     if (status == NS_OK && ocr_clear_word_share(text, mark.word_count) < POOR_READING_SHARE)
         status = reread_if_turned(engine, document, index, &clean, text, mark, reason, len);
     document->timings.ocr_ms += milliseconds_since(&start);
-    pixDestroy(&clean);
+    if (kept && status == NS_OK)
+        *kept = clean; /* for the second look */
+    else
+        pixDestroy(&clean);
     return status;
 }
 
@@ -391,9 +395,11 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
         document->first_page = engine->limits.first_page;
     document_text text;
     document_text_init(&text);
+    PIX *kept[SECOND_LOOK_PAGES] = {NULL};
     for (int i = 0; i < pages->count && status == NS_OK; i++) {
         char page_reason[512] = "";
-        status = read_page(engine, document, pages, i, &text, page_reason, sizeof page_reason);
+        status = read_page(engine, document, pages, i, &text, i < SECOND_LOOK_PAGES ? &kept[i] : NULL,
+                           page_reason, sizeof page_reason);
         if (status != NS_OK)
             snprintf(reason, sizeof reason, "page %d: %s", document->first_page + i,
                      page_reason[0] ? page_reason : ns_strerror(status));
@@ -406,11 +412,17 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
                  document->pages == 1 ? "" : "s");
     }
     clock_gettime(CLOCK_MONOTONIC, &start);
-    if (status == NS_OK)
+    if (status == NS_OK) {
         extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
                        &document->extraction);
-    else
+        second_look(engine->ocr, kept, SECOND_LOOK_PAGES, &engine->knowledge->catalog, &document->extraction);
+        second_look_missing(engine->ocr, kept[0], &text, &engine->knowledge->patterns, &engine->knowledge->catalog,
+                            &document->extraction);
+    } else {
         document_fail(document, status, reason);
+    }
+    for (int i = 0; i < SECOND_LOOK_PAGES; i++)
+        pixDestroy(&kept[i]);
     document->timings.extract_ms += milliseconds_since(&start);
     document_text_free(&text);
     clock_gettime(CLOCK_MONOTONIC, &start);

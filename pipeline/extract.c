@@ -651,19 +651,26 @@ static void cross_check(extraction *out)
  */
 #define WINDOW_SLACK_DAYS 7
 
+int extract_within_window(const catalog_notice *notice, long days)
+{
+    const catalog_window *window = notice ? notice->deadline : NULL;
+    if (!window || !window->printed || window->days <= 0 || window->from != ORIGIN_NOTICE_DATE)
+        return -1;
+    /* A notice mailed abroad may print the longer window's date (CP3219A: 150 days, not 90). */
+    return labs(days - window->days) <= WINDOW_SLACK_DAYS ||
+           (window->days_abroad && labs(days - window->days_abroad) <= WINDOW_SLACK_DAYS);
+}
+
 static void check_response_window(extraction *out, const catalog_notice *notice)
 {
     extracted_field *notice_date = &out->fields[NS_FIELD_NOTICE_DATE];
     extracted_field *response = &out->fields[NS_FIELD_RESPONSE_DATE];
-    const catalog_window *window = notice ? notice->deadline : NULL;
-    if (!window || !window->printed || window->days <= 0 || window->from != ORIGIN_NOTICE_DATE ||
-        !notice_date->found || !response->found || response->review[0] || notice_date->review[0])
+    if (!notice_date->found || !response->found || response->review[0] || notice_date->review[0])
         return;
     long days = (long)(response->chosen.number - notice_date->chosen.number);
-    /* A notice mailed abroad may print the longer window's date (CP3219A: 150 days, not 90). */
-    if (labs(days - window->days) <= WINDOW_SLACK_DAYS ||
-        (window->days_abroad && labs(days - window->days_abroad) <= WINDOW_SLACK_DAYS))
+    if (extract_within_window(notice, days) != 0)
         return;
+    const catalog_window *window = notice->deadline;
     char reason[96];
     snprintf(reason, sizeof reason, "response date is %ld days after the notice date; %s gives %d", days,
              notice->code, window->days);
@@ -723,16 +730,22 @@ static void collect_billing(const pattern_set *billing, const document_text *tex
  * A billing summary that adds up to the amount due confirms it; one that does
  * not is reported, not acted on: a summary may hold lines no rule knows.
  */
+int extract_billing_total(const extraction *out, int64_t *total)
+{
+    int has_base = 0;
+    *total = 0;
+    for (int i = 0; i < out->billing_count; i++) {
+        *total += out->billing[i].cents;
+        has_base |= strcmp(out->billing[i].kind, "tax_owed") == 0;
+    }
+    return has_base && out->billing_count >= 2;
+}
+
 static void check_billing(extraction *out)
 {
     extracted_field *amount = &out->fields[NS_FIELD_AMOUNT_DUE];
-    int has_base = 0;
-    int64_t total = 0;
-    for (int i = 0; i < out->billing_count; i++) {
-        total += out->billing[i].cents;
-        has_base |= strcmp(out->billing[i].kind, "tax_owed") == 0;
-    }
-    if (!amount->found || !has_base || out->billing_count < 2)
+    int64_t total;
+    if (!amount->found || !extract_billing_total(out, &total))
         return;
     out->billing_agrees = total == amount->chosen.number ? 1 : -1;
     if (out->billing_agrees == 1 && amount->confidence < BILLING_AGREES_CONFIDENCE)
@@ -762,6 +775,12 @@ void extract_fields(const pattern_library *library, const notice_catalog *catalo
     collect_signals(&library->signals, text, out);
     collect_billing(&library->billing, text, out);
     check_billing(out);
+}
+
+int extract_parse_value(ns_field_id field, const char *text, field_candidate *candidate)
+{
+    memset(candidate, 0, sizeof *candidate);
+    return parse_value(field_value_kind(field), text, NULL, candidate);
 }
 
 int extract_correct_field(extraction *fields, ns_field_id id, const char *text)

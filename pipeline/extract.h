@@ -74,6 +74,17 @@ void extract_fields(const pattern_library *library, const struct notice_catalog 
                     const document_text *text, extraction *out);
 
 /*
+ * A catalog notice's printed window against a response date `days` after the
+ * notice date: 1 within it (either window, at home or abroad), 0 off it, -1
+ * when the catalog prints no window counted from the notice date.
+ */
+int extract_within_window(const catalog_notice *notice, long days);
+/* The billing summary's lines added up; 0 when they are too few (or lack the tax) to check a total. */
+int extract_billing_total(const extraction *fields, int64_t *total);
+/* Parses text as a value of the field's kind, as read (no catalog correction); 0 when it is not one. */
+int extract_parse_value(ns_field_id field, const char *text, field_candidate *candidate);
+
+/*
  * Sets a field to a value a person typed (a correction), parsed as the field's
  * kind: confidence 1, no review. NULL or "" clears the field. Returns 0 when
  * the text is not a value of that kind.

@@ -344,3 +344,65 @@ int ocr_orientation_by_reading(ocr_engine *engine, struct Pix *page, int *degree
         *degrees = 0;
     return *degrees != 0;
 }
+
+/* The symbols of the last recognition with their alternative readings (lstm_choice_mode on). */
+static void read_symbol_choices(TessResultIterator *symbols, ocr_line *out)
+{
+    do {
+        if (out->symbol_count == OCR_LINE_SYMBOLS)
+            return;
+        ocr_symbol *symbol = &out->symbols[out->symbol_count];
+        symbol->count = 0;
+        char *best = TessResultIteratorGetUTF8Text(symbols, RIL_SYMBOL);
+        if (!best)
+            continue; /* no word here: Tesseract asserts on a choice iterator made at such a place */
+        TessDeleteText(best);
+        symbol->starts_word = TessPageIteratorIsAtBeginningOf(TessResultIteratorGetPageIterator(symbols), RIL_WORD);
+        TessChoiceIterator *choices = TessResultIteratorGetChoiceIterator(symbols);
+        if (!choices)
+            continue;
+        do {
+            const char *choice = TessChoiceIteratorGetUTF8Text(choices);
+            if (!choice || symbol->count == OCR_SYMBOL_CHOICES)
+                break;
+            snprintf(symbol->text[symbol->count], sizeof symbol->text[0], "%s", choice);
+            symbol->confidence[symbol->count++] = TessChoiceIteratorConfidence(choices) / 100.0f;
+        } while (TessChoiceIteratorNext(choices));
+        TessChoiceIteratorDelete(choices);
+        out->symbol_count += symbol->count > 0;
+    } while (TessResultIteratorNext(symbols, RIL_SYMBOL));
+}
+
+int ocr_read_line(ocr_engine *engine, struct Pix *crop, const char *whitelist, ocr_line *out)
+{
+    memset(out, 0, sizeof *out);
+    limit_openmp_to_one_thread();
+    TessBaseAPISetPageSegMode(engine->api, PSM_SINGLE_LINE);
+    TessBaseAPISetVariable(engine->api, "tessedit_char_whitelist", whitelist ? whitelist : "");
+    /* 2: the LSTM keeps each symbol's alternatives for the choice iterator (0 keeps only the best). */
+    TessBaseAPISetVariable(engine->api, "lstm_choice_mode", "2");
+    TessBaseAPISetImage2(engine->api, crop);
+    TessBaseAPISetSourceResolution(engine->api, 300);
+    int read = 0;
+    if (TessBaseAPIRecognize(engine->api, NULL) == 0) {
+        char *text = TessBaseAPIGetUTF8Text(engine->api);
+        if (text) {
+            snprintf(out->text, sizeof out->text, "%s", text);
+            out->text[strcspn(out->text, "\n")] = '\0';
+            TessDeleteText(text);
+        }
+        out->confidence = (float)TessBaseAPIMeanTextConf(engine->api) / 100.0f;
+        TessResultIterator *symbols = TessBaseAPIGetIterator(engine->api);
+        if (symbols) {
+            read_symbol_choices(symbols, out);
+            TessResultIteratorDelete(symbols);
+        }
+        read = out->text[0] != '\0';
+    }
+    TessBaseAPIClear(engine->api);
+    /* The page settings ocr_create made, for the next page. */
+    TessBaseAPISetVariable(engine->api, "lstm_choice_mode", "0");
+    TessBaseAPISetVariable(engine->api, "tessedit_char_whitelist", "");
+    TessBaseAPISetPageSegMode(engine->api, PSM_AUTO);
+    return read;
+}

@@ -33,4 +33,30 @@ float ocr_clear_word_share(const document_text *text, size_t first_word);
  */
 int ocr_orientation_by_reading(ocr_engine *engine, struct Pix *page, int *degrees);
 
+/*
+ * One line read again (the second look): the text, Tesseract's word confidence, and each symbol's
+ * alternative readings, best first, as Tesseract's choice iterator gives them.
+ */
+#define OCR_LINE_SYMBOLS 24 /* a field's value: "$12,345,678.90" is 14 */
+#define OCR_SYMBOL_CHOICES 4
+typedef struct ocr_symbol {
+    int count;
+    int starts_word; /* 1: a space goes before it */
+    char text[OCR_SYMBOL_CHOICES][8]; /* UTF-8 of each choice */
+    float confidence[OCR_SYMBOL_CHOICES];
+} ocr_symbol;
+
+typedef struct ocr_line {
+    char text[128];
+    float confidence; /* 0..1, the mean over the line's words */
+    int symbol_count;
+    ocr_symbol symbols[OCR_LINE_SYMBOLS];
+} ocr_line;
+
+/*
+ * Reads a crop as one line of text (PSM 7) on the engine's own Tesseract, with only the characters
+ * of whitelist ("" or NULL: all), then puts the page settings back. 0 when nothing was read.
+ */
+int ocr_read_line(ocr_engine *engine, struct Pix *crop, const char *whitelist, ocr_line *out);
+
 #endif

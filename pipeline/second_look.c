@@ -1,0 +1,502 @@
+/*
+ * second_look.c - a field whose value fails its own cross-check (a code the
+ * catalog does not know, a date off the notice's window, an amount the
+ * notice's other readings do not repeat) is read again from the crop of its
+ * words, another way: enlarged, with only the characters its kind can hold,
+ * as one line, and with Tesseract's alternative symbols tried against it.
+ * A re-read value replaces the first only when it passes the check the
+ * first failed; clean pages, whose values pass, pay nothing. When the code
+ * or the notice date is missing altogether, the blocks of ink no word covers
+ * (a block Tesseract's layout took for a picture) are read on their own.
+ */
+#include "second_look.h"
+
+#include "dates.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * REREAD_CONFIDENCE  a re-read value is one reading that passed one check:
+ *                    kept under the 0.8 that calls a value sure, so a
+ *                    person still looks (its review says how it was read)
+ * AGREEMENT_STEP     each further way that read the same value adds this
+ * MARGIN_LINES       the crop's margin, in the value's line heights: room for
+ *                    a character the first box cut off, not the next word
+ */
+#define REREAD_CONFIDENCE 0.6
+#define AGREEMENT_STEP 0.05
+#define REREAD_CONFIDENCE_MAX 0.75
+#define MARGIN_LINES 0.5
+/*
+ * The blocks the first reading skipped:
+ *   LOST_LEAST        as extract.c's REVIEW_BELOW: under it a value is as likely wrong as right
+ *   INK_THRESHOLD     the OCR image is evened out: paper near 255, strokes well under
+ *   MOST_INK_DENSITY  text covers under half its block; a shadow or the table under the page more
+ *   MOST_LOST_BLOCKS  a page has a dozen blocks; more is clutter, not text
+ *   LOST_GAP_LINES    over PAIRED_BELOW_LINES (1.5): no label pairs with the next block's value
+ */
+#define LOST_LEAST 0.5
+#define INK_THRESHOLD 128
+#define MOST_INK_DENSITY 0.5
+#define MOST_LOST_BLOCKS 16
+#define LOST_GAP_LINES 3
+/* Paper measured as the image's median grey; under 40% of it is stroke, over 95% is paper. */
+#define STROKE_FRACTION 0.4
+#define PAPER_FRACTION 0.95
+#define BORDER_PIXELS 16 /* white around the crop: Tesseract finds no line touching the edge */
+
+/* One way of reading a crop again. */
+typedef struct look_way {
+    const char *name;
+    float scale;
+    int otsu; /* 1: binarized by Otsu over the crop; 0: the grey with its paper made white */
+} look_way;
+
+/*
+ * Measured on two fresh sets of real-wording photos (126): each of these won
+ * a code the other missed; 1.5x grey with every character won none, dropped.
+ */
+static const look_way WAYS[] = {
+    {"2x grey, its characters", 2.0f, 0},
+    {"2x Otsu, its characters", 2.0f, 1},
+};
+#define WAY_COUNT (sizeof WAYS / sizeof WAYS[0])
+
+/* The characters a field's value can be printed with. */
+static const char *field_characters(ns_field_id field)
+{
+    switch (field) {
+    case NS_FIELD_NOTICE_CODE: return "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    case NS_FIELD_TAX_YEAR: return "0123456789";
+    case NS_FIELD_AMOUNT_DUE: return "$0123456789,.";
+    default: /* dates: "January 30, 2019", "01/30/2019" */
+        return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789,/- ";
+    }
+}
+
+int second_look_wanted(const extracted_field *field)
+{
+    return field->found && field->chosen.box.w > 0 && field->chosen.page >= 1 &&
+           field->chosen.page <= SECOND_LOOK_PAGES;
+}
+
+ns_box second_look_region(ns_box value, int page_width, int page_height)
+{
+    int margin = (int)lround(value.h * MARGIN_LINES);
+    int left = value.x - margin, top = value.y - margin;
+    int right = value.x + value.w + margin, bottom = value.y + value.h + margin;
+    left = left < 0 ? 0 : left;
+    top = top < 0 ? 0 : top;
+    right = right > page_width ? page_width : right;
+    bottom = bottom > page_height ? page_height : bottom;
+    ns_box region = {left, top, right > left ? right - left : 0, bottom > top ? bottom - top : 0};
+    return region;
+}
+
+/* Appends a symbol's text to out; 0 when it does not fit. */
+static int append(char *out, size_t size, size_t *length, const char *symbol)
+{
+    size_t n = strlen(symbol);
+    if (*length + n + 1 > size)
+        return 0;
+    memcpy(out + *length, symbol, n + 1);
+    *length += n;
+    return 1;
+}
+
+/* The line with symbol `swap` read as its choice `choice` (-1: every symbol as its best). */
+static int line_variant(const ocr_line *line, int swap, int choice, char *out, size_t size,
+                        double *confidence)
+{
+    size_t length = 0;
+    out[0] = '\0';
+    *confidence = 0;
+    for (int i = 0; i < line->symbol_count; i++) {
+        int pick = i == swap ? choice : 0;
+        if (i > 0 && line->symbols[i].starts_word && !append(out, size, &length, " "))
+            return 0;
+        if (!append(out, size, &length, line->symbols[i].text[pick]))
+            return 0;
+        *confidence += line->symbols[i].confidence[pick];
+    }
+    return line->symbol_count > 0;
+}
+
+int second_look_best_choice(const ocr_line *line, second_look_accept accept, void *context, char *value,
+                            size_t value_size)
+{
+    double best = -1;
+    int tied = 0;
+    char candidate_value[128];
+    value[0] = '\0';
+    for (int swap = -1; swap < line->symbol_count; swap++) {
+        int choices = swap < 0 ? 1 : line->symbols[swap].count;
+        for (int choice = swap < 0 ? 0 : 1; choice < choices; choice++) {
+            char text[160];
+            double confidence;
+            if (!line_variant(line, swap, choice, text, sizeof text, &confidence) ||
+                !accept(text, context, candidate_value, sizeof candidate_value))
+                continue;
+            if (confidence > best + 1e-9) {
+                best = confidence;
+                tied = 0;
+                snprintf(value, value_size, "%s", candidate_value);
+            } else if (fabs(confidence - best) <= 1e-9 && strcmp(candidate_value, value) != 0) {
+                tied = 1;
+            }
+        }
+    }
+    if (tied)
+        value[0] = '\0';
+    return value[0] != '\0';
+}
+
+/* What a field's value is checked against: the other fields, and the catalog's entry for the code. */
+typedef struct field_check {
+    ns_field_id field;
+    extraction *fields;
+    const notice_catalog *catalog;
+    int64_t number; /* the accepted value's number, set by accept_value */
+} field_check;
+
+/* A sure other field to check against: found and not itself in doubt. */
+static const extracted_field *settled(const extraction *fields, ns_field_id id)
+{
+    const extracted_field *field = &fields->fields[id];
+    return field->found && !field->review[0] ? field : NULL;
+}
+
+static const catalog_notice *notice_entry(const field_check *check)
+{
+    const extracted_field *code = &check->fields->fields[NS_FIELD_NOTICE_CODE];
+    return code->found && check->catalog ? catalog_find(check->catalog, code->chosen.value) : NULL;
+}
+
+/* Collection notices come up to ten years after assessment (IRC 6502), itself after the tax year. */
+#define MOST_YEARS_FROM_TAX_YEAR_TO_NOTICE 15
+
+/* 1 when the candidate value agrees with the field's cross-check, 0 when not, -1 when there is none. */
+static int value_agrees(const field_check *check, const field_candidate *value)
+{
+    const extraction *fields = check->fields;
+    /* The two dates check each other even when one is marked: a window hit by chance is unlikely. */
+    const extracted_field *notice_date =
+        fields->fields[NS_FIELD_NOTICE_DATE].found ? &fields->fields[NS_FIELD_NOTICE_DATE] : NULL;
+    const extracted_field *response =
+        fields->fields[NS_FIELD_RESPONSE_DATE].found ? &fields->fields[NS_FIELD_RESPONSE_DATE] : NULL;
+    switch (check->field) {
+    case NS_FIELD_NOTICE_CODE:
+        return check->catalog ? catalog_find(check->catalog, value->value) != NULL : -1;
+    case NS_FIELD_TAX_YEAR: {
+        notice_date = settled(fields, NS_FIELD_NOTICE_DATE);
+        if (!notice_date)
+            return -1;
+        int notice_year = date_from_days((long)notice_date->chosen.number).year;
+        return value->number <= notice_year &&
+               notice_year - value->number <= MOST_YEARS_FROM_TAX_YEAR_TO_NOTICE;
+    }
+    case NS_FIELD_AMOUNT_DUE: {
+        const extracted_field *amount = &fields->fields[NS_FIELD_AMOUNT_DUE];
+        int64_t total;
+        if (extract_billing_total(fields, &total) && total == value->number)
+            return 1;
+        return amount->has_runner_up ? strcmp(amount->runner_up.value, value->value) == 0 : -1;
+    }
+    case NS_FIELD_RESPONSE_DATE:
+        return notice_date ? extract_within_window(notice_entry(check),
+                                                   (long)(value->number - notice_date->chosen.number))
+                           : -1;
+    case NS_FIELD_NOTICE_DATE:
+        return response ? extract_within_window(notice_entry(check),
+                                                (long)(response->chosen.number - value->number))
+                        : -1;
+    default: return -1;
+    }
+}
+
+/* 1 when the value as first read fails its check (a code counts as failed when it had to be corrected). */
+static int first_reading_fails(const field_check *check, const extracted_field *field)
+{
+    if (check->field == NS_FIELD_NOTICE_CODE && field->chosen.corrected != CODE_AS_READ)
+        return 1;
+    /* A summary may hold lines no rule knows: the amount fails only when its readings disagree. */
+    if (check->field == NS_FIELD_AMOUNT_DUE)
+        return field->has_runner_up && field->review[0];
+    return value_agrees(check, &field->chosen) == 0;
+}
+
+/* second_look_accept for a field: the text parses as its kind and agrees with its cross-check. */
+static int accept_value(const char *text, void *context, char *value, size_t value_size)
+{
+    field_check *check = context;
+    field_candidate candidate;
+    if (!extract_parse_value(check->field, text, &candidate) || value_agrees(check, &candidate) != 1)
+        return 0;
+    if (check->field == NS_FIELD_NOTICE_CODE) /* the catalog's spelling: "CP01A" */
+        snprintf(candidate.value, sizeof candidate.value, "%s",
+                 catalog_find(check->catalog, candidate.value)->code);
+    check->number = candidate.number;
+    snprintf(value, value_size, "%s", candidate.value);
+    return 1;
+}
+
+/*
+ * An image with its paper stretched to white and its strokes to black: on
+ * white around them, blocks left at the paper's grey look like pictures and
+ * Tesseract's threshold splits paper from border instead of ink from paper.
+ */
+static PIX *paper_white(PIX *page)
+{
+    PIX *grey = pixConvertTo8(page, 0);
+    l_uint32 paper = 0;
+    if (!grey || pixGetRankValue(grey, 1, 0.5f, &paper) != 0 || paper < 64) {
+        pixDestroy(&grey); /* a page that is mostly dark has no paper to measure */
+        return NULL;
+    }
+    PIX *stretched =
+        pixGammaTRC(NULL, grey, 1.0f, (l_int32)(paper * STROKE_FRACTION), (l_int32)(paper * PAPER_FRACTION));
+    pixDestroy(&grey);
+    return stretched;
+}
+
+/* The crop of region made ready for one way: enlarged, binarized or not, with a white border. */
+static PIX *prepare_crop(PIX *page, ns_box region, const look_way *way)
+{
+    BOX *box = boxCreate(region.x, region.y, region.w, region.h);
+    PIX *crop = box ? pixClipRectangle(page, box, NULL) : NULL;
+    boxDestroy(&box);
+    /* Otsu finds its own split between ink and paper; the grey ways need the paper made white. */
+    PIX *grey = !crop ? NULL : way->otsu ? pixConvertTo8(crop, 0) : paper_white(crop);
+    pixDestroy(&crop);
+    PIX *scaled = grey ? pixScale(grey, way->scale, way->scale) : NULL;
+    pixDestroy(&grey);
+    if (scaled && way->otsu) {
+        PIX *binary = NULL;
+        pixOtsuAdaptiveThreshold(scaled, pixGetWidth(scaled), pixGetHeight(scaled), 0, 0, 0.1f, NULL,
+                                 &binary);
+        pixDestroy(&scaled);
+        scaled = binary;
+    }
+    PIX *bordered = scaled ? pixAddBorder(scaled, BORDER_PIXELS, pixGetDepth(scaled) == 1 ? 0 : 255) : NULL;
+    pixDestroy(&scaled);
+    return bordered;
+}
+
+/* The field's value read again each way; the value most ways agree on, with how many. */
+static int reread_field(ocr_engine *ocr, PIX *page, ns_box region, field_check *check, char *value,
+                        size_t value_size, int64_t *number, const char **way_name)
+{
+    char read[WAY_COUNT][128];
+    int64_t numbers[WAY_COUNT];
+    int best_votes = 0;
+    for (size_t i = 0; i < WAY_COUNT; i++) {
+        read[i][0] = '\0';
+        PIX *crop = prepare_crop(page, region, &WAYS[i]);
+        ocr_line line;
+        if (crop && ocr_read_line(ocr, crop, field_characters(check->field), &line) &&
+            second_look_best_choice(&line, accept_value, check, read[i], sizeof read[i]))
+            numbers[i] = check->number;
+        pixDestroy(&crop);
+        if (!read[i][0])
+            continue;
+        int votes = 0;
+        for (size_t j = 0; j <= i; j++)
+            votes += strcmp(read[j], read[i]) == 0;
+        if (votes > best_votes) {
+            best_votes = votes;
+            snprintf(value, value_size, "%.127s", read[i]);
+            *number = numbers[i];
+            *way_name = WAYS[i].name;
+        }
+    }
+    for (size_t i = 0; i < WAY_COUNT; i++)
+        if (read[i][0] && strcmp(read[i], value) != 0)
+            return 0; /* two ways read two values that both pass: no basis to pick */
+    return best_votes;
+}
+
+/* Reads one field again when its value fails its cross-check; the re-read value replaces it when it passes.
+ */
+static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count, field_check *check)
+{
+    extracted_field *field = &check->fields->fields[check->field];
+    if (!second_look_wanted(field) || field->chosen.page > page_count || !first_reading_fails(check, field))
+        return;
+    PIX *page = pages[field->chosen.page - 1];
+    if (!page)
+        return;
+    ns_box region = second_look_region(field->chosen.box, pixGetWidth(page), pixGetHeight(page));
+    if (region.w == 0 || region.h == 0)
+        return;
+    char value[128] = "";
+    int64_t number = 0;
+    const char *way = NULL;
+    int votes = reread_field(ocr, page, region, check, value, sizeof value, &number, &way);
+    if (votes == 0 || strcmp(value, field->chosen.value) == 0)
+        return;
+    char first[20];
+    snprintf(first, sizeof first, "%.16s", field->chosen.text);
+    snprintf(field->chosen.value, sizeof field->chosen.value, "%s", value);
+    snprintf(field->chosen.text, sizeof field->chosen.text, "%s", value);
+    field->chosen.number = number;
+    field->chosen.corrected = CODE_AS_READ;
+    field->chosen.rule = "second look";
+    double confidence = REREAD_CONFIDENCE + AGREEMENT_STEP * (votes - 1);
+    field->confidence = confidence < REREAD_CONFIDENCE_MAX ? confidence : REREAD_CONFIDENCE_MAX;
+    snprintf(field->review, sizeof field->review,
+             "%.16s failed its check; read again (%.24s), %d/%d ways agree", first, way, votes,
+             (int)WAY_COUNT);
+}
+
+void second_look(ocr_engine *ocr, struct Pix *const *pages, int page_count, const notice_catalog *catalog,
+                 extraction *fields)
+{
+    /* The code first: the dates are checked against its window in the catalog. */
+    static const ns_field_id order[] = {NS_FIELD_NOTICE_CODE, NS_FIELD_NOTICE_DATE, NS_FIELD_RESPONSE_DATE,
+                                        NS_FIELD_TAX_YEAR, NS_FIELD_AMOUNT_DUE};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        field_check check = {order[i], fields, catalog, 0};
+        look_again(ocr, pages, page_count, &check);
+    }
+}
+
+/* Every notice prints its code and its date: when either is missing, a block of the page may be lost. */
+static int printed_field_missing(const extraction *fields)
+{
+    return !fields->fields[NS_FIELD_NOTICE_CODE].found || !fields->fields[NS_FIELD_NOTICE_DATE].found;
+}
+
+/* Fills each missing field (not one whose label was printed blank) from the lost blocks' reading. */
+static void fill_missing(extraction *fields, const extraction *lost)
+{
+    const extracted_field *code = &fields->fields[NS_FIELD_NOTICE_CODE];
+    const extracted_field *lost_code = &lost->fields[NS_FIELD_NOTICE_CODE];
+    if (code->found && lost_code->found && strcmp(code->chosen.value, lost_code->chosen.value) != 0)
+        return; /* the two readings disagree on which notice it is: its other values may not apply */
+    for (int i = 0; i < NS_FIELD_COUNT; i++) {
+        extracted_field *field = &fields->fields[i];
+        const extracted_field *found = &lost->fields[i];
+        if (field->found || field->review[0] || !found->found || found->review[0] ||
+            found->confidence < LOST_LEAST)
+            continue;
+        *field = *found;
+        field->chosen.box.w = 0; /* its place was on the mosaic, not the page */
+        field->confidence =
+            found->confidence < REREAD_CONFIDENCE_MAX ? found->confidence : REREAD_CONFIDENCE_MAX;
+        snprintf(field->review, sizeof field->review,
+                 "found in a block of the page the first reading skipped");
+    }
+}
+
+/* The median height of page 1's words: the page's line height. */
+static int median_word_height(const document_text *text)
+{
+    int heights[512], count = 0;
+    for (size_t i = 0; i < text->word_count && count < 512; i++)
+        if (text->words[i].page == 1 && text->words[i].box.h > 0)
+            heights[count++] = text->words[i].box.h;
+    for (int i = 1; i < count; i++) /* insertion sort: a few hundred words */
+        for (int j = i; j > 0 && heights[j - 1] > heights[j]; j--) {
+            int swap = heights[j];
+            heights[j] = heights[j - 1];
+            heights[j - 1] = swap;
+        }
+    return count ? heights[count / 2] : 0;
+}
+
+/* Page 1's ink that no word read covers, binary, with every word's box cleared. */
+static PIX *unread_ink(PIX *page, const document_text *text, int line)
+{
+    PIX *grey = pixConvertTo8(page, 0);
+    PIX *ink = grey ? pixThresholdToBinary(grey, INK_THRESHOLD) : NULL;
+    pixDestroy(&grey);
+    for (size_t i = 0; ink && i < text->word_count; i++) {
+        const text_word *word = &text->words[i];
+        if (word->page != 1 || word->box.w == 0)
+            continue;
+        BOX *box =
+            boxCreate(word->box.x - line / 2, word->box.y - line / 2, word->box.w + line, word->box.h + line);
+        pixClearInRect(ink, box);
+        boxDestroy(&box);
+    }
+    return ink;
+}
+
+/* The blocks of unread text: ink closed into lines and paragraphs, kept when text-sized and not solid. */
+static BOXA *lost_blocks(PIX *ink, int line)
+{
+    PIX *closed = pixCloseBrick(NULL, ink, 3 * line, 2 * line);
+    BOXA *all = closed ? pixConnComp(closed, NULL, 8) : NULL;
+    pixDestroy(&closed);
+    BOXA *kept = boxaCreate(0);
+    int page_height = pixGetHeight(ink);
+    for (int i = 0; all && kept && i < boxaGetCount(all) && boxaGetCount(kept) < MOST_LOST_BLOCKS; i++) {
+        BOX *box = boxaGetBox(all, i, L_CLONE);
+        l_int32 x, y, w, h, pixels = 0;
+        boxGetGeometry(box, &x, &y, &w, &h);
+        PIX *inside = pixClipRectangle(ink, box, NULL);
+        if (inside)
+            pixCountPixels(inside, &pixels, NULL);
+        pixDestroy(&inside);
+        double density = (double)pixels / ((double)w * h);
+        /* two words' width and a line's height, not a page-tall margin or a solid shadow */
+        if (w >= 6 * line && h >= line && h < page_height / 2 && density < MOST_INK_DENSITY)
+            boxaAddBox(kept, box, L_COPY);
+        boxDestroy(&box);
+    }
+    boxaDestroy(&all);
+    return kept;
+}
+
+/* The blocks stacked on one white image, a gap of LOST_GAP_LINES between them so no label pairs across. */
+static PIX *stack_blocks(PIX *page, BOXA *blocks, int line)
+{
+    int count = boxaGetCount(blocks), width = 0, height = 0, gap = LOST_GAP_LINES * line;
+    for (int i = 0; i < count; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(blocks, i, &x, &y, &w, &h);
+        width = w > width ? w : width;
+        height += h + gap;
+    }
+    PIX *grey = paper_white(page);
+    PIX *stack = count && grey ? pixCreate(width + 2 * gap, height + gap, 8) : NULL;
+    if (stack)
+        pixSetAll(stack);
+    int top = gap;
+    for (int i = 0; stack && i < count; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(blocks, i, &x, &y, &w, &h);
+        pixRasterop(stack, gap, top, w, h, PIX_SRC, grey, x, y);
+        top += h + gap;
+    }
+    pixDestroy(&grey);
+    return stack;
+}
+
+void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
+                         const pattern_library *patterns, const notice_catalog *catalog, extraction *fields)
+{
+    int line = page && printed_field_missing(fields) ? median_word_height(text) : 0;
+    if (line <= 0)
+        return;
+    PIX *ink = unread_ink(page, text, line);
+    BOXA *blocks = ink ? lost_blocks(ink, line) : NULL;
+    PIX *stack = blocks && boxaGetCount(blocks) > 0 ? stack_blocks(page, blocks, line) : NULL;
+    pixDestroy(&ink);
+    boxaDestroy(&blocks);
+    document_text lost;
+    document_text_init(&lost);
+    extraction *found = stack ? malloc(sizeof *found) : NULL;
+    char reason[256];
+    if (found && ocr_page(ocr, stack, 0, &lost, reason, sizeof reason) == NS_OK && lost.word_count > 0) {
+        extract_fields(patterns, catalog, &lost, found);
+        fill_missing(fields, found);
+    }
+    free(found);
+    document_text_free(&lost);
+    pixDestroy(&stack);
+}

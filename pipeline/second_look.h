@@ -1,0 +1,51 @@
+/*
+ * second_look.h - a field that came out unsure or failed a cross-check is
+ * read again from its own region of the page, another way (second_look.c).
+ */
+#ifndef NOTICESCAN_SECOND_LOOK_H
+#define NOTICESCAN_SECOND_LOOK_H
+
+#include "extract.h"
+#include "ocr.h"
+
+/* The first pages' OCR images are kept for the second look; the fields are printed on page 1 or 2. */
+#define SECOND_LOOK_PAGES 2
+
+/* 1 when a field needs a second look: found, on a kept page, and unsure or failing a cross-check. */
+int second_look_wanted(const extracted_field *field);
+
+/* The region to read again: the value's words with a margin, inside the page. */
+ns_box second_look_region(ns_box value, int page_width, int page_height);
+
+/* Decides whether a re-read value stands: it parses as the field's kind and agrees with a cross-check. */
+typedef int (*second_look_accept)(const char *text, void *context, char *value, size_t value_size);
+
+/*
+ * The best reading of a line that accept takes, over the line as read and
+ * each reading with one symbol replaced by one of Tesseract's alternatives
+ * for it; the most confident wins. 0 when none is taken or two different
+ * values are equally confident.
+ */
+int second_look_best_choice(const ocr_line *line, second_look_accept accept, void *context, char *value,
+                            size_t value_size);
+
+/*
+ * Reads each field that needs it again from pages (the OCR images of the
+ * first page_count pages, text's coordinates); a value that agrees with its
+ * cross-check replaces the first reading, with a confidence under 0.8 and a
+ * review reason saying how it was read.
+ */
+void second_look(ocr_engine *ocr, struct Pix *const *pages, int page_count, const notice_catalog *catalog,
+                 extraction *fields);
+
+/*
+ * When the notice code or the notice date (printed on every notice) is
+ * missing, reads the blocks of page 1 that no word of text covers (Tesseract's
+ * layout drops a block it takes for a picture), stacked on one image, and
+ * fills each missing field from them, under 0.8 and with a review reason; a
+ * label printed blank stays null.
+ */
+void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
+                         const pattern_library *patterns, const notice_catalog *catalog, extraction *fields);
+
+#endif

@@ -1,0 +1,329 @@
+/*
+ * test_second_look.c - a field that failed its check read again: the choice
+ * matching and the region on their own, then the whole second look through
+ * real Tesseract on a sample scan with a misreading put in by hand.
+ */
+#include "testutil.h"
+
+#include <leptonica/allheaders.h>
+
+#include "document.h"
+#include "second_look.h"
+
+/* A symbol with its choices, best first. */
+static void set_symbol(ocr_line *line, int starts_word, const char *first, float first_confidence,
+                       const char *second, float second_confidence)
+{
+    ocr_symbol *symbol = &line->symbols[line->symbol_count++];
+    symbol->starts_word = starts_word;
+    symbol->count = second ? 2 : 1;
+    snprintf(symbol->text[0], sizeof symbol->text[0], "%s", first);
+    symbol->confidence[0] = first_confidence;
+    if (second) {
+        snprintf(symbol->text[1], sizeof symbol->text[1], "%s", second);
+        symbol->confidence[1] = second_confidence;
+    }
+}
+
+/* A line of single-choice symbols, one word per space-separated part of text. */
+static void set_line(ocr_line *line, const char *text)
+{
+    memset(line, 0, sizeof *line);
+    int starts_word = 1;
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ') {
+            starts_word = 1;
+            continue;
+        }
+        char symbol[2] = {*p, '\0'};
+        set_symbol(line, starts_word, symbol, 0.9f, NULL, 0);
+        starts_word = 0;
+    }
+}
+
+/* Accepts the codes of a tiny catalog: CP14, CP71C and CP71D. */
+static int accept_known_code(const char *text, void *context, char *value, size_t size)
+{
+    int *calls = context;
+    (*calls)++;
+    static const char *const known[] = {"CP14", "CP71C", "CP71D"};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(text, known[i]) == 0) {
+            snprintf(value, size, "%s", text);
+            return 1;
+        }
+    return 0;
+}
+
+static void the_line_as_read_wins_when_it_passes(void **state)
+{
+    (void)state;
+    ocr_line line;
+    set_line(&line, "CP14");
+    line.symbols[3].count = 2; /* an alternative that also passes is less confident */
+    snprintf(line.symbols[3].text[1], sizeof line.symbols[3].text[1], "%s", "7");
+    line.symbols[3].confidence[1] = 0.3f;
+    int calls = 0;
+    char value[32];
+    assert_true(second_look_best_choice(&line, accept_known_code, &calls, value, sizeof value));
+    assert_string_equal(value, "CP14");
+}
+
+static void an_alternative_symbol_that_passes_is_taken(void **state)
+{
+    (void)state;
+    ocr_line line;
+    set_line(&line, "CP7");
+    set_symbol(&line, 0, "l", 0.6f, "1", 0.4f); /* "CP7lC" as read; its second choice makes CP71C */
+    set_symbol(&line, 0, "C", 0.9f, NULL, 0);
+    int calls = 0;
+    char value[32];
+    assert_true(second_look_best_choice(&line, accept_known_code, &calls, value, sizeof value));
+    assert_string_equal(value, "CP71C");
+    assert_int_equal(calls, 2); /* the line as read, then its one alternative */
+}
+
+static void two_alternatives_as_likely_give_nothing(void **state)
+{
+    (void)state;
+    ocr_line line;
+    set_line(&line, "CP71");
+    set_symbol(&line, 0, "O", 0.5f, "C", 0.4f);
+    /* the last symbol's two alternatives are as likely: CP71C and CP71D tie */
+    ocr_symbol *last = &line.symbols[4];
+    last->count = 3;
+    snprintf(last->text[2], sizeof last->text[2], "%s", "D");
+    last->confidence[2] = 0.4f;
+    int calls = 0;
+    char value[32] = "x";
+    assert_false(second_look_best_choice(&line, accept_known_code, &calls, value, sizeof value));
+    assert_string_equal(value, "");
+}
+
+static void nothing_that_passes_gives_nothing(void **state)
+{
+    (void)state;
+    ocr_line line;
+    set_line(&line, "CP99");
+    int calls = 0;
+    char value[32];
+    assert_false(second_look_best_choice(&line, accept_known_code, &calls, value, sizeof value));
+    ocr_line empty;
+    memset(&empty, 0, sizeof empty);
+    assert_false(second_look_best_choice(&empty, accept_known_code, &calls, value, sizeof value));
+}
+
+/* Accepts exactly the text it is given as context. */
+static int accept_exact(const char *text, void *context, char *value, size_t size)
+{
+    if (strcmp(text, context) != 0)
+        return 0;
+    snprintf(value, size, "%s", text);
+    return 1;
+}
+
+static void words_keep_their_spaces(void **state)
+{
+    (void)state;
+    ocr_line line;
+    set_line(&line, "January 30, 2019");
+    char value[32];
+    assert_true(second_look_best_choice(&line, accept_exact, "January 30, 2019", value, sizeof value));
+}
+
+static void the_region_is_the_value_with_a_margin_inside_the_page(void **state)
+{
+    (void)state;
+    ns_box value = {100, 200, 80, 20};
+    ns_box region = second_look_region(value, 1000, 1000);
+    assert_int_equal(region.x, 90); /* half a line (10 px) each side */
+    assert_int_equal(region.y, 190);
+    assert_int_equal(region.w, 100);
+    assert_int_equal(region.h, 40);
+    ns_box corner = {5, 990, 80, 20};
+    region = second_look_region(corner, 1000, 1000);
+    assert_int_equal(region.x, 0);
+    assert_int_equal(region.y, 980);
+    assert_int_equal(region.x + region.w, 95);
+    assert_int_equal(region.y + region.h, 1000);
+}
+
+static void only_found_fields_on_kept_pages_are_looked_at(void **state)
+{
+    (void)state;
+    extracted_field field;
+    memset(&field, 0, sizeof field);
+    assert_false(second_look_wanted(&field)); /* not found: no region to read */
+    field.found = 1;
+    field.chosen.page = 1;
+    assert_false(second_look_wanted(&field)); /* found in text without boxes */
+    field.chosen.box = (ns_box){10, 10, 50, 20};
+    assert_true(second_look_wanted(&field));
+    field.chosen.page = SECOND_LOOK_PAGES + 1;
+    assert_false(second_look_wanted(&field));
+}
+
+/* The sample scan's page 1 and its OCR text; the caller frees page, ocr and text. */
+static void read_sample_text(PIX **page, ocr_engine **ocr, document_text *text)
+{
+    char *path = test_path("samples/cp14-scan.png");
+    PIX *image = pixRead(path);
+    free(path);
+    assert_non_null(image);
+    *page = pixConvertTo8(image, 0);
+    pixDestroy(&image);
+    char error[256];
+    assert_int_equal(ocr_create(NULL, NULL, ocr, error, sizeof error), NS_OK);
+    document_text_init(text);
+    assert_int_equal(ocr_page(*ocr, *page, 0, text, error, sizeof error), NS_OK);
+}
+
+/* The sample scan's page 1 read by OCR with its fields chosen; the caller frees page and ocr. */
+static void read_sample(PIX **page, ocr_engine **ocr, extraction *fields)
+{
+    document_text text;
+    read_sample_text(page, ocr, &text);
+    const ns_knowledge *knowledge = test_knowledge();
+    extract_fields(&knowledge->patterns, &knowledge->catalog, &text, fields);
+    document_text_free(&text);
+}
+
+/* The text of a word, in a static buffer. */
+static const char *word_text(const document_text *text, const text_word *word)
+{
+    static char token[128];
+    snprintf(token, sizeof token, "%.*s", (int)(word->end - word->start), text->text + word->start);
+    return token;
+}
+
+/* 1 when word lies within `lines` line heights of a word reading `near`, above or below. */
+static int near_word(const document_text *text, const text_word *word, const char *near, int lines)
+{
+    for (size_t i = 0; i < text->word_count; i++) {
+        const text_word *other = &text->words[i];
+        if (other->page == word->page && strcmp(word_text(text, other), near) == 0 &&
+            abs(other->box.y - word->box.y) <= lines * other->box.h)
+            return 1;
+    }
+    return 0;
+}
+
+/* text's page 1 without the lines around each word reading near, as if Tesseract had skipped those blocks. */
+static void drop_blocks_around(const document_text *text, const char *near, document_text *out)
+{
+    document_text_init(out);
+    assert_true(document_text_begin_page(out, text->pages[0].width, text->pages[0].height));
+    int last_line = -1;
+    for (size_t i = 0; i < text->word_count; i++) {
+        const text_word *word = &text->words[i];
+        if (word->page != 1 || i >= text->word_count / 2 || near_word(text, word, near, 3))
+            continue; /* the second half is the row view of the same words: it is made again below */
+        assert_true(document_text_add_word(out, word_text(text, word), word->box, word->confidence,
+                                           word->line != last_line));
+        last_line = word->line;
+    }
+    assert_true(document_text_add_row_view(out));
+}
+
+/* A value the second look recovered: the right one, under 0.8 (a person still looks), saying how. */
+static void assert_recovered(const extracted_field *field, const char *value, const char *how)
+{
+    assert_true(field->found);
+    assert_string_equal(field->chosen.value, value);
+    assert_true(field->confidence < 0.8);
+    assert_non_null(strstr(field->review, how));
+}
+
+static void a_misread_code_is_read_again_from_its_region(void **state)
+{
+    (void)state;
+    PIX *page;
+    ocr_engine *ocr;
+    extraction fields;
+    read_sample(&page, &ocr, &fields);
+    extracted_field *code = &fields.fields[NS_FIELD_NOTICE_CODE];
+    assert_string_equal(code->chosen.value, "CP14");
+    assert_string_equal(code->review, "");
+    extraction clean = fields;
+    second_look(ocr, &page, 1, &test_knowledge()->catalog, &fields);
+    for (int i = 0; i < NS_FIELD_COUNT; i++) { /* values that pass their checks are left alone */
+        assert_string_equal(fields.fields[i].chosen.value, clean.fields[i].chosen.value);
+        assert_string_equal(fields.fields[i].review, clean.fields[i].review);
+        assert_true(fields.fields[i].confidence == clean.fields[i].confidence);
+    }
+    /* The first reading, as a slip would have made it: "CP1" taken as the catalog's CP11. */
+    snprintf(code->chosen.text, sizeof code->chosen.text, "CP1");
+    snprintf(code->chosen.value, sizeof code->chosen.value, "CP11");
+    code->chosen.corrected = CODE_FROM_CATALOG;
+    second_look(ocr, &page, 1, &test_knowledge()->catalog, &fields);
+    assert_recovered(code, "CP14", "CP1 failed its check; read again");
+    ocr_free(ocr);
+    pixDestroy(&page);
+}
+
+static void a_date_off_the_window_is_read_again(void **state)
+{
+    (void)state;
+    PIX *page;
+    ocr_engine *ocr;
+    extraction fields;
+    read_sample(&page, &ocr, &fields);
+    extracted_field *notice_date = &fields.fields[NS_FIELD_NOTICE_DATE];
+    assert_true(notice_date->found);
+    char right[128];
+    snprintf(right, sizeof right, "%s", notice_date->chosen.value);
+    notice_date->chosen.number -= 40; /* a misread day or month: CP14's 21 days no longer fit */
+    snprintf(notice_date->chosen.value, sizeof notice_date->chosen.value, "misread");
+    second_look(ocr, &page, 1, &test_knowledge()->catalog, &fields);
+    assert_recovered(notice_date, right, "read again");
+    ocr_free(ocr);
+    pixDestroy(&page);
+}
+
+static void a_date_in_a_skipped_block_is_found_there(void **state)
+{
+    (void)state;
+    PIX *page;
+    ocr_engine *ocr;
+    document_text text;
+    read_sample_text(&page, &ocr, &text);
+    const ns_knowledge *knowledge = test_knowledge();
+    extraction fields;
+    extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &fields);
+    extracted_field *notice_date = &fields.fields[NS_FIELD_NOTICE_DATE];
+    assert_true(notice_date->found);
+    char right[128];
+    snprintf(right, sizeof right, "%s", notice_date->chosen.value);
+    char month[32];
+    snprintf(month, sizeof month, "%.*s", (int)strcspn(notice_date->chosen.text, " "),
+             notice_date->chosen.text);
+    document_text skipped;
+    drop_blocks_around(&text, month, &skipped);
+    extract_fields(&knowledge->patterns, &knowledge->catalog, &skipped, &fields);
+    assert_false(notice_date->found); /* the first reading lost the block with the date */
+    second_look_missing(ocr, page, &skipped, &knowledge->patterns, &knowledge->catalog, &fields);
+    assert_recovered(notice_date, right, "skipped");
+    document_text_free(&skipped);
+    document_text_free(&text);
+    ocr_free(ocr);
+    pixDestroy(&page);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_line_as_read_wins_when_it_passes),
+        cmocka_unit_test(an_alternative_symbol_that_passes_is_taken),
+        cmocka_unit_test(two_alternatives_as_likely_give_nothing),
+        cmocka_unit_test(nothing_that_passes_gives_nothing),
+        cmocka_unit_test(words_keep_their_spaces),
+        cmocka_unit_test(the_region_is_the_value_with_a_margin_inside_the_page),
+        cmocka_unit_test(only_found_fields_on_kept_pages_are_looked_at),
+        cmocka_unit_test(a_misread_code_is_read_again_from_its_region),
+        cmocka_unit_test(a_date_off_the_window_is_read_again),
+        cmocka_unit_test(a_date_in_a_skipped_block_is_found_there),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    ns_knowledge_free(test_knowledge());
+    return failed;
+}
