@@ -21,8 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Median character height Tesseract's LSTM models read best (x-height and caps mixed). */
-#define TARGET_TEXT_HEIGHT 24.0
+/*
+ * Median character height pages are scaled to (x-height and caps mixed). Tesseract scales each line
+ * to its network's height itself, so more pixels only cost time in layout analysis and here.
+ * Measured on the bench set (50 generated documents and the samples): 20 instead of 24 read the
+ * same fields on every document and took 8% less CPU (a 300 DPI scan's 26 px text is now reduced).
+ */
+#define TARGET_TEXT_HEIGHT 20.0
 /* A letter page at about 390 DPI: bounds Tesseract's time and memory. */
 #define MAX_OUTPUT_PIXELS (14L * 1000L * 1000L)
 #define QUICK_THRESHOLD 150 /* on an evened-out page the paper is near white (255): strokes fall below */
