@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -176,6 +177,12 @@ static void *worker_main(void *argument)
     while ((index = take_next(work)) != SIZE_MAX) {
         batch_record done;
         read_one(work, engine, work->inputs->paths[index], &done);
+        /*
+         * A page's images (tens of MB each) are freed into this thread's malloc arena, where the
+         * next document's differently sized ones fragment it: without this, RSS grew from 173 MB
+         * at the 10th document to 284 MB at the 1,000th. Handing the free pages back keeps it flat.
+         */
+        malloc_trim(0);
         done.ready = 1;
         pthread_mutex_lock(&work->lock);
         work->window[index % work->window_size] = done;
