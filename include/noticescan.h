@@ -197,7 +197,8 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path);
 
 /*
  * Extracts fields from text that is already known (no OCR), e.g. a PDF text
- * layer or a test fixture. source names it in messages and output.
+ * layer or a test fixture. source names it in messages and output. The text
+ * is UTF-8; text that is not valid UTF-8 is read as Windows-1252 (Latin-1).
  */
 ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const char *text);
 
@@ -212,7 +213,7 @@ ns_document *ns_read_text(const ns_knowledge *knowledge, const char *source, con
 const char *ns_file_type(const void *head, size_t size);
 
 /*
- * Reads a UTF-8 text file and extracts its fields, as ns_read_text. abroad as
+ * Reads a text file (UTF-8, else Windows-1252) and extracts its fields, as ns_read_text. abroad as
  * in ns_engine_options: 1 when the notice was mailed outside the United
  * States, 0 to let the address read from the notice decide.
  */

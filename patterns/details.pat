@@ -27,11 +27,14 @@ rule caller_id          0.90  \bcaller\s+id\s*:?\s*(?<v>\d{4,6})(?!\d)
 
 # The taxpayer's name and address block: a name line, a street line that
 # starts with a number (or a P.O. box, or a military "PSC/UNIT/CMR nnn BOX nnn"
-# line before "APO, AE 09012"), and a "CITY, ST 12345" line, in capitals as
-# notices print them. The IRS's own addresses have no such street.
-define CITY_LINE [A-Z][A-Za-z .'-]{1,30},\s?[A-Z]{2}\s{1,2}\d{5}(?:-\d{4})?
+# line before "APO, AE 09012"), and a "CITY, ST 12345" line (the comma is
+# optional: the Postal Service's own style has none), in capitals as notices
+# print them. The IRS's own addresses have no such street. Bytes \x80-\xff
+# are the letters of UTF-8 names (JOSÉ MUÑOZ, CAÑON CITY), which the patterns
+# see as bytes.
+define CITY_LINE [A-Z\x80-\xff][A-Za-z\x80-\xff .'-]{1,30},?\s?[A-Z]{2}\s{1,2}\d{5}(?:-\d{4})?
 field mailing_address
-rule address_block      0.80  (?-i)(?:^|\n)(?<v>(?!INTERNAL REVENUE|DEPARTMENT OF)[A-Z][A-Za-z .,&'-]{3,60}\n(?:[A-Z][A-Za-z .,&'-]{3,60}\n)?(?:\d{1,6}\s[A-Za-z0-9 .#'-]{3,40}|P\.?\s?O\.?\s+BOX\s+\d+|(?:PSC|UNIT|CMR)\s+\d+,?\s+BOX\s+\d+)\n{CITY_LINE})(?=\n|$)
+rule address_block      0.80  (?-i)(?:^|\n)(?<v>(?!INTERNAL REVENUE|DEPARTMENT OF)[A-Z\x80-\xff][A-Za-z\x80-\xff .,&'-]{3,60}\n(?:[A-Z\x80-\xff][A-Za-z\x80-\xff .,&'-]{3,60}\n)?(?:\d{1,6}\s[A-Za-z\x80-\xff0-9 .#'-]{3,40}|P\.?\s?O\.?\s+BOX\s+\d+|(?:PSC|UNIT|CMR)\s+\d+,?\s+BOX\s+\d+)\n{CITY_LINE})(?=\n|$)
 # A block mailed abroad ends in the country's name on its own line, in
 # capitals (the Universal Postal Union's rule for international mail). Names
 # the IRS may print for countries where many U.S. filers live; a block that

@@ -8,6 +8,11 @@ field response_date
 rule amount_due_by      0.85  paired \bamount\s+due(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
 rule received_by        0.80  \b(?:must\s+be\s+)?received\s+by\s+(?<v>{DATE})
 rule pay_by             0.80  \bpay\s+(?:the\s+)?(?:amount\s+due|full\s+balance|balance|amount\s+you\s+owe)(?:\s+of\s+{MONEY})?,?\s+by\s+(?<v>{DATE})
+# A pay-by label in a header or box, as other layouts print it ("Pay by: April
+# 1, 2024", "Payment due date", "Due by"): only at the start of its line, since
+# "asked you to pay by" and "Missed payment due" name other dates; paired, so
+# a label with nothing beside or below it takes no other row's date.
+rule pay_by_label       0.80  paired (?m)^[ \t]*(?:pay(?:ment)?\s+(?:due\s+)?by|payment\s+due(?:\s+date)?|due\s+by)\s*:?\s*(?<v>{DATE})
 rule full_balance_by    0.75  \bfull\s+balance\s+by\s+(?<v>{DATE})
 rule respond_by         0.90  \b(?:respond|reply|response\s+due|response\s+date)(?:\s+to\s+us)?(?:\s+by)?\s*:?\s*(?<v>{DATE})
 rule last_day_to        0.95  \blast\s+day\s+to\s+(?:file|request|respond|petition|ask)[\s\S]{0,100}?(?<v>{DATE})

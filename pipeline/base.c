@@ -185,3 +185,47 @@ char *text_repair_utf8(const char *text)
     repaired[used] = '\0';
     return repaired;
 }
+
+/* Windows-1252's bytes 0x80-0x9f (its others are Latin-1's, the same numbers as Unicode); 0: undefined. */
+static const unsigned short WINDOWS_1252_HIGH[32] = {
+    0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017d, 0,      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+    0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178};
+
+static int is_utf8(const char *text)
+{
+    for (const unsigned char *at = (const unsigned char *)text; *at;) {
+        size_t length = utf8_sequence_length(at);
+        if (!length)
+            return 0;
+        at += length;
+    }
+    return 1;
+}
+
+char *text_decode_file_text(const char *text)
+{
+    if (is_utf8(text))
+        return strdup(text);
+    size_t size = strlen(text), used = 0;
+    char *decoded = malloc(3 * size + 1); /* every code point here fits in three UTF-8 bytes */
+    if (!decoded)
+        return NULL;
+    for (const unsigned char *at = (const unsigned char *)text; *at; at++) {
+        unsigned code = *at >= 0x80 && *at < 0xa0 ? WINDOWS_1252_HIGH[*at - 0x80] : *at;
+        if (!code)
+            code = 0xfffd;
+        if (code < 0x80) {
+            decoded[used++] = (char)code;
+        } else if (code < 0x800) {
+            decoded[used++] = (char)(0xc0 | code >> 6);
+            decoded[used++] = (char)(0x80 | (code & 0x3f));
+        } else {
+            decoded[used++] = (char)(0xe0 | code >> 12);
+            decoded[used++] = (char)(0x80 | ((code >> 6) & 0x3f));
+            decoded[used++] = (char)(0x80 | (code & 0x3f));
+        }
+    }
+    decoded[used] = '\0';
+    return decoded;
+}

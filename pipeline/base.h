@@ -83,6 +83,13 @@ char *text_fill_placeholders(const char *text, size_t length, const placeholder 
 char *text_repair_utf8(const char *text);
 
 /*
+ * A UTF-8 copy of a text file's contents: valid UTF-8 is copied as it is; any other text is taken as
+ * Windows-1252 (what Windows editors and Latin-1 systems write: "JOSÉ" as one byte per letter), each
+ * byte decoded, the few it leaves undefined as U+FFFD. Caller frees; NULL when memory runs out.
+ */
+char *text_decode_file_text(const char *text);
+
+/*
  * Writes one line of text wrapped at width columns: the first line starts
  * with first_indent, the others with indent; breaks at spaces.
  */

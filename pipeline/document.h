@@ -21,6 +21,7 @@ struct ns_document {
     ns_status status;
     char *error;
     int pages;
+    int first_page; /* the source's number for pages[0]: 1, or where --pages started */
     char format[16];
     int exif_orientation; /* the EXIF Orientation tag (1..8) applied when the image was loaded; 1 when none */
     preprocess_report preprocess[NS_MAX_PAGES];

@@ -214,6 +214,7 @@ static ns_document *document_new(const char *source)
         free(document);
         return NULL;
     }
+    document->first_page = 1;
     return document;
 }
 
@@ -324,7 +325,9 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     if (pages->text[index]) {
         document->text_layer[index] = 1;
         ns_status added =
-            document_text_begin_page(text, 0, 0) ? document_text_add_plain(text, pages->text[index]) : NS_ERR_NOMEM;
+            document_text_begin_page(text, pages->text_width[index], pages->text_height[index])
+                ? document_text_add_laid_out(text, pages->text[index], pages->text_boxes[index])
+                : NS_ERR_NOMEM;
         document->timings.extract_ms += milliseconds_since(&start);
         return added;
     }
@@ -349,13 +352,16 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
     snprintf(document->format, sizeof document->format, "%s", pages->format);
     document->exif_orientation = pages->exif_orientation;
     document->preprocessed = 1;
+    if (engine->limits.first_page > 0) /* the loaders began there: load_page_range checked it */
+        document->first_page = engine->limits.first_page;
     document_text text;
     document_text_init(&text);
     for (int i = 0; i < pages->count && status == NS_OK; i++) {
         char page_reason[512] = "";
         status = read_page(engine, document, pages, i, &text, page_reason, sizeof page_reason);
         if (status != NS_OK)
-            snprintf(reason, sizeof reason, "page %d: %s", i + 1, page_reason[0] ? page_reason : ns_strerror(status));
+            snprintf(reason, sizeof reason, "page %d: %s", document->first_page + i,
+                     page_reason[0] ? page_reason : ns_strerror(status));
         else
             document->pages = i + 1;
     }
@@ -432,7 +438,10 @@ static ns_status load_images(const ns_engine *engine, const void *const *images,
         }
         for (int page = 0; page < one.count; page++) {
             all->pages[all->count] = one.pages[page];
-            all->text[all->count++] = one.text[page];
+            all->text[all->count] = one.text[page];
+            all->text_boxes[all->count] = one.text_boxes[page];
+            all->text_width[all->count] = one.text_width[page];
+            all->text_height[all->count++] = one.text_height[page];
         }
         if (i == 0) {
             all->exif_orientation = one.exif_orientation;
@@ -473,7 +482,9 @@ static ns_document *read_text(const ns_knowledge *knowledge, const char *source,
     }
     document_text text;
     document_text_init(&text);
-    ns_status status = document_text_add_plain(&text, plain);
+    char *decoded = text_decode_file_text(plain); /* a Windows-1252 file's names and addresses kept */
+    ns_status status = decoded ? document_text_add_plain(&text, decoded) : NS_ERR_NOMEM;
+    free(decoded);
     if (status == NS_ERR_TOO_LARGE) {
         char reason[96];
         snprintf(reason, sizeof reason, "more than %d pages (form feeds), over the page limit", NS_MAX_PAGES);

@@ -120,6 +120,12 @@ static int is_abroad(const reader_address *address)
     return address->abroad_said || address->location == ADDRESS_ABROAD;
 }
 
+/* A window's length for this address: the longer one abroad when the catalog gives it. */
+static int window_days(const catalog_window *window, const reader_address *address)
+{
+    return is_abroad(address) && window->days_abroad ? window->days_abroad : window->days;
+}
+
 /*
  * A window's last day: its days counted from the notice (or letter) date,
  * the longer window when the address is abroad, then moved past weekends and
@@ -134,8 +140,8 @@ static ns_date computed_date(const catalog_window *window, ns_date notice_date, 
     basis[0] = '\0';
     if (!window || !window->days || !date_is_valid(notice_date))
         return none;
-    int abroad = is_abroad(address) && window->days_abroad;
-    int days = abroad ? window->days_abroad : window->days;
+    int days = window_days(window, address);
+    int abroad = days != window->days;
     calendar_roll roll;
     ns_date date = calendar_deadline(notice_date, days, &roll);
     char moved[2 * CALENDAR_NAME_LEN + 96];
@@ -252,6 +258,7 @@ static void find_appeal(const catalog_window *appeal, ns_date notice_date, ns_da
     out->rule = appeal;
     if (!appeal)
         return;
+    out->days = window_days(appeal, address);
     int shares_printed_date =
         deadline && deadline->printed && deadline->days == appeal->days && deadline->from == appeal->from;
     ns_date none = {0, 0, 0};
@@ -281,8 +288,8 @@ static void rate_urgency(const catalog_notice *entry, ns_date today, action_plan
         }
     }
     /* no date to act by, but an appeal right runs out (a CP12's 60 days): that date sets the pace */
-    if (!date_is_valid(plan->deadline) && date_is_valid(plan->appeal.deadline) && plan->appeal.days_left >= 0 &&
-        rank < URGENCY_MEDIUM) {
+    if (!date_is_valid(plan->deadline) && date_is_valid(plan->appeal.deadline) &&
+        plan->appeal.days_left >= 0 && rank < URGENCY_MEDIUM) {
         rank = URGENCY_MEDIUM;
         snprintf(plan->urgency_reason, sizeof plan->urgency_reason, "your right to appeal ends in %ld day%s",
                  plan->appeal.days_left, plan->appeal.days_left == 1 ? "" : "s");
@@ -509,7 +516,7 @@ ns_status explain_plan(const notice_catalog *catalog, const extraction *fields, 
     const catalog_window *window = entry ? entry->deadline : NULL;
     reader_address address = {.abroad_said = abroad != 0};
     address.location = explain_locate_address(fields ? &fields->fields[NS_FIELD_MAILING_ADDRESS] : NULL,
-                                      address.last_line, sizeof address.last_line);
+                                              address.last_line, sizeof address.last_line);
     find_deadline(window, printed, notice_date, &address, plan);
     long_date_or(plan->deadline, "the date on your notice", values.deadline, sizeof values.deadline);
     find_appeal(entry ? entry->appeal : NULL, notice_date, printed, window, &address, today, &plan->appeal);
@@ -659,7 +666,8 @@ const char *explain_letter_refusal(const action_plan *plan, const char *kind)
     if (!kind || (strcmp(kind, "dispute") != 0 && strcmp(kind, "abatement") != 0 && strcmp(kind, "cdp") != 0))
         return "there is no such letter: the kinds are dispute, abatement and cdp";
     if (strcmp(plan->category, "scam") == 0)
-        return "this looks like a scam, not a real IRS notice: do not answer it; see the plan for how to check "
+        return "this looks like a scam, not a real IRS notice: do not answer it; see the plan for how to "
+               "check "
                "with the IRS";
     if (strcmp(kind, "dispute") == 0 && !plan_has_situation(plan, disputable, 2 + 2))
         return "this notice asks for nothing to dispute; follow its plan instead";
@@ -668,8 +676,8 @@ const char *explain_letter_refusal(const action_plan *plan, const char *kind)
                "letter) and ask for penalty relief once they are billed";
     if (strcmp(kind, "abatement") == 0 && !plan_has_situation(plan, has_penalties, 1))
         return "this notice carries no penalties to ask relief from";
-    if (strcmp(kind, "cdp") == 0 && !(plan->appeal.rule && plan->appeal.rule->form &&
-                                      strcmp(plan->appeal.rule->form, "12153") == 0))
+    if (strcmp(kind, "cdp") == 0 &&
+        !(plan->appeal.rule && plan->appeal.rule->form && strcmp(plan->appeal.rule->form, "12153") == 0))
         return "this notice carries no Collection Due Process hearing right; that right comes only with a "
                "notice of intent to levy or a notice of a lien filed (such as CP90, LT11, Letter 1058 or "
                "Letter 3172)";

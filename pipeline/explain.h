@@ -46,6 +46,7 @@ typedef struct plan_appeal {
     const catalog_window *rule;   /* NULL: the notice carries no appeal right */
     ns_date deadline;             /* year 0 when it cannot be known */
     long days_left;               /* meaningful when deadline is a date */
+    int days;                     /* the window's length for this address (longer abroad), 0 when none */
     char basis[PLAN_BASIS_LEN];   /* which date was used and why, "" when none */
     char review[PLAN_REVIEW_LEN]; /* why a person should check the date, "" when none */
 } plan_appeal;
@@ -55,10 +56,10 @@ typedef struct action_plan {
     int generic;    /* 1: the code is not in the catalog (or none was read) */
     char *title;    /* owned */
     const char *summary, *category;
-    const char *urgency;      /* "low" .. "critical", raised when the deadline is near or gone */
-    char urgency_reason[160]; /* "" when the catalog's urgency stands */
-    ns_date deadline;         /* year 0 when none */
-    char deadline_basis[PLAN_BASIS_LEN]; /* "printed on the notice", "computed: ...", or "" */
+    const char *urgency;                   /* "low" .. "critical", raised when the deadline is near or gone */
+    char urgency_reason[160];              /* "" when the catalog's urgency stands */
+    ns_date deadline;                      /* year 0 when none */
+    char deadline_basis[PLAN_BASIS_LEN];   /* "printed on the notice", "computed: ...", or "" */
     char deadline_review[PLAN_REVIEW_LEN]; /* printed and computed dates disagree, ...; "" when none */
     const char *deadline_action, *deadline_rule; /* NULL when the catalog gives no deadline */
     int has_days_left;
@@ -119,7 +120,7 @@ const char *explain_letter_refusal(const action_plan *plan, const char *kind);
  * where to report): no deadline, no payment, no appeal. Otherwise leaves the
  * plan alone. Returns NS_ERR_NOMEM when memory runs out.
  */
-ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fields, const authenticity *check,
-                            action_plan *plan);
+ns_status explain_scam_plan(const notice_catalog *catalog, const extraction *fields,
+                            const authenticity *check, action_plan *plan);
 
 #endif

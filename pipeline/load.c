@@ -388,6 +388,8 @@ void loaded_pages_free(loaded_pages *pages)
         pixDestroy(&pages->pages[i]);
         free(pages->text[i]);
         pages->text[i] = NULL;
+        free(pages->text_boxes[i]);
+        pages->text_boxes[i] = NULL;
     }
     pages->count = 0;
 }

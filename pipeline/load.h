@@ -3,10 +3,14 @@
 #define NOTICESCAN_LOAD_H
 
 #include "base.h"
+#include "text.h"
 
 typedef struct loaded_pages {
     struct Pix *pages[NS_MAX_PAGES];
     char *text[NS_MAX_PAGES]; /* a PDF page's own text layer (its pages[i] is NULL), or NULL */
+    /* where each character of text[i] is drawn (one box per UTF-8 character, pixels at 300 DPI), or NULL */
+    ns_box *text_boxes[NS_MAX_PAGES];
+    int text_width[NS_MAX_PAGES], text_height[NS_MAX_PAGES]; /* that page's size at 300 DPI */
     int count;
     int exif_orientation; /* 1..8 as read (1 when absent); already applied */
     char format[16];      /* "png", "jpeg", "tiff", "heic", ... */

@@ -108,6 +108,33 @@ static PIX *rasterize(PopplerPage *page, double width_points, double height_poin
     return gray;
 }
 
+/*
+ * Where each character of the page's text is, in pixels at OCR_DPI (the
+ * scale OCR'd pages are read at, so layout rules measure both alike). NULL
+ * when Poppler's layout does not match the text character for character:
+ * the words are then placed nowhere, as in plain text.
+ */
+static ns_box *character_boxes(PopplerPage *page, const char *text)
+{
+    PopplerRectangle *rectangles = NULL;
+    guint count = 0;
+    if (!poppler_page_get_text_layout(page, &rectangles, &count) || count == 0 ||
+        (glong)count != g_utf8_strlen(text, -1)) {
+        g_free(rectangles);
+        return NULL;
+    }
+    ns_box *boxes = malloc(count * sizeof *boxes);
+    const double scale = OCR_DPI / 72.0;
+    for (guint i = 0; boxes && i < count; i++) {
+        const PopplerRectangle *r = &rectangles[i];
+        double left = fmin(r->x1, r->x2), top = fmin(r->y1, r->y2);
+        boxes[i] = (ns_box){(int)(left * scale), (int)(top * scale), (int)(fabs(r->x2 - r->x1) * scale + 1),
+                            (int)(fabs(r->y2 - r->y1) * scale + 1)};
+    }
+    g_free(rectangles);
+    return boxes;
+}
+
 /* One page (0-based index) into out: its text layer when it has a real one, else its image. */
 static ns_status read_page(PopplerDocument *document, int index, long max_pixels, loaded_pages *out,
                            char *err, size_t errlen)
@@ -133,6 +160,9 @@ static ns_status read_page(PopplerDocument *document, int index, long max_pixels
     ns_status status = NS_OK;
     if (letters >= FULL_TEXT_LAYER_CHARACTERS || (letters >= MIN_TEXT_LAYER_CHARACTERS && coverage < 0.5)) {
         out->text[out->count] = strdup(text);
+        out->text_boxes[out->count] = character_boxes(page, text);
+        out->text_width[out->count] = (int)(width / 72.0 * OCR_DPI + 0.5);
+        out->text_height[out->count] = (int)(height / 72.0 * OCR_DPI + 0.5);
         status = out->text[out->count] ? NS_OK : NS_ERR_NOMEM;
     } else {
         out->pages[out->count] = rasterize(page, width, height, render_dpi(width, height, max_pixels));

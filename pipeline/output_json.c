@@ -38,7 +38,8 @@ static json_t *evidence_json(ns_field_id id, const field_candidate *candidate)
                      "text", candidate->text);
 }
 
-static json_t *field_json(ns_field_id id, const extracted_field *field, int explain)
+/* first_page: the source's number for the first page read, so locations match the file under --pages */
+static json_t *field_json(ns_field_id id, const extracted_field *field, int first_page, int explain)
 {
     if (!field->found)
         return json_null();
@@ -47,7 +48,8 @@ static json_t *field_json(ns_field_id id, const extracted_field *field, int expl
                        ? json_pack("[i,i,i,i]", chosen->box.x, chosen->box.y, chosen->box.w, chosen->box.h)
                        : json_null();
     json_t *out = json_pack("{s:o, s:f, s:i, s:o, s:s}", "value", candidate_value(id, chosen), "confidence",
-                            field->confidence, "page", chosen->page, "bbox", bbox, "text", chosen->text);
+                            field->confidence, "page", first_page + chosen->page - 1, "bbox", bbox, "text",
+                            chosen->text);
     if (field->review[0])
         json_object_set_new(out, "review", json_string(field->review));
     if (explain) {
@@ -85,21 +87,24 @@ static json_t *preprocess_json(const ns_document *document)
     for (int i = 0; i < document->pages; i++) {
         const preprocess_report *report = &document->preprocess[i];
         if (document->text_layer[i]) { /* read from the PDF's own text: nothing was preprocessed */
-            json_array_append_new(pages, json_pack("{s:i, s:s}", "page", i + 1, "text_source", "pdf_text"));
+            json_array_append_new(
+                pages, json_pack("{s:i, s:s}", "page", document->first_page + i, "text_source", "pdf_text"));
             continue;
         }
         json_array_append_new(
-            pages, json_pack("{s:i, s:b, s:i, s:s, s:f, s:b, s:o, s:f, s:i, s:[i,i]}", "page", i + 1,
-                             "page_found", report->page_found, "rotation", report->rotation,
-                             "orientation_from", report->orientation_known ? "text shape" : "tesseract osd",
-                             "skew_degrees", ((int)(report->skew_degrees * 100)) / 100.0, "dewarped",
-                             report->dewarped, "line_curvature",
+            pages, json_pack("{s:i, s:b, s:i, s:s, s:f, s:b, s:o, s:f, s:i, s:[i,i]}", "page",
+                             document->first_page + i, "page_found", report->page_found, "rotation",
+                             report->rotation, "orientation_from",
+                             report->orientation_known ? "text shape" : "tesseract osd", "skew_degrees",
+                             ((int)(report->skew_degrees * 100)) / 100.0, "dewarped", report->dewarped,
+                             "line_curvature",
                              report->curvature >= 0 ? json_integer(report->curvature) : json_null(), "scale",
                              ((int)(report->scale * 1000)) / 1000.0, "text_height", report->text_height,
                              "size", report->width, report->height));
         json_object_set_new(json_array_get(pages, (size_t)i), "text_source", json_string("ocr"));
         if (report->page_note) /* why no page outline was found, in a photo's terms */
-            json_object_set_new(json_array_get(pages, (size_t)i), "page_note", json_string(report->page_note));
+            json_object_set_new(json_array_get(pages, (size_t)i), "page_note",
+                                json_string(report->page_note));
         /* The turn the camera's EXIF tag asked for, applied before any turn found from the text. */
         json_object_set_new(json_array_get(pages, (size_t)i), "exif_orientation",
                             json_integer(document->exif_orientation ? document->exif_orientation : 1));
@@ -158,8 +163,9 @@ static json_t *appeal_json(const plan_appeal *appeal)
                      date_or_null(appeal->deadline), "deadline_basis",
                      appeal->basis[0] ? json_string(appeal->basis) : json_null(), "days_left",
                      known ? json_integer(appeal->days_left) : json_null(), "days",
-                     rule->days ? json_integer(rule->days) : json_null(), "form", string_or_null(rule->form),
-                     "rule", rule->rule, "statute", string_or_null(rule->statute), "source", rule->source);
+                     appeal->days ? json_integer(appeal->days) : json_null(), "form",
+                     string_or_null(rule->form), "rule", rule->rule, "statute", string_or_null(rule->statute),
+                     "source", rule->source);
 }
 
 static json_t *growth_json(const plan_growth *growth)
@@ -169,15 +175,16 @@ static json_t *growth_json(const plan_growth *growth)
     json_t *rows = json_array();
     /* a proposal runs no penalty and no payment plan yet: those figures are null */
     for (size_t i = 0; i < PLAN_GROWTH_ROWS; i++)
-        json_array_append_new(rows, json_pack("{s:i, s:o, s:o}", "months", growth->rows[i].months, "balance",
-                                              money_json(growth->rows[i].balance), "with_payment_plan",
-                                              growth->proposal ? json_null()
-                                                               : money_json(growth->rows[i].with_payment_plan)));
-    return json_pack("{s:b, s:s, s:f, s:o, s:o, s:o, s:b, s:[s,s]}", "estimate", 1, "note", growth->note,
-                     "interest_percent_per_year", growth->interest_percent_per_year, "penalty_percent_per_month",
-                     growth->proposal ? json_null() : json_real(growth->penalty_percent_per_month), "rows", rows,
-                     "rates_known_through", date_or_null(growth->rates_known_through), "rates_out_of_date",
-                     growth->rates_out_of_date, "sources", growth->sources[0], growth->sources[1]);
+        json_array_append_new(
+            rows, json_pack("{s:i, s:o, s:o}", "months", growth->rows[i].months, "balance",
+                            money_json(growth->rows[i].balance), "with_payment_plan",
+                            growth->proposal ? json_null() : money_json(growth->rows[i].with_payment_plan)));
+    return json_pack(
+        "{s:b, s:s, s:f, s:o, s:o, s:o, s:b, s:[s,s]}", "estimate", 1, "note", growth->note,
+        "interest_percent_per_year", growth->interest_percent_per_year, "penalty_percent_per_month",
+        growth->proposal ? json_null() : json_real(growth->penalty_percent_per_month), "rows", rows,
+        "rates_known_through", date_or_null(growth->rates_known_through), "rates_out_of_date",
+        growth->rates_out_of_date, "sources", growth->sources[0], growth->sources[1]);
 }
 
 /* Forms or statutes the notice refers to: each key (under key_name), title and source. */
@@ -250,7 +257,7 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
     for (int id = 0; id < NS_FIELD_COUNT; id++) {
         const extracted_field *field = &document->extraction.fields[id];
         json_object_set_new(fields, ns_field_name((ns_field_id)id),
-                            field_json((ns_field_id)id, field, explain));
+                            field_json((ns_field_id)id, field, document->first_page, explain));
         if (document->status == NS_OK && field->review[0])
             json_array_append_new(review, json_pack("{s:s, s:s}", "field", ns_field_name((ns_field_id)id),
                                                     "reason", field->review));
@@ -259,7 +266,7 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
     for (int id = NS_FIELD_COUNT; id < NS_FIELD_ALL_COUNT; id++) {
         const extracted_field *field = &document->extraction.fields[id];
         json_object_set_new(details, ns_field_name((ns_field_id)id),
-                            field_json((ns_field_id)id, field, explain));
+                            field_json((ns_field_id)id, field, document->first_page, explain));
     }
     if (document->status == NS_OK && !document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
         json_array_append_new(

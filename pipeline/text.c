@@ -266,10 +266,42 @@ static int document_text_add_label_list_view(document_text *text, size_t first_w
     return ok;
 }
 
+/* The union of two boxes; an empty box (w == 0) adds nothing. */
+static ns_box box_union(ns_box a, ns_box b)
+{
+    if (!a.w)
+        return b;
+    if (!b.w)
+        return a;
+    int right = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int bottom = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    ns_box out = {a.x < b.x ? a.x : b.x, a.y < b.y ? a.y : b.y, 0, 0};
+    out.w = right - out.x;
+    out.h = bottom - out.y;
+    return out;
+}
+
+/* The box of the UTF-8 characters in [start, end) of plain, char_index being start's character number. */
+static ns_box characters_box(const char *start, const char *end, size_t char_index, const ns_box *char_boxes)
+{
+    ns_box area = {0, 0, 0, 0};
+    if (!char_boxes)
+        return area;
+    for (const char *c = start; c < end; c++)
+        if (((unsigned char)*c & 0xC0) != 0x80) /* not a continuation byte: a character starts here */
+            area = box_union(area, char_boxes[char_index++]);
+    return area;
+}
+
 ns_status document_text_add_plain(document_text *text, const char *plain)
 {
-    ns_box no_box = {0, 0, 0, 0};
+    return document_text_add_laid_out(text, plain, NULL);
+}
+
+ns_status document_text_add_laid_out(document_text *text, const char *plain, const ns_box *char_boxes)
+{
     size_t first_word = text->word_count;
+    size_t char_index = 0; /* the UTF-8 character p is at, for char_boxes */
     const char *p = plain;
     int starts_line = 1;
     while (*p) {
@@ -279,26 +311,27 @@ ns_status document_text_add_plain(document_text *text, const char *plain)
             if (!document_text_begin_page(text, 0, 0))
                 return NS_ERR_NOMEM;
             p++;
+            char_index++;
             starts_line = 1;
-            continue;
-        }
-        if (*p == '\n') {
-            starts_line = 1;
-            p++;
             continue;
         }
         if (isspace((unsigned char)*p)) {
+            starts_line |= *p == '\n';
             p++;
+            char_index++;
             continue;
         }
         const char *start = p;
         while (*p && !isspace((unsigned char)*p))
             p++;
+        ns_box box = characters_box(start, p, char_index, char_boxes);
+        for (const char *c = start; c < p; c++)
+            char_index += ((unsigned char)*c & 0xC0) != 0x80;
         char word[256];
         size_t n = (size_t)(p - start) < sizeof word - 1 ? (size_t)(p - start) : sizeof word - 1;
         memcpy(word, start, n);
         word[n] = '\0';
-        if (!document_text_add_word(text, word, no_box, 1.0f, starts_line))
+        if (!document_text_add_word(text, word, box, 1.0f, starts_line))
             return NS_ERR_NOMEM;
         starts_line = 0;
     }
@@ -335,18 +368,7 @@ void document_text_locate(const document_text *text, size_t start, size_t end, n
             break;
         confidence_sum += word->confidence;
         count++;
-        if (word->box.w == 0)
-            continue;
-        if (area.w == 0) {
-            area = word->box;
-        } else {
-            int right = area.x + area.w, bottom = area.y + area.h;
-            int word_right = word->box.x + word->box.w, word_bottom = word->box.y + word->box.h;
-            area.x = area.x < word->box.x ? area.x : word->box.x;
-            area.y = area.y < word->box.y ? area.y : word->box.y;
-            area.w = (right > word_right ? right : word_right) - area.x;
-            area.h = (bottom > word_bottom ? bottom : word_bottom) - area.y;
-        }
+        area = box_union(area, word->box);
     }
     *box = area;
     *confidence = count ? confidence_sum / (float)count : 0.0f;

@@ -45,6 +45,9 @@ int document_text_add_row_view(document_text *text);
  * page. NS_ERR_TOO_LARGE past NS_MAX_PAGES pages, NS_ERR_NOMEM when memory runs out.
  */
 ns_status document_text_add_plain(document_text *text, const char *plain);
+/* As document_text_add_plain, with where each character is (one box per UTF-8 character) when char_boxes
+ * is not NULL: a word's box is its characters' union (a PDF's text layer, placed as on the page). */
+ns_status document_text_add_laid_out(document_text *text, const char *plain, const ns_box *char_boxes);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
                           int *page);

@@ -205,18 +205,39 @@ static const char *record_string(json_t *record, const char *key)
 
 static const char *field_value(json_t *record, const char *field)
 {
-    return json_string_value(json_object_get(json_object_get(json_object_get(record, "fields"), field), "value"));
+    return json_string_value(
+        json_object_get(json_object_get(json_object_get(record, "fields"), field), "value"));
 }
 
 static const char *page_source(json_t *record, size_t page)
 {
-    return json_string_value(json_object_get(json_array_get(json_object_get(record, "preprocess"), page),
-                                             "text_source"));
+    return json_string_value(
+        json_object_get(json_array_get(json_object_get(record, "preprocess"), page), "text_source"));
 }
 
 static const char *error_code(json_t *record)
 {
     return json_string_value(json_object_get(json_object_get(record, "error"), "code"));
+}
+
+/*
+ * A text layer's fields carry boxes as OCR'd ones do: each inside the page
+ * (letter size at 300 DPI, 2550 x 3300) and where the notice prints it,
+ * the header's notice code above the body's amount.
+ */
+static void text_layer_fields_are_placed_on_the_page(json_t *record)
+{
+    const char *names[] = {"notice_code", "tax_year", "amount_due", "response_date", "notice_date"};
+    json_int_t top[5];
+    for (size_t i = 0; i < 5; i++) {
+        json_t *box = json_object_get(json_object_get(json_object_get(record, "fields"), names[i]), "bbox");
+        assert_int_equal(json_array_size(box), 4);
+        json_int_t x = json_integer_value(json_array_get(box, 0)), y = json_integer_value(json_array_get(box, 1));
+        json_int_t w = json_integer_value(json_array_get(box, 2)), h = json_integer_value(json_array_get(box, 3));
+        assert_true(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 2550 && y + h <= 3300);
+        top[i] = y;
+    }
+    assert_true(top[0] < top[2]);
 }
 
 static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **state)
@@ -232,7 +253,7 @@ static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **
     json_t *records[8];
     size_t count = parse_lines(result.out, records, 8);
     assert_int_equal(count, 7);
-    const char *order[] = {"cp14-scanned.pdf", "cp14-text.pdf",  "damaged.pdf",  "cp503-2page-text.pdf",
+    const char *order[] = {"cp14-scanned.pdf", "cp14-text.pdf", "damaged.pdf",  "cp503-2page-text.pdf",
                            "encrypted.pdf",    "huge-page.pdf", "cp14-text.pdf"};
     for (size_t i = 0; i < count; i++) {
         char source[128];
@@ -244,6 +265,7 @@ static void pdfs_are_read_from_their_text_layer_or_by_ocr_in_input_order(void **
     assert_string_equal(page_source(records[1], 0), "pdf_text");
     assert_string_equal(field_value(records[1], "amount_due"), "2417.86");
     assert_string_equal(field_value(records[1], "response_date"), "2024-04-01");
+    text_layer_fields_are_placed_on_the_page(records[1]);
     assert_string_equal(error_code(records[2]), "bad_pdf");
     assert_int_equal(json_integer_value(json_object_get(records[3], "pages")), 2);
     assert_string_equal(page_source(records[3], 1), "pdf_text");
@@ -284,7 +306,14 @@ static void pages_option_limits_the_pages_read(void **state)
     assert_int_equal(count, 3);
     assert_int_equal(json_integer_value(json_object_get(records[0], "pages")), 1);
     assert_string_equal(field_value(records[0], "notice_code"), "CP503"); /* page 2 names the notice too */
-    assert_null(field_value(records[0], "amount_due"));                  /* only page 1 has it */
+    assert_null(field_value(records[0], "amount_due"));                   /* only page 1 has it */
+    for (size_t i = 0; i < count;
+         i++) { /* locations keep the file's page numbers, text layer and OCR alike */
+        json_t *code = json_object_get(json_object_get(records[i], "fields"), "notice_code");
+        json_t *page = json_array_get(json_object_get(records[i], "preprocess"), 0);
+        assert_int_equal(json_integer_value(json_object_get(code, "page")), 2);
+        assert_int_equal(json_integer_value(json_object_get(page, "page")), 2);
+    }
     free_records(records, count);
     run_free(&result);
 
@@ -335,7 +364,8 @@ static void csv_gives_a_header_and_one_row_per_document(void **state)
     assert_non_null(strstr(second, ",2024-04-01,12,"));
     char *third = strstr(second + 2, "\r\n");
     assert_non_null(third);
-    assert_true(strncmp(third + 2, "tests/fixtures/damaged.pdf,error,tests/fixtures/damaged.pdf: PDF", 63) == 0);
+    assert_true(strncmp(third + 2, "tests/fixtures/damaged.pdf,error,tests/fixtures/damaged.pdf: PDF", 63) ==
+                0);
     run_free(&result);
 }
 
@@ -390,13 +420,16 @@ static void kill_9_then_skip_done_gives_every_input_once(void **state)
     char *setup = NULL;
     /* The FIFO stalls the batch at its third input (opening it waits for a writer): a kill always lands
      * mid-run, after two records, whatever the machine's speed. */
-    assert_true(asprintf(&setup, "cd '%s' && for i in 1 2 4 5; do cp tests/fixtures/cp14-text.pdf %s/$i.pdf; done && "
-                         "mkfifo %s/3.pdf", test_root(), dir, dir) > 0);
+    assert_true(asprintf(&setup,
+                         "cd '%s' && for i in 1 2 4 5; do cp tests/fixtures/cp14-text.pdf %s/$i.pdf; done && "
+                         "mkfifo %s/3.pdf",
+                         test_root(), dir, dir) > 0);
     assert_int_equal(system(setup), 0);
     char arguments[512];
-    snprintf(arguments, sizeof arguments,
-             "--json -j 2 -o %s/out.jsonl --skip-done %s/out.jsonl %s/1.pdf %s/2.pdf %s/3.pdf %s/4.pdf %s/5.pdf",
-             dir, dir, dir, dir, dir, dir, dir);
+    snprintf(
+        arguments, sizeof arguments,
+        "--json -j 2 -o %s/out.jsonl --skip-done %s/out.jsonl %s/1.pdf %s/2.pdf %s/3.pdf %s/4.pdf %s/5.pdf",
+        dir, dir, dir, dir, dir, dir, dir);
     pid_t pid = start_cli(arguments);
     char out_path[128];
     snprintf(out_path, sizeof out_path, "%s/out.jsonl", dir);
@@ -415,12 +448,13 @@ static void kill_9_then_skip_done_gives_every_input_once(void **state)
     fputs("{\"source\":\"half", cut);
     fclose(cut);
     char *replace = NULL;
-    assert_true(asprintf(&replace, "rm %s/3.pdf && cp '%s/tests/fixtures/cp14-text.pdf' %s/3.pdf", dir, test_root(),
-                         dir) > 0);
+    assert_true(asprintf(&replace, "rm %s/3.pdf && cp '%s/tests/fixtures/cp14-text.pdf' %s/3.pdf", dir,
+                         test_root(), dir) > 0);
     assert_int_equal(system(replace), 0);
     run_result resumed = run(arguments);
     assert_int_equal(resumed.status, 0);
-    assert_non_null(strstr(resumed.err, "3 documents, 3 pages: 3 ok, 0 review, 0 errors, 0 skipped, 2 already done"));
+    assert_non_null(
+        strstr(resumed.err, "3 documents, 3 pages: 3 ok, 0 review, 0 errors, 0 skipped, 2 already done"));
 
     char *all = test_read_file(out_path);
     json_t *records[8];

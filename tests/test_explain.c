@@ -579,13 +579,19 @@ static long first_business_day_from(long day)
     return day;
 }
 
+/* The length the rule gives a window: the longer one abroad when it has one. */
+static int rule_days(const catalog_window *window, int abroad)
+{
+    return abroad && window->days_abroad ? window->days_abroad : window->days;
+}
+
 /* Checks one window's date in a plan against the rule; returns 1 when the window has a length. */
 static int window_date_matches(const char *code, const catalog_window *window, int abroad, long notice_day,
                                ns_date date, const char *basis)
 {
     if (!window || !window->days)
         return 0;
-    int days = abroad && window->days_abroad ? window->days_abroad : window->days;
+    int days = rule_days(window, abroad);
     long expected = first_business_day_from(notice_day + days);
     if (date_to_days(date) != expected) {
         char got[16], want[16];
@@ -633,6 +639,9 @@ static void every_catalog_rule_gives_the_first_business_day_after_its_window(voi
                                                plan.deadline_basis);
                 checked += window_date_matches(entry->code, entry->appeal, abroad, day, plan.appeal.deadline,
                                                plan.appeal.basis);
+                if (entry->appeal && entry->appeal->days)
+                    assert_int_equal(plan.appeal.days,
+                                     rule_days(entry->appeal, abroad)); /* as the JSON says */
                 explain_plan_free(&plan);
             }
     }
@@ -677,9 +686,8 @@ static void every_fixed_rule_cross_checks_the_printed_date(void **state)
         rules++;
         for (long day = date_to_days((ns_date){2015, 1, 1}); day < date_to_days((ns_date){2035, 9, 1});
              day += 97) {
-            long right[2] = {first_business_day_from(day + deadline->days),
-                             first_business_day_from(
-                                 day + (deadline->days_abroad ? deadline->days_abroad : deadline->days))};
+            long right[2] = {first_business_day_from(day + rule_days(deadline, 0)),
+                             first_business_day_from(day + rule_days(deadline, 1))};
             long wrong[2] = {right[0] - 1, right[0] + 1};
             action_plan plan;
             for (size_t k = 0; k < 2; k++) {
@@ -755,6 +763,8 @@ static void a_us_or_military_address_keeps_the_90_day_window(void **state)
 {
     (void)state;
     static const char *const domestic[] = {"JANE DOE\n1 MAIN ST\nSPRINGFIELD, IL 62704",
+                                           "JOS\xc3\x89 MU\xc3\x91OZ\n8 PE\xc3\x91"
+                                           "A ST\nCA\xc3\x91ON CITY CO 81212",
                                            "JANE DOE\nUNIT 2050 BOX 4190\nAPO, AP 96278-2050",
                                            "JANE DOE\n100 MAPLE AVE\nWASHINGTON, DC 20001"};
     for (size_t i = 0; i < sizeof domestic / sizeof domestic[0]; i++) {

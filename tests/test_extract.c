@@ -153,9 +153,8 @@ static void a_misspelled_notice_label_still_names_its_values(void **state)
         ns_document_free(document);
     }
     /* "Notes" and "Nice" are not the label (and, with no IRS marks, the page is no notice). */
-    ns_document *document =
-        ns_read_text(test_knowledge(), "test", "Notes date November 10, 2023\nNice date November 12, 2023\n",
-                     test_today);
+    ns_document *document = ns_read_text(
+        test_knowledge(), "test", "Notes date November 10, 2023\nNice date November 12, 2023\n", test_today);
     assert_field(document, NS_FIELD_NOTICE_DATE, NULL);
     ns_document_free(document);
 }
@@ -351,6 +350,37 @@ static void extract_placed(const placed_word *words, size_t count, extraction *o
     document_text_free(&text);
 }
 
+/*
+ * A PDF text layer comes with one box per character: a word's box is its
+ * characters' union, a character of several UTF-8 bytes counts once, and the
+ * characters after it keep their own boxes.
+ */
+static void a_laid_out_words_box_is_its_characters(void **state)
+{
+    (void)state;
+    const char *plain = "Caf\xc3\xa9 due\nCP14";
+    ns_box boxes[13];
+    for (int i = 0; i < 13; i++) /* characters 0-7 on the first line, 8 the newline, 9-12 the second */
+        boxes[i] = (ns_box){100 + 20 * (i < 9 ? i : i - 9), i < 9 ? 50 : 90, 18, 30};
+    document_text text;
+    document_text_init(&text);
+    assert_true(document_text_begin_page(&text, 2550, 3300));
+    assert_int_equal(document_text_add_laid_out(&text, plain, boxes), NS_OK);
+    ns_box box;
+    float confidence;
+    int page;
+    const char *words[] = {"Caf\xc3\xa9", "due", "CP14"};
+    const ns_box expected[] = {{100, 50, 78, 30}, {200, 50, 58, 30}, {100, 90, 78, 30}};
+    for (size_t i = 0; i < 3; i++) {
+        const char *at = strstr(text.text, words[i]);
+        assert_non_null(at);
+        size_t start = (size_t)(at - text.text);
+        document_text_locate(&text, start, start + strlen(words[i]), &box, &confidence, &page);
+        assert_memory_equal(&box, &expected[i], sizeof box);
+    }
+    document_text_free(&text);
+}
+
 /* CP12 prints "Tax year" with nothing after it: the date of the row below is not its value. */
 static void a_blank_label_never_takes_the_next_rows_value(void **state)
 {
@@ -515,7 +545,8 @@ static void a_treasury_payee_split_by_columns_is_no_sign(void **state)
                          "Notice date March 4, 2024\n";
     char text[512];
     char *signs = NULL;
-    snprintf(text, sizeof text, "%sMake your check payable to the United States Proposed amount due $6\n", header);
+    snprintf(text, sizeof text, "%sMake your check payable to the United States Proposed amount due $6\n",
+             header);
     verdict_of(text, &signs);
     assert_null(strstr(signs, "payee_not_treasury"));
     free(signs);
@@ -537,8 +568,8 @@ static void a_page_that_is_no_notice_says_so(void **state)
 static void text_without_a_notice_has_no_fields(void **state)
 {
     (void)state;
-    ns_document *document =
-        ns_read_text(test_knowledge(), "test", "Grocery list: apples 3.99, bread 2.50, pay by card.\n", test_today);
+    ns_document *document = ns_read_text(test_knowledge(), "test",
+                                         "Grocery list: apples 3.99, bread 2.50, pay by card.\n", test_today);
     for (int field = 0; field < NS_FIELD_COUNT; field++)
         assert_null(ns_document_field(document, field, NULL));
     assert_int_equal(ns_document_status(document), NS_ERR_NOT_A_NOTICE);
@@ -575,6 +606,7 @@ int main(void)
         cmocka_unit_test(an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice),
         cmocka_unit_test(a_page_that_is_no_notice_says_so),
         cmocka_unit_test(text_without_a_notice_has_no_fields),
+        cmocka_unit_test(a_laid_out_words_box_is_its_characters),
     };
     int failed = cmocka_run_group_tests_name("extract", tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());

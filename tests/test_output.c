@@ -200,6 +200,31 @@ static void only_valid_utf8_survives_repair(void **state)
     }
 }
 
+/* A text file that is not UTF-8 is Windows-1252: each byte one letter; valid UTF-8 stays as it is. */
+static void text_that_is_not_utf8_is_read_as_windows_1252(void **state)
+{
+    (void)state;
+    const char *cases[][2] = {
+        {"JOS\xc9 MU\xd1OZ", "JOS\xc3\x89 MU\xc3\x91OZ"}, /* Latin-1 letters: two bytes each */
+        {"\x93quoted\x94 \x80 5", "\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x82\xac 5"}, /* 0x80-0x9f */
+        {"undefined \x81", "undefined \xef\xbf\xbd"},
+        {"JOS\xc3\x89 already UTF-8", "JOS\xc3\x89 already UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *decoded = text_decode_file_text(cases[i][0]);
+        assert_string_equal(decoded, cases[i][1]);
+        free(decoded);
+    }
+    /* read as a notice, the name keeps its letters and the address block is found */
+    json_t *root = render("Notice CP14\nNotice date March 11, 2024\n\nJOS\xc9 MU\xd1OZ\n12 MAIN ST\n"
+                          "SPRINGFIELD IL 62701\n",
+                          (ns_date){2024, 3, 20}, 0);
+    json_t *address = json_object_get(json_object_get(root, "details"), "mailing_address");
+    assert_string_equal(json_string_value(json_object_get(address, "value")),
+                        "JOS\xc3\x89 MU\xc3\x91OZ\n12 MAIN ST\nSPRINGFIELD IL 62701");
+    json_decref(root);
+}
+
 /* The letter kinds the plan lists for this text, joined by spaces ("" when none). */
 static void letters_listed(const char *text, char *out, size_t len)
 {
@@ -274,6 +299,7 @@ int main(void)
         cmocka_unit_test(error_documents_render_as_valid_error_records),
         cmocka_unit_test(a_file_name_that_is_not_utf8_keeps_its_record_whole),
         cmocka_unit_test(only_valid_utf8_survives_repair),
+        cmocka_unit_test(text_that_is_not_utf8_is_read_as_windows_1252),
         cmocka_unit_test(a_letter_only_where_the_notice_allows_it),
         cmocka_unit_test(a_late_dispute_letter_says_so_and_keeps_its_lines),
     };
