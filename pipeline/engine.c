@@ -316,6 +316,38 @@ static PIX *prepare_page(ns_engine *engine, ns_document *document, PIX *image, i
     return clean;
 }
 
+/*
+ * A page that reads poorly may lie the wrong way: the text-shape test and OSD both fail on blurred
+ * and small photos. Measured on a generated hard set (seed 131301): pages read the right way up had
+ * 70-75% of their words clear, pages read sideways under 1%, blurred upright pages 5-40%. Below
+ * this share the middle of the page is read four ways (about a quarter page each time).
+ */
+#define POOR_READING_SHARE 0.3f
+
+/* Reads the page again, turned, when reading its middle says another way up reads clearly better. */
+static ns_status reread_if_turned(ns_engine *engine, ns_document *document, int index, PIX **clean,
+                                  document_text *text, document_text_mark mark, char *reason, size_t len)
+{
+    int turn = 0;
+    PIX *turned =
+        ocr_orientation_by_reading(engine->ocr, *clean, &turn) ? image_rotate_clockwise(*clean, turn) : NULL;
+    if (!turned)
+        return NS_OK;
+    preprocess_report *report = &document->preprocess[index];
+    report->rotation = (report->rotation + turn) % 360;
+    report->orientation_by_reading = 1;
+    if (engine->save_stages_dir) {
+        char stem[256], path[4096];
+        stage_stem(document->source, index + 1, stem, sizeof stem);
+        snprintf(path, sizeof path, "%s/%s-turned-by-reading.png", engine->save_stages_dir, stem);
+        pixWrite(path, turned, IFF_PNG);
+    }
+    pixDestroy(clean);
+    *clean = turned;
+    document_text_rewind(text, mark);
+    return ocr_page(engine->ocr, *clean, engine->ocr_seconds_per_page, text, reason, len);
+}
+
 /* Adds one loaded page to text: its PDF text layer as it is, or its image read by OCR. */
 static ns_status read_page(ns_engine *engine, ns_document *document, loaded_pages *pages, int index,
                            document_text *text, char *reason, size_t len)
@@ -337,7 +369,10 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     if (!clean)
         return NS_ERR_IMAGE;
     clock_gettime(CLOCK_MONOTONIC, &start);
+    document_text_mark mark = document_text_get_mark(text);
     ns_status status = ocr_page(engine->ocr, clean, engine->ocr_seconds_per_page, text, reason, len);
+    if (status == NS_OK && ocr_clear_word_share(text, mark.word_count) < POOR_READING_SHARE)
+        status = reread_if_turned(engine, document, index, &clean, text, mark, reason, len);
     document->timings.ocr_ms += milliseconds_since(&start);
     pixDestroy(&clean);
     return status;

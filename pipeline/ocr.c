@@ -13,6 +13,7 @@
  */
 #include "ocr.h"
 
+#include <ctype.h>
 #include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <stdio.h>
@@ -250,4 +251,96 @@ ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, docu
     if (status == NS_ERR_NOMEM)
         ns_error_set(err, errlen, "out of memory while reading OCR results");
     return status;
+}
+
+/*
+ * Orientation by reading. On a blurred or small photo the text-shape test and
+ * OSD both guess wrong (measured: sideways pages read as upright, an upright
+ * blurred page turned 270), and the page then reads as noise. Reading tells:
+ * text the right way up gives long words read with confidence.
+ */
+/* letters or digits in a real word: a sideways line reads as specks, marks and bits of 1-2 letters */
+#define WORD_MIN_CHARACTERS 3
+/* a page that reads well has most of its words at this confidence or more */
+#define CLEAR_WORD_CONFIDENCE 0.8f
+/* a word counts toward a region's score from here: below it Tesseract is guessing */
+#define COUNTED_WORD_CONFIDENCE 0.6f
+
+static int is_real_word(const char *word)
+{
+    int characters = 0;
+    for (const unsigned char *c = (const unsigned char *)word; *c; c++)
+        characters += isalnum(*c) != 0;
+    return characters >= WORD_MIN_CHARACTERS;
+}
+
+float ocr_clear_word_share(const document_text *text, size_t first_word)
+{
+    size_t clear = 0, all = 0;
+    for (size_t i = first_word; i < text->word_count; i++) {
+        const text_word *word = &text->words[i];
+        char token[64];
+        size_t length = word->end - word->start < sizeof token ? word->end - word->start : sizeof token - 1;
+        memcpy(token, text->text + word->start, length);
+        token[length] = '\0';
+        clear += word->confidence >= CLEAR_WORD_CONFIDENCE && is_real_word(token);
+        all++;
+    }
+    return all ? (float)clear / (float)all : 0.0f;
+}
+
+/* How well a region reads: the summed confidence of its real words read with some confidence. */
+static double reading_score(ocr_engine *engine, struct Pix *region)
+{
+    double score = 0;
+    TessBaseAPISetImage2(engine->api, region);
+    TessBaseAPISetSourceResolution(engine->api, 300);
+    TessResultIterator *words =
+        TessBaseAPIRecognize(engine->api, NULL) == 0 ? TessBaseAPIGetIterator(engine->api) : NULL;
+    if (words) {
+        do {
+            char *word = TessResultIteratorGetUTF8Text(words, RIL_WORD);
+            float confidence = TessResultIteratorConfidence(words, RIL_WORD) / 100.0f;
+            if (word && confidence >= COUNTED_WORD_CONFIDENCE && is_real_word(word))
+                score += confidence;
+            TessDeleteText(word);
+        } while (TessResultIteratorNext(words, RIL_WORD));
+        TessResultIteratorDelete(words);
+    }
+    TessBaseAPIClear(engine->api);
+    return score;
+}
+
+/*
+ * A turn wins only by this much over the page as it is: a factor, so that a page reading poorly
+ * every way stays put, and a floor of a few clear words, so that two specks do not turn a page.
+ */
+#define TURN_WIN_FACTOR 1.5
+#define TURN_WIN_WORDS 4.0
+
+int ocr_orientation_by_reading(ocr_engine *engine, struct Pix *page, int *degrees)
+{
+    *degrees = 0;
+    int width = pixGetWidth(page), height = pixGetHeight(page);
+    /* the central 60% x 40%: body text on a notice, a quarter of the page to read four times */
+    BOX *centre = boxCreate(width / 5, height * 3 / 10, width * 3 / 5, height * 2 / 5);
+    PIX *region = centre ? pixClipRectangle(page, centre, NULL) : NULL;
+    boxDestroy(&centre);
+    if (!region)
+        return 0;
+    limit_openmp_to_one_thread();
+    double as_is = reading_score(engine, region), best = as_is;
+    for (int turn = 90; turn < 360; turn += 90) {
+        PIX *turned = image_rotate_clockwise(region, turn);
+        double score = turned ? reading_score(engine, turned) : 0;
+        pixDestroy(&turned);
+        if (score > best) {
+            best = score;
+            *degrees = turn;
+        }
+    }
+    pixDestroy(&region);
+    if (best < TURN_WIN_FACTOR * as_is || best < as_is + TURN_WIN_WORDS)
+        *degrees = 0;
+    return *degrees != 0;
 }

@@ -22,4 +22,15 @@ int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees);
 ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, document_text *text, char *err,
                    size_t errlen);
 
+/*
+ * The share of the words read from first_word on that are real words (three or more letters or
+ * digits) read with confidence: high on a page read the right way up, low on noise.
+ */
+float ocr_clear_word_share(const document_text *text, size_t first_word);
+/*
+ * Reads the middle of a page as it is and turned 90, 180 and 270 degrees: *degrees is the clockwise
+ * turn that reads clearly better. Returns 0 (and 0 degrees) when no turn does.
+ */
+int ocr_orientation_by_reading(ocr_engine *engine, struct Pix *page, int *degrees);
+
 #endif

@@ -81,6 +81,14 @@ static json_t *billing_json(const extraction *fields)
                      fields->billing_agrees ? json_boolean(fields->billing_agrees > 0) : json_null());
 }
 
+/* What set the page upright: the text's shape, Tesseract's OSD, or reading it turned (after OCR). */
+static const char *orientation_source(const preprocess_report *report)
+{
+    if (report->orientation_by_reading)
+        return "reading";
+    return report->orientation_known ? "text shape" : "tesseract osd";
+}
+
 static json_t *preprocess_json(const ns_document *document)
 {
     json_t *pages = json_array();
@@ -94,14 +102,16 @@ static json_t *preprocess_json(const ns_document *document)
         json_array_append_new(
             pages, json_pack("{s:i, s:b, s:i, s:s, s:f, s:b, s:o, s:f, s:i, s:[i,i]}", "page",
                              document->first_page + i, "page_found", report->page_found, "rotation",
-                             report->rotation, "orientation_from",
-                             report->orientation_known ? "text shape" : "tesseract osd", "skew_degrees",
+                             report->rotation, "orientation_from", orientation_source(report), "skew_degrees",
                              ((int)(report->skew_degrees * 100)) / 100.0, "dewarped", report->dewarped,
                              "line_curvature",
                              report->curvature >= 0 ? json_integer(report->curvature) : json_null(), "scale",
                              ((int)(report->scale * 1000)) / 1000.0, "text_height", report->text_height,
                              "size", report->width, report->height));
         json_object_set_new(json_array_get(pages, (size_t)i), "text_source", json_string("ocr"));
+        /* How soft the ink edges were at the final scale, and whether the page was sharpened for it. */
+        json_object_set_new(json_array_get(pages, (size_t)i), "edge_width", json_integer(report->edge_width));
+        json_object_set_new(json_array_get(pages, (size_t)i), "sharpened", json_boolean(report->sharpened));
         if (report->page_note) /* why no page outline was found, in a photo's terms */
             json_object_set_new(json_array_get(pages, (size_t)i), "page_note",
                                 json_string(report->page_note));

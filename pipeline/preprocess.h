@@ -5,16 +5,19 @@
 #include "base.h"
 
 typedef struct preprocess_report {
-    int page_found;        /* a page boundary was found and flattened */
-    const char *page_note; /* when not: why (a static string), else NULL */
-    int rotation;          /* degrees clockwise applied from text orientation */
-    int orientation_known; /* Leptonica decided the orientation (else Tesseract OSD may) */
-    int curvature;         /* worst text-line curvature measured, micro-units (-1: no model) */
-    int dewarped;          /* curled paper was flattened */
-    float skew_degrees;    /* deskew angle applied */
-    float scale;           /* resolution scale applied */
-    int text_height;       /* median character height measured, pixels before scaling */
-    int width, height;     /* final page size */
+    int page_found;             /* a page boundary was found and flattened */
+    const char *page_note;      /* when not: why (a static string), else NULL */
+    int rotation;               /* degrees clockwise applied from text orientation */
+    int orientation_known;      /* Leptonica decided the orientation (else Tesseract OSD may) */
+    int orientation_by_reading; /* the page read poorly and read clearly better turned (set after OCR) */
+    int curvature;              /* worst text-line curvature measured, micro-units (-1: no model) */
+    int dewarped;               /* curled paper was flattened */
+    float skew_degrees;         /* deskew angle applied */
+    float scale;                /* resolution scale applied */
+    int text_height;            /* median character height measured, pixels before scaling */
+    int edge_width;             /* median spread of ink edges at the final scale, pixels (0: no text) */
+    int sharpened;              /* the page was blurred and was unsharp-masked */
+    int width, height;          /* final page size */
 } preprocess_report;
 
 /*
@@ -24,5 +27,14 @@ typedef struct preprocess_report {
  */
 struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const char *stages_dir,
                             const char *stem, char *err, size_t errlen);
+
+/*
+ * The median 10-90% rise width, in pixels, of the ink edges of an 8-bit gray page: 1-2 on a sharp
+ * page, more the more it is blurred; 0 when it shows too few edges to judge.
+ */
+int preprocess_edge_width(struct Pix *gray);
+
+/* An unsharp-masked copy of an 8-bit gray page whose ink edges spread edge_width pixels. */
+struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width);
 
 #endif

@@ -49,6 +49,21 @@ static int append_bytes(document_text *text, const char *bytes, size_t n)
     return 1;
 }
 
+document_text_mark document_text_get_mark(const document_text *text)
+{
+    return (document_text_mark){text->length, text->word_count, text->page_count, text->line_count};
+}
+
+void document_text_rewind(document_text *text, document_text_mark mark)
+{
+    text->length = mark.length;
+    if (text->text)
+        text->text[text->length] = '\0';
+    text->word_count = mark.word_count;
+    text->page_count = mark.page_count;
+    text->line_count = mark.line_count;
+}
+
 int document_text_begin_page(document_text *text, int width, int height)
 {
     if (text->page_count >= NS_MAX_PAGES)

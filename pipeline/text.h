@@ -33,6 +33,14 @@ typedef struct document_text {
 
 void document_text_init(document_text *text);
 void document_text_free(document_text *text);
+/* Where the text ends now, to take back a page read the wrong way (document_text_rewind). */
+typedef struct document_text_mark {
+    size_t length, word_count;
+    int page_count, line_count;
+} document_text_mark;
+document_text_mark document_text_get_mark(const document_text *text);
+/* Drops everything appended after mark (the storage is kept for what comes next). */
+void document_text_rewind(document_text *text, document_text_mark mark);
 /* Starts a new page (pages are separated by a form feed line). */
 int document_text_begin_page(document_text *text, int width, int height);
 /* Appends one OCR word (repaired by normalize_token); starts_line puts it on a new line. */

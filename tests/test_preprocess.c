@@ -1,8 +1,9 @@
 /*
  * test_preprocess.c - page finding and dim-light handling on drawn photos
  * (no OCR): a sheet with text bars on a textured table, turned, off-centre,
- * dim; a plain scan, where no page outline exists and the report says why; and
- * a small photo's tiny characters, measured so the page is enlarged.
+ * dim, or far from the camera; a plain scan, where no page outline exists and the
+ * report says why; a small photo's tiny characters, measured so the page is
+ * enlarged; and blur, measured by how far ink edges spread and sharpened.
  */
 #include "testutil.h"
 
@@ -21,6 +22,7 @@
 typedef struct scene {
     double centre_x, centre_y, turn_degrees, light;
     int textured_table; /* a grainy table of mid-gray blocks, else the whole frame is paper */
+    double sheet_size;  /* the sheet's size as a share of PAGE_WIDTH x PAGE_HEIGHT */
 } scene;
 
 /* Gray of a point on the sheet, in sheet coordinates: paper with rows of dark text bars. */
@@ -48,7 +50,8 @@ static PIX *draw_photo(scene s)
         for (int x = 0; x < FRAME_WIDTH; x++) {
             /* the frame point in sheet coordinates: undo the turn about the sheet's centre */
             double dx = x - s.centre_x, dy = y - s.centre_y;
-            double px = c * dx + sn * dy + PAGE_WIDTH / 2, py = -sn * dx + c * dy + PAGE_HEIGHT / 2;
+            double px = (c * dx + sn * dy) / s.sheet_size + PAGE_WIDTH / 2,
+                   py = (-sn * dx + c * dy) / s.sheet_size + PAGE_HEIGHT / 2;
             int on_sheet = !s.textured_table || (px >= 0 && px < PAGE_WIDTH && py >= 0 && py < PAGE_HEIGHT);
             int gray = on_sheet ? (s.textured_table ? sheet_gray(px, py) : sheet_gray(x / 2.0, y / 2.0))
                                 : table_gray(x, y);
@@ -90,24 +93,31 @@ static void assert_sheet_found(scene s)
 static void a_sheet_turned_on_a_grainy_table_is_found(void **state)
 {
     (void)state;
-    assert_sheet_found((scene){800, 600, 0, 1.0, 1});
-    assert_sheet_found((scene){800, 600, 20, 1.0, 1});
-    assert_sheet_found((scene){800, 600, -20, 1.0, 1});
+    assert_sheet_found((scene){800, 600, 0, 1.0, 1, 1.0});
+    assert_sheet_found((scene){800, 600, 20, 1.0, 1, 1.0});
+    assert_sheet_found((scene){800, 600, -20, 1.0, 1, 1.0});
 }
 
 static void a_sheet_pushed_to_one_side_is_found(void **state)
 {
     (void)state;
     /* its left side lies past 2/5 of the frame's width, where the side scan used to stop */
-    assert_sheet_found((scene){1150, 600, 0, 1.0, 1});
-    assert_sheet_found((scene){1100, 600, 8, 1.0, 1});
+    assert_sheet_found((scene){1150, 600, 0, 1.0, 1, 1.0});
+    assert_sheet_found((scene){1100, 600, 8, 1.0, 1, 1.0});
+}
+
+static void a_sheet_far_from_the_camera_is_found(void **state)
+{
+    (void)state;
+    /* the sheet covers a sixth of the frame, as on a photo taken from standing height */
+    assert_sheet_found((scene){800, 600, 10, 1.0, 1, 0.65});
 }
 
 static void a_dim_photo_is_brightened_and_its_sheet_found(void **state)
 {
     (void)state;
     /* paper at 235 * 0.25 = 59: background normalization alone sees no paper at all */
-    scene dim = {800, 600, 15, 0.25, 1};
+    scene dim = {800, 600, 15, 0.25, 1, 1.0};
     assert_sheet_found(dim);
     preprocess_report report;
     PIX *page = preprocessed(dim, &report);
@@ -122,7 +132,7 @@ static void a_scan_has_no_outline_and_the_report_says_why(void **state)
 {
     (void)state;
     preprocess_report report;
-    PIX *page = preprocessed((scene){0, 0, 0, 1.0, 0}, &report);
+    PIX *page = preprocessed((scene){0, 0, 0, 1.0, 0, 1.0}, &report);
     assert_int_equal(report.page_found, 0);
     assert_non_null(report.page_note);
     assert_non_null(strstr(report.page_note, "the whole image was read"));
@@ -149,14 +159,77 @@ static void small_text_is_measured_and_enlarged(void **state)
     pixDestroy(&page);
 }
 
+/* A page of text bars, 20 px tall, with sharp edges: the scan-like case. */
+static PIX *draw_text_page(void)
+{
+    return draw_photo((scene){0, 0, 0, 1.0, 0, 1.0});
+}
+
+/* A near-Gaussian blur (a box filter twice) of about sigma px. */
+static PIX *blurred(PIX *page, int sigma)
+{
+    PIX *once = pixBlockconvGray(page, NULL, sigma, sigma);
+    PIX *twice = pixBlockconvGray(once, NULL, sigma, sigma);
+    pixDestroy(&once);
+    return twice;
+}
+
+/* Blur spreads ink edges, more blur spreads them more, and sharpening narrows them again. */
+static void blur_is_measured_and_sharpening_narrows_it(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_text_page(), *soft = blurred(sharp, 3), *softer = blurred(sharp, 5);
+    int sharp_width = preprocess_edge_width(sharp), soft_width = preprocess_edge_width(soft);
+    int softer_width = preprocess_edge_width(softer);
+    /* a drawn edge is one step; a blur of sigma ~3.6 spreads it 2.56 sigma, ~9 px (10-90%) */
+    if (sharp_width < 1 || sharp_width > 2 || soft_width < 6 || softer_width <= soft_width)
+        fail_msg("edge widths: sharp %d, blurred %d, more blurred %d", sharp_width, soft_width, softer_width);
+    PIX *sharpened = preprocess_sharpen(soft, soft_width);
+    int sharpened_width = sharpened ? preprocess_edge_width(sharpened) : 0;
+    if (!sharpened || sharpened_width >= soft_width)
+        fail_msg("blurred edges %d px wide, %d px after sharpening", soft_width, sharpened_width);
+    pixDestroy(&sharpened);
+    PIX *blank = pixCreate(400, 400, 8);
+    pixSetAllArbitrary(blank, PAPER);
+    assert_int_equal(preprocess_edge_width(blank), 0); /* no text: nothing to judge */
+    pixDestroy(&blank);
+    pixDestroy(&softer);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
+/* The whole chain: a blurred photo of a page is reported blurred and sharpened; a sharp one is not. */
+static void a_blurred_page_is_sharpened_and_a_sharp_one_left_alone(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_text_page(), *soft = blurred(sharp, 4);
+    preprocess_report sharp_report, soft_report;
+    char err[256] = "";
+    PIX *sharp_page = preprocess_page(sharp, &sharp_report, NULL, "test", err, sizeof err);
+    PIX *soft_page = preprocess_page(soft, &soft_report, NULL, "test", err, sizeof err);
+    assert_non_null(sharp_page);
+    assert_non_null(soft_page);
+    if (sharp_report.sharpened || !soft_report.sharpened)
+        fail_msg("sharp page: edges %d px, sharpened %d; blurred page: edges %d px, sharpened %d",
+                 sharp_report.edge_width, sharp_report.sharpened, soft_report.edge_width,
+                 soft_report.sharpened);
+    pixDestroy(&soft_page);
+    pixDestroy(&sharp_page);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_sheet_turned_on_a_grainy_table_is_found),
         cmocka_unit_test(a_sheet_pushed_to_one_side_is_found),
+        cmocka_unit_test(a_sheet_far_from_the_camera_is_found),
         cmocka_unit_test(a_dim_photo_is_brightened_and_its_sheet_found),
         cmocka_unit_test(a_scan_has_no_outline_and_the_report_says_why),
         cmocka_unit_test(small_text_is_measured_and_enlarged),
+        cmocka_unit_test(blur_is_measured_and_sharpening_narrows_it),
+        cmocka_unit_test(a_blurred_page_is_sharpened_and_a_sharp_one_left_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
