@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -176,6 +177,13 @@ static void *worker_main(void *argument)
     while ((index = take_next(work)) != SIZE_MAX) {
         batch_record done;
         read_one(work, engine, work->inputs->paths[index], &done);
+        /*
+         * A page's images (tens of MB each) are freed into this thread's malloc arena; handing its
+         * free pages back between documents lowers RSS (measured at -j 2: 118 against 173 MB at
+         * the 10th document, 132 against 207 MB at the 50th), though it does not stop the growth
+         * over a long run (about 240 MB by the 100th either way).
+         */
+        malloc_trim(0);
         done.ready = 1;
         pthread_mutex_lock(&work->lock);
         work->window[index % work->window_size] = done;

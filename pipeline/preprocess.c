@@ -22,8 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Median character height Tesseract's LSTM models read best (x-height and caps mixed). */
-#define TARGET_TEXT_HEIGHT 24.0
+/*
+ * Median character height pages are scaled to (x-height and caps mixed). Tesseract scales each line
+ * to its network's height itself, so more pixels only cost time in layout analysis and here.
+ * Measured on the bench set (50 generated documents and the samples): 20 instead of 24 read the
+ * same fields on every document and took 8% less CPU (a 300 DPI scan's 26 px text is now reduced).
+ */
+#define TARGET_TEXT_HEIGHT 20.0
 /* A letter page at about 390 DPI: bounds Tesseract's time and memory. */
 #define MAX_OUTPUT_PIXELS (14L * 1000L * 1000L)
 #define QUICK_THRESHOLD 150 /* on an evened-out page the paper is near white (255): strokes fall below */
@@ -585,11 +590,18 @@ static PIX *binarize(PIX *normalized, int text_height)
     return binary;
 }
 
+/*
+ * Text at least this tall after scaling is thresholded at half size (Sauvola's window sums cost a
+ * quarter as much) and the result enlarged back: the binary image only serves to orient, deskew and
+ * find curl. Orienting the half-size image itself was measured wrong: 7 of 62 bench pages turned 90.
+ */
+#define HALF_SIZE_TEXT_HEIGHT 20
+
 /* The images one page goes through, and where each step's image is saved. */
 typedef struct page_images {
     PIX *gray;   /* the page in gray: found, flattened and scaled */
     PIX *even;   /* gray with the background evened out: what Tesseract reads */
-    PIX *binary; /* thresholded: to measure, orient and deskew */
+    PIX *binary; /* thresholded: to orient, deskew and find curl */
     const char *stages_dir, *stem;
     int step;
 } page_images;
@@ -597,6 +609,19 @@ typedef struct page_images {
 static void save_step(page_images *images, const char *name, PIX *pix)
 {
     save_stage(images->stages_dir, images->stem, images->step++, name, pix);
+}
+
+/* images->even thresholded, at half size when the text is large enough; NULL on failure. */
+static PIX *binarize_page(PIX *even, int text_height)
+{
+    if (text_height < HALF_SIZE_TEXT_HEIGHT)
+        return binarize(even, text_height);
+    PIX *half = pixScaleAreaMap2(even);
+    PIX *half_binary = half ? binarize(half, text_height / 2) : NULL;
+    PIX *binary = half_binary ? pixExpandBinaryPower2(half_binary, 2) : NULL;
+    pixDestroy(&half_binary);
+    pixDestroy(&half);
+    return binary;
 }
 
 /*
@@ -657,15 +682,14 @@ static void scale_to_text_size(page_images *images, preprocess_report *report)
         scale = sqrt(MAX_OUTPUT_PIXELS / ((double)pixGetWidth(images->gray) * pixGetHeight(images->gray)));
     if (scale > 1.0 && report->text_height >= READABLE_TEXT_HEIGHT)
         scale = 1.0;
+    /* The evened page is scaled as it is: evening the scaled page again only cost time. */
     if (fabs(scale - 1.0) > SCALE_TOLERANCE && images->even) {
-        PIX *scaled = pixScale(images->gray, (l_float32)scale, (l_float32)scale);
+        PIX *scaled = pixScale(images->even, (l_float32)scale, (l_float32)scale);
         if (scaled) {
             report->scale = (float)scale;
-            pixDestroy(&images->gray);
-            images->gray = scaled;
             pixDestroy(&images->even);
-            images->even = pixBackgroundNormSimple(images->gray, NULL, NULL);
-            save_step(images, "scaled", images->gray);
+            images->even = scaled;
+            save_step(images, "scaled", images->even);
         }
     }
 }
@@ -874,7 +898,7 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
     save_step(&images, "background", images.even);
     sharpen_if_blurred(&images, report);
     int scaled_text_height = report->text_height > 0 ? (int)(report->text_height * report->scale) : 0;
-    images.binary = binarize(images.even, scaled_text_height);
+    images.binary = binarize_page(images.even, scaled_text_height);
     pixDestroy(&images.gray);
     if (!images.binary) {
         pixDestroy(&images.even);
