@@ -730,15 +730,15 @@ static void collect_billing(const pattern_set *billing, const document_text *tex
  * A billing summary that adds up to the amount due confirms it; one that does
  * not is reported, not acted on: a summary may hold lines no rule knows.
  */
-int extract_billing_total(const extraction *out, int64_t *total)
+int extract_billing_total(const extraction *fields, int64_t *total)
 {
     int has_base = 0;
     *total = 0;
-    for (int i = 0; i < out->billing_count; i++) {
-        *total += out->billing[i].cents;
-        has_base |= strcmp(out->billing[i].kind, "tax_owed") == 0;
+    for (int i = 0; i < fields->billing_count; i++) {
+        *total += fields->billing[i].cents;
+        has_base |= strcmp(fields->billing[i].kind, "tax_owed") == 0;
     }
-    return has_base && out->billing_count >= 2;
+    return has_base && fields->billing_count >= 2;
 }
 
 static void check_billing(extraction *out)

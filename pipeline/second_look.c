@@ -291,7 +291,7 @@ static int reread_field(ocr_engine *ocr, PIX *page, ns_box region, field_check *
                         size_t value_size, int64_t *number, const char **way_name)
 {
     char read[WAY_COUNT][128];
-    int64_t numbers[WAY_COUNT];
+    int64_t numbers[WAY_COUNT] = {0};
     int best_votes = 0;
     for (size_t i = 0; i < WAY_COUNT; i++) {
         read[i][0] = '\0';
@@ -300,6 +300,8 @@ static int reread_field(ocr_engine *ocr, PIX *page, ns_box region, field_check *
         if (crop && ocr_read_line(ocr, crop, field_characters(check->field), &line) &&
             second_look_best_choice(&line, accept_value, check, read[i], sizeof read[i]))
             numbers[i] = check->number;
+        else
+            read[i][0] = '\0'; /* only a reading that passes the check votes */
         pixDestroy(&crop);
         if (!read[i][0])
             continue;
