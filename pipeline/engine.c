@@ -302,7 +302,7 @@ static PIX *prepare_page(ns_engine *engine, ns_document *document, PIX *image, i
                          size_t len)
 {
     char stem[256];
-    stage_stem(document->source, index + 1, stem, sizeof stem);
+    stage_stem(document->source, document->first_page + index, stem, sizeof stem);
     preprocess_report *report = &document->preprocess[index];
     PIX *clean = preprocess_page(image, report, engine->save_stages_dir, stem, reason, len);
     int turn = 0;
@@ -339,7 +339,7 @@ static ns_status reread_if_turned(ns_engine *engine, ns_document *document, int 
     report->orientation_by_reading = 1;
     if (engine->save_stages_dir) {
         char stem[256], path[4096];
-        stage_stem(document->source, index + 1, stem, sizeof stem);
+        stage_stem(document->source, document->first_page + index, stem, sizeof stem);
         snprintf(path, sizeof path, "%s/%s-turned-by-reading.png", engine->save_stages_dir, stem);
         pixWrite(path, turned, IFF_PNG);
     }
