@@ -9,8 +9,10 @@ rule letter_date        0.90  paired \bletter\s+date{GAP}(?<v>{DATE})
 rule date_colon         0.85  paired (?<!due )(?<!birth )(?<!this )\bdate\s*:\s*(?<v>{DATE})
 # Two columns read line by line: a label that ends one line has its value at
 # the end of the next, after the left column's text ("Department of the
-# Treasury Date:" / "Internal Revenue Service September 18, 2023").
-rule label_then_merged  0.75  paired (?:\b{NOTICE}\s+date|\bletter\s+date|(?<!due )(?<!birth )(?<!this )\bdate\s*:)[ \t]*\n[^\n]{1,60}?[ \t](?<v>{DATE})[ \t]*(?=\n)
+# Treasury Date:" / "Internal Revenue Service September 18, 2023"). The left
+# column may be a long line of body text (100 characters): on a page, paired
+# keeps only a value that sits under its label.
+rule label_then_merged  0.75  paired (?:\b{NOTICE}\s+date|\bletter\s+date|(?<!due )(?<!birth )(?<!this )\bdate\s*:)[ \t]*\n[^\n]{1,100}?[ \t](?<v>{DATE})[ \t]*(?=\n)
 # A letter's header block read column by column: the labels one per line, then
 # their values in the same order. "Date:" heading that list pairs with the
 # first line after it.
@@ -19,5 +21,7 @@ rule label_list_first   0.85  (?<!due )(?<!birth )(?<!this )\bdate\s*:[ \t]*\n(?
 # OCR may drop the blank after the comma ("February 14,2018").
 rule date_on_own_line   0.30  (?:^|\n)[ \t]*(?<v>[A-Za-z]{3,10}\.?\s\d{1,2},\s?(?:19|20)\d{2})[ \t]*(?=\n)
 # The last day of a tax year or period is never the date of the notice
-# ("Tax period: December 31, 2021", "the tax year ending on December 31, 2020").
-rule tax_period_end    -0.40  \btax\s+(?:year|period)(?:s|\(s\))?(?:\s+end(?:ed|ing))?(?:\s+on)?[ \t\n:]{0,6}(?<v>{DATE})
+# ("Tax period: December 31, 2021", "the tax year ending on December 31, 2020");
+# paired, so a "Tax year" label beside "Notice date" in a two-column header
+# does not veto the notice date printed under "Notice date".
+rule tax_period_end    -0.40  paired \btax\s+(?:year|period)(?:s|\(s\))?(?:\s+end(?:ed|ing))?(?:\s+on)?[ \t\n:]{0,6}(?<v>{DATE})

@@ -351,6 +351,24 @@ static size_t value_group(const pcre2_code *regex)
     return (size_t)pcre2_substring_number_from_name(regex, (PCRE2_SPTR) "v");
 }
 
+/*
+ * A value a veto rule matched, kept once with the strongest veto's weight:
+ * the same veto read in both views of a page, or in the header and the stub,
+ * is one piece of evidence, not several.
+ */
+static void add_veto(veto_list *vetoes, const char *value, double weight)
+{
+    for (size_t v = 0; v < vetoes->count; v++)
+        if (strcmp(vetoes->values[v], value) == 0) {
+            vetoes->weights[v] = weight > vetoes->weights[v] ? weight : vetoes->weights[v];
+            return;
+        }
+    if (vetoes->count < sizeof vetoes->weights / sizeof vetoes->weights[0]) {
+        snprintf(vetoes->values[vetoes->count], sizeof vetoes->values[0], "%s", value);
+        vetoes->weights[vetoes->count++] = weight;
+    }
+}
+
 /* What collecting one field found besides its candidates. */
 typedef struct collect_notes {
     int unpaired_labels; /* labels whose only nearby value was elsewhere on the page */
@@ -387,17 +405,6 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         candidate.weight = fabs(rule->weight);
         if (!parse_value(kind, raw, catalog, &candidate))
             continue;
-        if (rule->weight < 0) {
-            if (vetoes->count < sizeof vetoes->weights / sizeof vetoes->weights[0]) {
-                snprintf(vetoes->values[vetoes->count], sizeof vetoes->values[0], "%s", candidate.value);
-                vetoes->weights[vetoes->count++] = -rule->weight;
-            }
-            continue;
-        }
-        snprintf(candidate.text, sizeof candidate.text, "%s", raw + prefix_length); /* as read */
-        mask_identifiers(candidate.text);
-        candidate.rule = rule->name;
-        candidate.labelled = rule->paired;
         document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
                              &candidate.page);
         if (rule->paired && candidate.box.w) {
@@ -405,10 +412,18 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
             int label_page;
             locate_label(text, ovector[0], value_start, &label, &label_page);
             if (label.w && (label_page != candidate.page || !laid_out_as_pair(label, candidate.box))) {
-                notes->unpaired_labels++;
+                notes->unpaired_labels += rule->weight > 0; /* a veto's label is not the field's */
                 continue;
             }
         }
+        if (rule->weight < 0) {
+            add_veto(vetoes, candidate.value, -rule->weight);
+            continue;
+        }
+        snprintf(candidate.text, sizeof candidate.text, "%s", raw + prefix_length); /* as read */
+        mask_identifiers(candidate.text);
+        candidate.rule = rule->name;
+        candidate.labelled = rule->paired;
         candidate.region = region_of(text, candidate.page, candidate.box);
         if (!push_candidate(list, &candidate, value_start))
             break;

@@ -5,9 +5,10 @@
  * words, another way: enlarged, with only the characters its kind can hold,
  * as one line, and with Tesseract's alternative symbols tried against it.
  * A re-read value replaces the first only when it passes the check the
- * first failed; clean pages, whose values pass, pay nothing. When the code
- * or the notice date is missing altogether, the blocks of ink no word covers
- * (a block Tesseract's layout took for a picture) are read on their own.
+ * first failed; clean pages, whose values pass, pay nothing. When the code,
+ * the notice date or the tax year is missing altogether, the rows holding ink
+ * no word covers (a block Tesseract's layout took for a picture) are read
+ * again on their own.
  */
 #include "second_look.h"
 
@@ -366,10 +367,15 @@ void second_look(ocr_engine *ocr, struct Pix *const *pages, int page_count, cons
     }
 }
 
-/* Every notice prints its code and its date: when either is missing, a block of the page may be lost. */
+/*
+ * Every notice prints its code and its date, and nearly every one its tax
+ * year: when one is missing, a block of the page may be lost. (A tax year
+ * printed blank stays null: fill_missing leaves a field with a review.)
+ */
 static int printed_field_missing(const extraction *fields)
 {
-    return !fields->fields[NS_FIELD_NOTICE_CODE].found || !fields->fields[NS_FIELD_NOTICE_DATE].found;
+    return !fields->fields[NS_FIELD_NOTICE_CODE].found || !fields->fields[NS_FIELD_NOTICE_DATE].found ||
+           !fields->fields[NS_FIELD_TAX_YEAR].found;
 }
 
 /* Fills each missing field (not one whose label was printed blank) from the lost blocks' reading. */
@@ -454,13 +460,34 @@ static BOXA *lost_blocks(PIX *ink, int line)
     return kept;
 }
 
-/* The blocks stacked on one white image, a gap of LOST_GAP_LINES between them so no label pairs across. */
-static PIX *stack_blocks(PIX *page, BOXA *blocks, int line)
+/*
+ * Each block widened to the page's rows it spans, from edge to edge, and
+ * overlapping rows joined: a header's values lost as a column are read again
+ * beside their labels ("Notice date" left, "October 12, 2026" right), so the
+ * labelled rules pair them as on the page.
+ */
+static BOXA *lost_rows(BOXA *blocks, int page_width)
 {
-    int count = boxaGetCount(blocks), width = 0, height = 0, gap = LOST_GAP_LINES * line;
-    for (int i = 0; i < count; i++) {
+    BOXA *rows = boxaCreate(0);
+    for (int i = 0; rows && i < boxaGetCount(blocks); i++) {
         l_int32 x, y, w, h;
         boxaGetBoxGeometry(blocks, i, &x, &y, &w, &h);
+        BOX *row = boxCreate(0, y, page_width, h);
+        if (row)
+            boxaAddBox(rows, row, L_INSERT);
+    }
+    BOXA *joined = rows ? boxaCombineOverlaps(rows, NULL) : NULL;
+    boxaDestroy(&rows);
+    return joined;
+}
+
+/* The rows stacked on one white image, a gap of LOST_GAP_LINES between them so no label pairs across. */
+static PIX *stack_rows(PIX *page, BOXA *rows, int line)
+{
+    int count = boxaGetCount(rows), width = 0, height = 0, gap = LOST_GAP_LINES * line;
+    for (int i = 0; i < count; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(rows, i, &x, &y, &w, &h);
         width = w > width ? w : width;
         height += h + gap;
     }
@@ -471,7 +498,7 @@ static PIX *stack_blocks(PIX *page, BOXA *blocks, int line)
     int top = gap;
     for (int i = 0; stack && i < count; i++) {
         l_int32 x, y, w, h;
-        boxaGetBoxGeometry(blocks, i, &x, &y, &w, &h);
+        boxaGetBoxGeometry(rows, i, &x, &y, &w, &h);
         pixRasterop(stack, gap, top, w, h, PIX_SRC, grey, x, y);
         top += h + gap;
     }
@@ -487,9 +514,11 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
         return;
     PIX *ink = unread_ink(page, text, line);
     BOXA *blocks = ink ? lost_blocks(ink, line) : NULL;
-    PIX *stack = blocks && boxaGetCount(blocks) > 0 ? stack_blocks(page, blocks, line) : NULL;
+    BOXA *rows = blocks ? lost_rows(blocks, pixGetWidth(page)) : NULL;
+    PIX *stack = rows && boxaGetCount(rows) > 0 ? stack_rows(page, rows, line) : NULL;
     pixDestroy(&ink);
     boxaDestroy(&blocks);
+    boxaDestroy(&rows);
     document_text lost;
     document_text_init(&lost);
     extraction *found = stack ? malloc(sizeof *found) : NULL;

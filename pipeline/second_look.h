@@ -39,11 +39,12 @@ void second_look(ocr_engine *ocr, struct Pix *const *pages, int page_count, cons
                  extraction *fields);
 
 /*
- * When the notice code or the notice date (printed on every notice) is
- * missing, reads the blocks of page 1 that no word of text covers (Tesseract's
- * layout drops a block it takes for a picture), stacked on one image, and
- * fills each missing field from them, under 0.8 and with a review reason; a
- * label printed blank stays null.
+ * When the notice code, the notice date or the tax year is missing, finds the
+ * blocks of page 1 that no word of text covers (Tesseract's layout drops a
+ * block it takes for a picture), reads the rows they lie in from edge to edge
+ * (so a lost column of values is read beside its labels), stacked on one
+ * image, and fills each missing field from them, under 0.8 and with a review
+ * reason; a label printed blank stays null.
  */
 void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
                          const pattern_library *patterns, const notice_catalog *catalog, extraction *fields);

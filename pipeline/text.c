@@ -86,7 +86,8 @@ int document_text_add_word(document_text *text, const char *word, ns_box box, fl
     char repaired[256];
     normalize_token(word, repaired, sizeof repaired);
     size_t n = strlen(repaired);
-    if (n == 0)
+    /* A blank "word" is how Tesseract reports a picture or a rule: no text, a box up to the whole page. */
+    if (strspn(repaired, " \t\n\r\f\v") == n)
         return 1;
     if (text->page_count == 0 && !document_text_begin_page(text, 0, 0))
         return 0;

@@ -257,6 +257,35 @@ static void business_tax_period_gives_its_year(void **state)
     ns_document_free(document);
 }
 
+/* With the header lost, the stub's instructions and the body still name the year. */
+static void the_stub_and_the_body_name_the_tax_year_when_the_header_is_lost(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *year;
+    } cases[] = {
+        /* the stub's "the tax year (2023)" read row by row beside the other column */
+        {"Notice CP503\nWrite your social security number (nnn-nn-2648), the tax year Amount due by "
+         "November 1, 2024 $2,357.79\n(2023), and the form number (1040) on your payment\n",
+         "2023"},
+        {"Notice CP11\nWrite your social security number (nnn-nn-3773), the tax Amount due by July 26, "
+         "2018\nyear (2017), and the form number (1040) on your\n",
+         "2017"},
+        {"Notice CP161\nWrite your employer ID number (nn-nnn6017), the tax period\n(December 2016), and "
+         "the form number (941)\n",
+         "2016"},
+        {"Notice CP161\nWe couldn't fully apply the deposits shown on your Form 941 for the quarter ending "
+         "December 31, 2016.\n",
+         "2016"},
+        {"Notice CP503\nWe sent you notices about your unpaid balance of $2,237.55 for 2023.\n", "2023"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ns_document *document = read_text(cases[i].text);
+        assert_field(document, NS_FIELD_TAX_YEAR, cases[i].year);
+        ns_document_free(document);
+    }
+}
+
 static void response_date_before_notice_date_is_flagged_for_review(void **state)
 {
     (void)state;
@@ -405,6 +434,65 @@ static void a_blank_label_never_takes_the_next_rows_value(void **state)
     extract_placed(below, sizeof below / sizeof below[0], &out);
     assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2010");
     assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].review, "");
+}
+
+/*
+ * Tesseract reports a picture or a rule as a blank word with a box up to the
+ * whole page: it is no word, so a label on its line keeps its own box and
+ * pairs with the value beside it.
+ */
+static void a_blank_ocr_word_is_no_word(void **state)
+{
+    (void)state;
+    document_text text;
+    document_text_init(&text);
+    assert_true(document_text_begin_page(&text, 2550, 3300));
+    assert_true(document_text_add_word(&text, "Tax", (ns_box){1500, 150, 72, 30}, 0.95f, 1));
+    assert_true(document_text_add_word(&text, "year", (ns_box){1590, 150, 96, 30}, 0.95f, 0));
+    assert_true(document_text_add_word(&text, " ", (ns_box){0, 0, 2550, 3300}, 0.95f, 0));
+    assert_true(document_text_add_word(&text, "2016", (ns_box){1900, 150, 96, 30}, 0.95f, 0));
+    assert_int_equal(text.word_count, 3);
+    extraction out;
+    extract_fields(&test_knowledge()->patterns, &test_knowledge()->catalog, &text, &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2016");
+    document_text_free(&text);
+}
+
+/*
+ * "Tax year" over a date vetoes it as a notice date (a period's last day);
+ * the same label in another column, over nothing, does not.
+ */
+static void a_tax_year_label_vetoes_only_the_date_under_it(void **state)
+{
+    (void)state;
+    placed_word header[] = {{"Notice", 1500, 100}, {"date", 1660, 100},   {"January", 1500, 145},
+                            {"30,", 1700, 145},    {"2019", 1790, 145},   {"Tax", 1500, 400},
+                            {"year", 1590, 400},   {"January", 300, 445}, {"30,", 500, 445},
+                            {"2019", 590, 445}};
+    size_t count = sizeof header / sizeof header[0];
+    extraction out;
+    extract_placed(header, count, &out);
+    assert_string_equal(out.fields[NS_FIELD_NOTICE_DATE].chosen.value, "2019-01-30");
+    assert_true(out.fields[NS_FIELD_NOTICE_DATE].confidence >= 0.8);
+    /* The second date moved under "Tax year": the veto holds, and the date is no longer sure. */
+    for (size_t i = count - 3; i < count; i++)
+        header[i].x += 1200;
+    extract_placed(header, count, &out);
+    assert_string_equal(out.fields[NS_FIELD_NOTICE_DATE].chosen.value, "2019-01-30");
+    assert_true(out.fields[NS_FIELD_NOTICE_DATE].confidence < 0.8);
+}
+
+/* A veto read in three places (two views of a page and its stub) weighs as one reading of it. */
+static void a_veto_read_in_several_places_counts_once(void **state)
+{
+    (void)state;
+    ns_document *document =
+        read_text("Notice CP22A\nNotice date January 30, 2019\nTax year\nJanuary 30, 2019\n"
+                  "Tax year\nJanuary 30, 2019\nTax year\nJanuary 30, 2019\n");
+    double confidence = 1;
+    assert_string_equal(ns_document_field(document, NS_FIELD_NOTICE_DATE, &confidence), "2019-01-30");
+    assert_true(confidence < 0.8);
+    ns_document_free(document);
 }
 
 /* A header read column by column: its labels, then their values in the same order. */
@@ -592,11 +680,15 @@ int main(void)
         cmocka_unit_test(letters_are_coded_as_ltr),
         cmocka_unit_test(petition_deadline_is_the_response_date),
         cmocka_unit_test(business_tax_period_gives_its_year),
+        cmocka_unit_test(the_stub_and_the_body_name_the_tax_year_when_the_header_is_lost),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(a_blank_label_never_takes_the_next_rows_value),
+        cmocka_unit_test(a_blank_ocr_word_is_no_word),
+        cmocka_unit_test(a_tax_year_label_vetoes_only_the_date_under_it),
+        cmocka_unit_test(a_veto_read_in_several_places_counts_once),
         cmocka_unit_test(labels_listed_before_their_values_pair_in_order),
         cmocka_unit_test(the_first_labelled_date_wins_over_an_older_stub_and_is_marked),
         cmocka_unit_test(a_response_date_off_the_catalogs_window_is_marked),
