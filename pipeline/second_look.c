@@ -180,15 +180,30 @@ static const catalog_notice *notice_entry(const field_check *check)
 /* Collection notices come up to ten years after assessment (IRC 6502), itself after the tax year. */
 #define MOST_YEARS_FROM_TAX_YEAR_TO_NOTICE 15
 
+/*
+ * The other date of the pair, to check a field against: found, and either
+ * more likely right than wrong (LOST_LEAST) or at least as sure as the field.
+ */
+static const extracted_field *date_to_check_against(const extraction *fields, ns_field_id id,
+                                                    double checked_confidence)
+{
+    const extracted_field *date = &fields->fields[id];
+    return date->found && (date->confidence >= LOST_LEAST || date->confidence >= checked_confidence) ? date
+                                                                                                     : NULL;
+}
+
 /* 1 when the candidate value agrees with the field's cross-check, 0 when not, -1 when there is none. */
 static int value_agrees(const field_check *check, const field_candidate *value)
 {
     const extraction *fields = check->fields;
-    /* The two dates check each other even when one is marked: a window hit by chance is unlikely. */
-    const extracted_field *notice_date =
-        fields->fields[NS_FIELD_NOTICE_DATE].found ? &fields->fields[NS_FIELD_NOTICE_DATE] : NULL;
-    const extracted_field *response =
-        fields->fields[NS_FIELD_RESPONSE_DATE].found ? &fields->fields[NS_FIELD_RESPONSE_DATE] : NULL;
+    /*
+     * The two dates check each other even when one is marked (a window hit by
+     * chance is unlikely), but a weak date checks only a weaker one: a misread
+     * date must not pull a labelled one to itself.
+     */
+    double own_confidence = fields->fields[check->field].confidence;
+    const extracted_field *notice_date = date_to_check_against(fields, NS_FIELD_NOTICE_DATE, own_confidence);
+    const extracted_field *response = date_to_check_against(fields, NS_FIELD_RESPONSE_DATE, own_confidence);
     switch (check->field) {
     case NS_FIELD_NOTICE_CODE:
         return check->catalog ? catalog_find(check->catalog, value->value) != NULL : -1;
@@ -228,6 +243,12 @@ static int first_reading_fails(const field_check *check, const extracted_field *
     if (check->field == NS_FIELD_AMOUNT_DUE)
         return field->has_runner_up && field->review[0];
     return value_agrees(check, &field->chosen) == 0;
+}
+
+int second_look_fails_check(extraction *fields, const notice_catalog *catalog, ns_field_id field)
+{
+    field_check check = {field, fields, catalog, 0};
+    return fields->fields[field].found && first_reading_fails(&check, &fields->fields[field]);
 }
 
 /* second_look_accept for a field: the text parses as its kind and agrees with its cross-check. */
@@ -367,18 +388,37 @@ void second_look(ocr_engine *ocr, struct Pix *const *pages, int page_count, cons
     }
 }
 
-/*
- * Every notice prints its code and its date, and nearly every one its tax
- * year: when one is missing, a block of the page may be lost. (A tax year
- * printed blank stays null: fill_missing leaves a field with a review.)
- */
-static int printed_field_missing(const extraction *fields)
+/* A field missing, or taken only from weak evidence (a date alone on a line, a year in a sentence). */
+static int unsure(const extracted_field *field)
 {
-    return !fields->fields[NS_FIELD_NOTICE_CODE].found || !fields->fields[NS_FIELD_NOTICE_DATE].found ||
-           !fields->fields[NS_FIELD_TAX_YEAR].found;
+    return !field->found || field->confidence < LOST_LEAST;
 }
 
-/* Fills each missing field (not one whose label was printed blank) from the lost blocks' reading. */
+/*
+ * Every notice prints its code and its date, and nearly every one its tax
+ * year; a notice the catalog says asks for payment prints its amount, and
+ * one with a printed deadline its date. When one of these is missing or
+ * unsure, a block of the page may be lost. (A value printed blank stays null:
+ * fill_missing leaves a missing field with a review.)
+ */
+static int printed_field_unsure(const extraction *fields, const notice_catalog *catalog)
+{
+    const extracted_field *code = &fields->fields[NS_FIELD_NOTICE_CODE];
+    if (unsure(code) || unsure(&fields->fields[NS_FIELD_NOTICE_DATE]) ||
+        unsure(&fields->fields[NS_FIELD_TAX_YEAR]))
+        return 1;
+    const catalog_notice *notice = catalog ? catalog_find(catalog, code->chosen.value) : NULL;
+    if (!notice)
+        return 0;
+    return (notice->asks_payment && unsure(&fields->fields[NS_FIELD_AMOUNT_DUE])) ||
+           (notice->deadline && notice->deadline->printed && unsure(&fields->fields[NS_FIELD_RESPONSE_DATE]));
+}
+
+/*
+ * Fills each missing field (not one whose label was printed blank) from the
+ * lost blocks' reading, and replaces one read from weak evidence by a surer
+ * reading there.
+ */
 static void fill_missing(extraction *fields, const extraction *lost)
 {
     const extracted_field *code = &fields->fields[NS_FIELD_NOTICE_CODE];
@@ -388,8 +428,10 @@ static void fill_missing(extraction *fields, const extraction *lost)
     for (int i = 0; i < NS_FIELD_COUNT; i++) {
         extracted_field *field = &fields->fields[i];
         const extracted_field *found = &lost->fields[i];
-        if (field->found || field->review[0] || !found->found || found->review[0] ||
-            found->confidence < LOST_LEAST)
+        if (!found->found || found->review[0] || found->confidence < LOST_LEAST)
+            continue;
+        int weak = field->found && field->confidence < LOST_LEAST && found->confidence > field->confidence;
+        if ((field->found || field->review[0]) && !weak)
             continue;
         *field = *found;
         field->chosen.box.w = 0; /* its place was on the mosaic, not the page */
@@ -509,7 +551,7 @@ static PIX *stack_rows(PIX *page, BOXA *rows, int line)
 void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
                          const pattern_library *patterns, const notice_catalog *catalog, extraction *fields)
 {
-    int line = page && printed_field_missing(fields) ? median_word_height(text) : 0;
+    int line = page && printed_field_unsure(fields, catalog) ? median_word_height(text) : 0;
     if (line <= 0)
         return;
     PIX *ink = unread_ink(page, text, line);

@@ -14,6 +14,14 @@
 /* 1 when a field needs a second look: found, on a kept page, and unsure or failing a cross-check. */
 int second_look_wanted(const extracted_field *field);
 
+/*
+ * 1 when a found field's value fails its cross-check, so second_look reads it
+ * again: a code corrected or not in the catalog, amounts that disagree, a
+ * date off the catalog's window from the other date (when that one is more
+ * likely right than wrong, or at least as sure), an implausible tax year.
+ */
+int second_look_fails_check(extraction *fields, const notice_catalog *catalog, ns_field_id field);
+
 /* The region to read again: the value's words with a margin, inside the page. */
 ns_box second_look_region(ns_box value, int page_width, int page_height);
 

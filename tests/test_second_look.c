@@ -208,15 +208,20 @@ static int near_word(const document_text *text, const text_word *word, const cha
     return 0;
 }
 
-/* text's page 1 without the lines around each word reading near, as if Tesseract had skipped those blocks. */
-static void drop_blocks_around(const document_text *text, const char *near, document_text *out)
+/*
+ * text's page 1 without the lines within `lines` of each word reading near, as
+ * if Tesseract had skipped those blocks; lines -1: only those words.
+ */
+static void drop_blocks_around(const document_text *text, const char *near, int lines, document_text *out)
 {
     document_text_init(out);
     assert_true(document_text_begin_page(out, text->pages[0].width, text->pages[0].height));
     int last_line = -1;
     for (size_t i = 0; i < text->word_count; i++) {
         const text_word *word = &text->words[i];
-        if (word->page != 1 || i >= text->word_count / 2 || near_word(text, word, near, 3))
+        int dropped =
+            lines < 0 ? strcmp(word_text(text, word), near) == 0 : near_word(text, word, near, lines);
+        if (word->page != 1 || i >= text->word_count / 2 || dropped)
             continue; /* the second half is the row view of the same words: it is made again below */
         assert_true(document_text_add_word(out, word_text(text, word), word->box, word->confidence,
                                            word->line != last_line));
@@ -280,11 +285,11 @@ static void a_date_off_the_window_is_read_again(void **state)
     pixDestroy(&page);
 }
 
-/* How a test makes the first reading lose the notice date: text without some of its words. */
-typedef void (*lose_words)(const document_text *text, const extracted_field *notice_date, document_text *out);
+/* How a test makes the first reading lose a field: text without some of its words. */
+typedef void (*lose_words)(const document_text *text, const extracted_field *field, document_text *out);
 
-/* The sample's notice date, lost from the first reading by lose, is found again by second_look_missing. */
-static void assert_lost_date_found_again(lose_words lose)
+/* The sample's field id, lost from the first reading by lose, is found again by second_look_missing. */
+static void assert_lost_field_found_again(ns_field_id id, lose_words lose)
 {
     PIX *page;
     ocr_engine *ocr;
@@ -293,36 +298,83 @@ static void assert_lost_date_found_again(lose_words lose)
     const ns_knowledge *knowledge = test_knowledge();
     extraction fields;
     extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &fields);
-    extracted_field *notice_date = &fields.fields[NS_FIELD_NOTICE_DATE];
-    assert_true(notice_date->found);
+    extracted_field *field = &fields.fields[id];
+    assert_true(field->found);
     char right[128];
-    snprintf(right, sizeof right, "%s", notice_date->chosen.value);
+    snprintf(right, sizeof right, "%s", field->chosen.value);
     document_text lost;
-    lose(&text, notice_date, &lost);
+    lose(&text, field, &lost);
     extract_fields(&knowledge->patterns, &knowledge->catalog, &lost, &fields);
-    assert_false(notice_date->found); /* the first reading lost the date */
+    assert_true(!field->found || field->confidence < 0.5); /* the first reading lost the value */
     second_look_missing(ocr, page, &lost, &knowledge->patterns, &knowledge->catalog, &fields);
-    assert_recovered(notice_date, right, "skipped");
+    assert_recovered(field, right, "skipped");
     document_text_free(&lost);
     document_text_free(&text);
     ocr_free(ocr);
     pixDestroy(&page);
 }
 
-/* The lines around the date's month, labels and all, as if Tesseract had skipped that block. */
-static void lose_the_dates_block(const document_text *text, const extracted_field *notice_date,
-                                 document_text *out)
+/* The value's first word as read, wherever it is printed. */
+static const char *first_word(const extracted_field *field)
 {
-    char month[32];
-    snprintf(month, sizeof month, "%.*s", (int)strcspn(notice_date->chosen.text, " "),
-             notice_date->chosen.text);
-    drop_blocks_around(text, month, out);
+    static char word[32];
+    snprintf(word, sizeof word, "%.*s", (int)strcspn(field->chosen.text, " "), field->chosen.text);
+    return word;
+}
+
+/* The lines around each word reading as the value's first, labels and all, as if Tesseract had skipped them.
+ */
+static void lose_the_values_blocks(const document_text *text, const extracted_field *field,
+                                   document_text *out)
+{
+    drop_blocks_around(text, first_word(field), 3, out);
+}
+
+/* Only the words reading as the value's first, their labels kept. */
+static void lose_the_values_words(const document_text *text, const extracted_field *field, document_text *out)
+{
+    drop_blocks_around(text, first_word(field), -1, out);
+}
+
+/*
+ * CP14's response date is 21 days after its notice date. A weak response
+ * date misread two years early fails against the sure notice date and is
+ * read again; the notice date is not checked against it (a weak misread must
+ * not pull a labelled date to itself), but a sure response date checks it.
+ */
+static void only_a_date_as_sure_or_likely_right_checks_the_other(void **state)
+{
+    (void)state;
+    PIX *page;
+    ocr_engine *ocr;
+    extraction fields;
+    read_sample(&page, &ocr, &fields);
+    const notice_catalog *catalog = &test_knowledge()->catalog;
+    extracted_field *notice_date = &fields.fields[NS_FIELD_NOTICE_DATE];
+    extracted_field *response = &fields.fields[NS_FIELD_RESPONSE_DATE];
+    assert_true(notice_date->found && response->found && notice_date->confidence >= 0.8);
+    assert_false(second_look_fails_check(&fields, catalog, NS_FIELD_NOTICE_DATE));
+    response->chosen.number -= 731; /* "2022" read for "2024" */
+    response->confidence = 0.43;
+    assert_true(second_look_fails_check(&fields, catalog, NS_FIELD_RESPONSE_DATE));
+    assert_false(second_look_fails_check(&fields, catalog, NS_FIELD_NOTICE_DATE));
+    response->confidence = 0.9;
+    assert_true(second_look_fails_check(&fields, catalog, NS_FIELD_NOTICE_DATE));
+    ocr_free(ocr);
+    pixDestroy(&page);
 }
 
 static void a_date_in_a_skipped_block_is_found_there(void **state)
 {
     (void)state;
-    assert_lost_date_found_again(lose_the_dates_block);
+    assert_lost_field_found_again(NS_FIELD_NOTICE_DATE, lose_the_values_blocks);
+}
+
+/* CP14 asks for payment: a missing amount due has its lost blocks read again too. */
+static void a_lost_amount_of_a_notice_asking_payment_is_read_again(void **state)
+{
+    (void)state;
+    assert_lost_field_found_again(NS_FIELD_AMOUNT_DUE, lose_the_values_words);
 }
 
 /*
@@ -351,12 +403,11 @@ static void drop_column_from(const document_text *text, const text_word *right_o
 }
 
 /* The header's column of values from the date's first word on; its labels kept. */
-static void lose_the_value_column(const document_text *text, const extracted_field *notice_date,
-                                  document_text *out)
+static void lose_the_value_column(const document_text *text, const extracted_field *field, document_text *out)
 {
     const text_word *first_value = NULL;
     for (size_t i = 0; i < text->word_count && !first_value; i++)
-        if (text->words[i].start == notice_date->chosen.first_offset)
+        if (text->words[i].start == field->chosen.first_offset)
             first_value = &text->words[i];
     assert_non_null(first_value);
     drop_column_from(text, first_value, out);
@@ -371,7 +422,27 @@ static void lose_the_value_column(const document_text *text, const extracted_fie
 static void values_lost_as_a_column_are_read_beside_their_labels(void **state)
 {
     (void)state;
-    assert_lost_date_found_again(lose_the_value_column);
+    assert_lost_field_found_again(NS_FIELD_NOTICE_DATE, lose_the_value_column);
+}
+
+/* The value column lost, and a date of the body standing alone on its line, in a box of the page's foot. */
+static void lose_the_value_column_to_a_stray_date(const document_text *text, const extracted_field *field,
+                                                  document_text *out)
+{
+    lose_the_value_column(text, field, out);
+    int foot = out->pages[0].height - 100;
+    assert_true(document_text_add_word(out, "April", (ns_box){200, foot, 90, 30}, 0.9f, 1));
+    assert_true(document_text_add_word(out, "1,", (ns_box){300, foot, 30, 30}, 0.9f, 0));
+    assert_true(document_text_add_word(out, "2020", (ns_box){340, foot, 80, 30}, 0.9f, 0));
+    assert_true(document_text_add_word(out, "Continued", (ns_box){200, foot + 50, 200, 30}, 0.9f, 1));
+}
+
+/* A notice date taken only from a date alone on a line is weak: the lost column's labelled date replaces it.
+ */
+static void a_weak_date_gives_way_to_the_labelled_one_read_again(void **state)
+{
+    (void)state;
+    assert_lost_field_found_again(NS_FIELD_NOTICE_DATE, lose_the_value_column_to_a_stray_date);
 }
 
 int main(void)
@@ -386,8 +457,11 @@ int main(void)
         cmocka_unit_test(only_found_fields_on_kept_pages_are_looked_at),
         cmocka_unit_test(a_misread_code_is_read_again_from_its_region),
         cmocka_unit_test(a_date_off_the_window_is_read_again),
+        cmocka_unit_test(only_a_date_as_sure_or_likely_right_checks_the_other),
         cmocka_unit_test(a_date_in_a_skipped_block_is_found_there),
+        cmocka_unit_test(a_lost_amount_of_a_notice_asking_payment_is_read_again),
         cmocka_unit_test(values_lost_as_a_column_are_read_beside_their_labels),
+        cmocka_unit_test(a_weak_date_gives_way_to_the_labelled_one_read_again),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());
