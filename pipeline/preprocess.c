@@ -147,7 +147,7 @@ static double brightness_outside(PIX *gray, side_line line, int side, int first,
     int outward = (side == 0 || side == 2) ? -1 : 1;
     double sum = 0;
     int bright = 0, count = 0;
-    for (int along = first; along <= last; along += 2) {
+    for (int along = first; along <= last; along += 4) {
         double at = line.a * along + line.b;
         for (int offset = 3; offset <= OUTSIDE_REACH; offset++) { /* past the ~2 px the smoothing spreads */
             int x = side < 2 ? (int)(at + outward * offset) : along;
@@ -220,14 +220,18 @@ static side_line fit_side(const edge_point *points, int count, int expected, int
         if (fabs(a) > MAX_SIDE_SLOPE)
             continue;
         double b = p->v - a * p->t, score = 0, first = p->t, last = p->t;
+        int inliers = 0;
         for (int k = 0; k < count; k++) {
             if (fabs(a * points[k].t + b - points[k].v) > INLIER_DISTANCE)
                 continue;
             score += points[k].weight;
+            inliers++;
             first = points[k].t < first ? points[k].t : first;
             last = points[k].t > last ? points[k].t : last;
         }
-        if (score > best_score && has_table_beyond(context, (side_line){a, b, 1}, (int)first, (int)last)) {
+        /* the look beyond is the costly part: only for a line that could become the side */
+        if (score > best_score && inliers >= min_inliers &&
+            has_table_beyond(context, (side_line){a, b, 1}, (int)first, (int)last)) {
             best_score = score;
             best.a = a;
             best.b = b;
@@ -564,22 +568,32 @@ struct Pix *preprocess_even_light(struct Pix *gray)
     const l_float32 reduction = 1.0f / LIGHT_MAP_REDUCTION;
     PIX *reduced = pixScaleAreaMap(gray, reduction, reduction);
     PIX *closed = reduced ? pixCloseGray(reduced, LIGHT_MAP_CLOSING, LIGHT_MAP_CLOSING) : NULL;
-    PIX *smooth = closed ? pixBlockconv(closed, LIGHT_MAP_SMOOTHING, LIGHT_MAP_SMOOTHING) : NULL;
-    PIX *paper = smooth ? pixScaleGrayLI(smooth, LIGHT_MAP_REDUCTION, LIGHT_MAP_REDUCTION) : NULL;
+    PIX *paper = closed ? pixBlockconv(closed, LIGHT_MAP_SMOOTHING, LIGHT_MAP_SMOOTHING) : NULL;
     PIX *even = paper ? pixCopy(NULL, gray) : NULL;
     int width = pixGetWidth(gray), height = pixGetHeight(gray);
     int map_width = paper ? pixGetWidth(paper) : 0, map_height = paper ? pixGetHeight(paper) : 0;
-    for (int y = 0; even && y < height; y++) {
+    /* each map pixel's gain, in 1/256: the map is smooth, so its 4x4 blocks leave no visible step */
+    int *gain = even ? malloc(sizeof(int) * (size_t)map_width) : NULL;
+    for (int y = 0; gain && y < height; y++) {
+        int map_y = y / LIGHT_MAP_REDUCTION < map_height ? y / LIGHT_MAP_REDUCTION : map_height - 1;
+        if (y % LIGHT_MAP_REDUCTION == 0 || y / LIGHT_MAP_REDUCTION >= map_height) {
+            const l_uint32 *light = pixGetData(paper) + (size_t)map_y * pixGetWpl(paper);
+            for (int x = 0; x < map_width; x++) {
+                int level = GET_DATA_BYTE(light, x);
+                gain[x] = EVEN_PAPER_LEVEL * 256 / (level > 0 ? level : 1);
+            }
+        }
         l_uint32 *line = pixGetData(even) + (size_t)y * pixGetWpl(even);
-        const l_uint32 *light = pixGetData(paper) + (size_t)(y < map_height ? y : map_height - 1) * pixGetWpl(paper);
         for (int x = 0; x < width; x++) {
-            int level = GET_DATA_BYTE(light, x < map_width ? x : map_width - 1);
-            int value = level > 0 ? GET_DATA_BYTE(line, x) * EVEN_PAPER_LEVEL / level : 255;
+            int map_x = x / LIGHT_MAP_REDUCTION < map_width ? x / LIGHT_MAP_REDUCTION : map_width - 1;
+            int value = (GET_DATA_BYTE(line, x) * gain[map_x]) >> 8;
             SET_DATA_BYTE(line, x, value > 255 ? 255 : value);
         }
     }
+    if (even && !gain)
+        pixDestroy(&even);
+    free(gain);
     pixDestroy(&paper);
-    pixDestroy(&smooth);
     pixDestroy(&closed);
     pixDestroy(&reduced);
     return even;
