@@ -121,10 +121,10 @@ typedef struct edge_point {
 
 /*
  * A "side" with paper this bright beyond it is a text margin on a scan, not
- * the sheet's edge (as a mean over the side, when it was measured). Measured on samples/: without this check three scans and
- * an office scan "find" a page at their text margins (cp504-office is cut to
- * 2264x2097 and loses its payment stub); any factor from 0.5 to 0.95 keeps
- * them whole and still finds all four phone photos' pages.
+ * the sheet's edge (as a mean over the side, when it was measured). Measured on samples/: without this check
+ * three scans and an office scan "find" a page at their text margins (cp504-office is cut to 2264x2097 and
+ * loses its payment stub); any factor from 0.5 to 0.95 keeps them whole and still finds all four phone
+ * photos' pages.
  */
 #define MARGIN_BRIGHTNESS 0.85
 
@@ -187,8 +187,8 @@ static int has_table_beyond(const side_context *context, side_line line, int fir
 {
     int length = context->side < 2 ? pixGetHeight(context->smooth) : pixGetWidth(context->smooth);
     double seen_share = 1, whole_share = 1;
-    double whole = brightness_outside(context->smooth, line, context->side, 0, length - 1, context->paper,
-                                      &whole_share);
+    double whole =
+        brightness_outside(context->smooth, line, context->side, 0, length - 1, context->paper, &whole_share);
     if (whole < 0 || whole > MARGIN_BRIGHTNESS * context->paper)
         return 0;
     brightness_outside(context->smooth, line, context->side, first, last, context->paper, &seen_share);
@@ -382,7 +382,6 @@ static PIX *edge_mask(PIX *edge_strength, int threshold)
     return edges;
 }
 
-
 /* Where a side crosses the middle of the frame, measured from its own border. */
 static double side_depth(side_line line, int side, int width, int height)
 {
@@ -561,7 +560,8 @@ static PIX *find_and_flatten_page(PIX *gray, const char **why)
 #define LIGHT_MAP_REDUCTION 4 /* the light changes over hundreds of pixels: a quarter-size map holds it */
 #define LIGHT_MAP_CLOSING 9   /* at quarter size, 36 px: wider than the strokes of 80 px headings */
 #define LIGHT_MAP_SMOOTHING 4 /* half-width at quarter size: the map's blocks and specks leave no edge */
-#define EVEN_PAPER_LEVEL 200  /* where paper lands, as with pixBackgroundNormSimple: later levels assume it */
+#define EVEN_PAPER_LEVEL 200  /* where paper lands, as with pixBackgroundNormSimple: later levels assume it  \
+                               */
 
 struct Pix *preprocess_even_light(struct Pix *gray)
 {
@@ -814,10 +814,11 @@ static void scale_to_text_size(page_images *images, preprocess_report *report)
  * scale (an upscaled small photo is soft too): the median 10-90% rise width
  * of the ink edges met along sampled rows and columns.
  */
-#define EDGE_MIN_RISE 40     /* gray levels: paper to ink on an evened page is 100+; noise and specks less */
-#define EDGE_NOISE_STEP 3    /* a step back this small (sensor noise, JPEG) does not end an edge */
-#define EDGE_SAMPLE_ROWS 300 /* rows (and columns) looked at: thousands of edges on a page of text, in ~1 ms */
-#define EDGE_MAX_WIDTH 60    /* px: a wider rise is lighting (shadow, gradient), not an ink edge */
+#define EDGE_MIN_RISE 40  /* gray levels: paper to ink on an evened page is 100+; noise and specks less */
+#define EDGE_NOISE_STEP 3 /* a step back this small (sensor noise, JPEG) does not end an edge */
+#define EDGE_SAMPLE_ROWS                                                                                     \
+    300                   /* rows (and columns) looked at: thousands of edges on a page of text, in ~1 ms */
+#define EDGE_MAX_WIDTH 60 /* px: a wider rise is lighting (shadow, gradient), not an ink edge */
 
 /* The 10-90% width of the monotonic rise or fall values[start..end]. */
 static int rise_width(const l_uint8 *values, int start, int end)
@@ -891,7 +892,8 @@ int preprocess_edge_width_along(struct Pix *gray, int across)
  */
 int preprocess_edge_width(struct Pix *gray)
 {
-    int along_rows = preprocess_edge_width_along(gray, 0), along_columns = preprocess_edge_width_along(gray, 1);
+    int along_rows = preprocess_edge_width_along(gray, 0),
+        along_columns = preprocess_edge_width_along(gray, 1);
     return along_rows > along_columns ? along_rows : along_columns;
 }
 

@@ -229,8 +229,8 @@ static void a_flattened_sheet_keeps_no_rim_of_table(void **state)
     assert_true(report.page_found);
     int width = pixGetWidth(page), height = pixGetHeight(page);
     /* 2 px wide strips along each side; the table (70-130) would pull a strip's mean far below paper */
-    BOX *strips[4] = {boxCreate(0, 0, 2, height), boxCreate(width - 2, 0, 2, height), boxCreate(0, 0, width, 2),
-                      boxCreate(0, height - 2, width, 2)};
+    BOX *strips[4] = {boxCreate(0, 0, 2, height), boxCreate(width - 2, 0, 2, height),
+                      boxCreate(0, 0, width, 2), boxCreate(0, height - 2, width, 2)};
     for (int side = 0; side < 4; side++) {
         PIX *strip = pixClipRectangle(page, strips[side], NULL);
         l_float32 strip_mean = 0;
@@ -274,7 +274,7 @@ static void evening_the_light_leaves_no_halo_around_a_text_block(void **state)
     PIX *even = preprocess_even_light(soft);
     assert_non_null(even);
     l_uint32 outside = 0, between = 0;
-    pixGetPixel(even, 200, 600, &outside); /* paper far from the block */
+    pixGetPixel(even, 200, 600, &outside);               /* paper far from the block */
     pixGetPixel(even, 600, 400 + 24 * 8 + 17, &between); /* paper between two lines, mid-block */
     if (abs((int)outside - (int)between) > 10 || outside < 180)
         fail_msg("paper around the block %u, between its lines %u: a halo or gray paper", outside, between);
@@ -310,10 +310,11 @@ static void a_page_shaken_one_way_is_measured_so_and_not_sharpened(void **state)
 {
     (void)state;
     PIX *sharp = draw_text_page(), *shaken = shaken_vertically(sharp, 5);
-    int along_rows = preprocess_edge_width_along(shaken, 0), along_columns = preprocess_edge_width_along(shaken, 1);
+    int along_rows = preprocess_edge_width_along(shaken, 0),
+        along_columns = preprocess_edge_width_along(shaken, 1);
     if (along_rows > 2 || along_columns < 6 || preprocess_edge_width(shaken) != along_columns)
-        fail_msg("vertical shake: edges %d px along rows, %d along columns, page %d", along_rows, along_columns,
-                 preprocess_edge_width(shaken));
+        fail_msg("vertical shake: edges %d px along rows, %d along columns, page %d", along_rows,
+                 along_columns, preprocess_edge_width(shaken));
     preprocess_report report;
     char err[256] = "";
     PIX *page = preprocess_page(shaken, &report, NULL, "test", err, sizeof err);
