@@ -39,6 +39,15 @@
 /* A letter page at about 390 DPI: bounds Tesseract's time and memory. */
 #define MAX_OUTPUT_PIXELS (14L * 1000L * 1000L)
 #define QUICK_THRESHOLD 150 /* on an evened-out page the paper is near white (255): strokes fall below */
+/*
+ * Where characters are cut out to measure their height, on the evened page (paper at 200). Lower than
+ * QUICK_THRESHOLD: preprocess_even_light leaves a blurred stroke's spread as dark as it is, where
+ * pixBackgroundNormSimple brightened whole text blocks, and at 150 blurred and crumpled photos measured
+ * 1-7 px taller than before, crossed READABLE_TEXT_HEIGHT and were no longer enlarged (measured on an
+ * evaluation set, seed 202612031655: three crumpled or folded photos lost their notice date). At 130
+ * the heights match the old measure within 1 px on scans, office scans and photos.
+ */
+#define TEXT_MEASURE_THRESHOLD 130
 /* Long side of the copy the page is searched on: a side is placed to within a pixel of it (0.1%). */
 #define PAGE_SEARCH_SIZE 800
 
@@ -788,7 +797,7 @@ static int measure_small_text_height(PIX *gray)
         return 0;
     PIX *doubled = pixScale(gray, 2.0f, 2.0f);
     PIX *even = doubled ? preprocess_even_light(doubled) : NULL;
-    PIX *quick = even ? pixThresholdToBinary(even, QUICK_THRESHOLD) : NULL;
+    PIX *quick = even ? pixThresholdToBinary(even, TEXT_MEASURE_THRESHOLD) : NULL;
     int doubled_height = quick ? measure_text_height(quick) : 0;
     pixDestroy(&quick);
     pixDestroy(&even);
@@ -799,7 +808,7 @@ static int measure_small_text_height(PIX *gray)
 static void scale_to_text_size(page_images *images, preprocess_report *report)
 {
     images->even = preprocess_even_light(images->gray);
-    PIX *quick = images->even ? pixThresholdToBinary(images->even, QUICK_THRESHOLD) : NULL;
+    PIX *quick = images->even ? pixThresholdToBinary(images->even, TEXT_MEASURE_THRESHOLD) : NULL;
     report->text_height = quick ? measure_text_height(quick) : 0;
     pixDestroy(&quick);
     if (report->text_height == 0 && images->even)
