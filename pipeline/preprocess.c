@@ -517,15 +517,6 @@ static PIX *warp_page(PIX *gray, const l_float32 corner_x[4], const l_float32 co
 }
 
 /*
- * The outline is shrunk by this share toward its center (each side moves in by half of it). A side is
- * fitted where its edge begins, on the table's side of the step, so the flattened page kept a dark rim
- * along its sides; Tesseract's layout took a rim beside the header for a picture and dropped the
- * header with it (measured on a generated perspective photo: the notice code and date were not read;
- * shaving the rim read both). Notices keep half an inch of margin (6% of the width), so 1.5% cuts no text.
- */
-#define PAGE_INSET 0.03
-
-/*
  * Finds the sheet of paper in a photo and flattens it (brightness is no
  * guide to the sheet: a shadow edge looks like a page edge, so its sides are
  * found as edges). Returns the flattened page, or NULL when no page stands
@@ -543,11 +534,9 @@ static PIX *find_and_flatten_page(PIX *gray, const char **why)
     l_float32 corner_x[4], corner_y[4];
     *why = "the image could not be searched for a page (out of memory)";
     if (edge_strength && locate_corners(edge_strength, smooth, corner_x, corner_y, why)) {
-        l_float32 center_x = (corner_x[0] + corner_x[1] + corner_x[2] + corner_x[3]) / 4;
-        l_float32 center_y = (corner_y[0] + corner_y[1] + corner_y[2] + corner_y[3]) / 4;
         for (int i = 0; i < 4; i++) {
-            corner_x[i] = (center_x + (corner_x[i] - center_x) * (1 - PAGE_INSET)) / factor;
-            corner_y[i] = (center_y + (corner_y[i] - center_y) * (1 - PAGE_INSET)) / factor;
+            corner_x[i] /= factor;
+            corner_y[i] /= factor;
         }
         result = warp_page(gray, corner_x, corner_y);
     }

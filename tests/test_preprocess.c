@@ -220,29 +220,6 @@ static void a_blurred_page_is_sharpened_and_a_sharp_one_left_alone(void **state)
     pixDestroy(&sharp);
 }
 
-/* The flattened sheet's border rows and columns are paper: the table's rim beside its sides is cut. */
-static void a_flattened_sheet_keeps_no_rim_of_table(void **state)
-{
-    (void)state;
-    preprocess_report report;
-    PIX *page = preprocessed((scene){820, 620, 14, 1.0, 1, 0.9}, &report);
-    assert_true(report.page_found);
-    int width = pixGetWidth(page), height = pixGetHeight(page);
-    /* 2 px wide strips along each side; the table (70-130) would pull a strip's mean far below paper */
-    BOX *strips[4] = {boxCreate(0, 0, 2, height), boxCreate(width - 2, 0, 2, height),
-                      boxCreate(0, 0, width, 2), boxCreate(0, height - 2, width, 2)};
-    for (int side = 0; side < 4; side++) {
-        PIX *strip = pixClipRectangle(page, strips[side], NULL);
-        l_float32 strip_mean = 0;
-        pixGetAverageMasked(strip, NULL, 0, 0, 1, L_MEAN_ABSVAL, &strip_mean);
-        if (strip_mean < 170)
-            fail_msg("side %d of the flattened sheet averages %.0f: a rim of table", side, strip_mean);
-        pixDestroy(&strip);
-        boxDestroy(&strips[side]);
-    }
-    pixDestroy(&page);
-}
-
 /*
  * A sheet far from the camera, turned and pushed to a corner: its near top side is short, and the
  * far bottom side, seen from the top border across the table, must not be taken for it.
@@ -340,7 +317,6 @@ int main(void)
         cmocka_unit_test(small_text_is_measured_and_enlarged),
         cmocka_unit_test(blur_is_measured_and_sharpening_narrows_it),
         cmocka_unit_test(a_blurred_page_is_sharpened_and_a_sharp_one_left_alone),
-        cmocka_unit_test(a_flattened_sheet_keeps_no_rim_of_table),
         cmocka_unit_test(a_turned_sheet_in_a_corner_is_found_by_its_near_sides),
         cmocka_unit_test(evening_the_light_leaves_no_halo_around_a_text_block),
         cmocka_unit_test(a_page_shaken_one_way_is_measured_so_and_not_sharpened),
