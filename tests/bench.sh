@@ -13,7 +13,8 @@
 #                  phone photos (JPEG) and scanned PDFs (a generated scan in a PDF,
 #                  no text layer, so both programs OCR it)
 # BENCH_LONG_DOCS  documents read by one process for the memory run, the set over
-#                  and over (default 1000; RSS is sampled at 10, 100 and 1000)
+#                  and over (default 1000; RSS is sampled at 10, 100 and 1000, and
+#                  the peak RSS of each whole pass through the set is printed)
 #
 # The set (build/bench-set-SEED-.../) is made by tools/notice-gen (Debian's
 # python3 with python3-pil and python3-numpy) and reused; the committed
