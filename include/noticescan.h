@@ -221,9 +221,10 @@ ns_document *ns_read_text_file(const ns_knowledge *knowledge, const char *path, 
 
 /*
  * A document for a notice known only by its code (no image), so that a plan
- * can be looked up by code.
+ * can be looked up by code. abroad as in ns_options: with no address to read,
+ * only the reader's word makes a window the longer one.
  */
-ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today);
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today, int abroad);
 
 /*
  * Reads several images (held in memory, not owned) as the pages of one

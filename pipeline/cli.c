@@ -303,7 +303,7 @@ static int answer_without_inputs(const ns_knowledge *knowledge, const cli_option
         free(catalog);
         return catalog ? EXIT_ALL_READ : EXIT_SOME_FAILED;
     }
-    ns_document *document = ns_document_for_code(knowledge, opts->explain_code, opts->today);
+    ns_document *document = ns_document_for_code(knowledge, opts->explain_code, opts->today, opts->abroad);
     if (!document || ns_document_status(document) != NS_OK) {
         fprintf(stderr, "noticescan: --explain %s: %s\n", opts->explain_code,
                 document ? ns_document_error(document) : "out of memory");

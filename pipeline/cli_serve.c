@@ -386,7 +386,7 @@ static ns_document *document_from_fields(const server *srv, const request *req, 
         return NULL;
     }
     ns_date today = {0, 0, 0}; /* the local date */
-    ns_document *document = ns_document_for_code(srv->knowledge, code, today);
+    ns_document *document = ns_document_for_code(srv->knowledge, code, today, 0);
     for (int id = 0; document && ns_document_status(document) == NS_OK && id < NS_FIELD_ALL_COUNT; id++) {
         json_t *value = json_object_get(fields, ns_field_name((ns_field_id)id));
         char number[32];
@@ -460,7 +460,7 @@ static enum MHD_Result handle_calendar(struct MHD_Connection *connection, server
 static enum MHD_Result handle_explain(struct MHD_Connection *connection, server *srv, const char *code)
 {
     ns_date today = {0, 0, 0}; /* the local date */
-    ns_document *document = ns_document_for_code(srv->knowledge, code, today);
+    ns_document *document = ns_document_for_code(srv->knowledge, code, today, 0);
     if (!document)
         return answer_error(connection, 500, "out_of_memory", "out of memory");
     if (ns_document_status(document) != NS_OK) {

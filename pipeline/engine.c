@@ -576,7 +576,7 @@ ns_document *ns_engine_read_text(ns_engine *engine, const char *source, const ch
                      engine && engine->abroad);
 }
 
-ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today)
+ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *code, ns_date today, int abroad)
 {
     ns_document *document = document_new(code);
     if (!document)
@@ -591,7 +591,7 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
     field->found = 1;
     field->confidence = 1.0;
     snprintf(field->chosen.text, sizeof field->chosen.text, "%s", code);
-    document_explain(document, knowledge, today, 0);
+    document_explain(document, knowledge, today, abroad);
     return document;
 }
 

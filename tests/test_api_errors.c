@@ -249,8 +249,8 @@ static void reading_text_names_the_source_it_could_not_read(void **state)
 static void something_that_is_not_a_notice_code_is_named(void **state)
 {
     (void)state;
-    assert_failed(ns_document_for_code(test_knowledge(), "hello", today), NS_ERR_ARGUMENT, "hello");
-    assert_failed(ns_document_for_code(NULL, "CP14", today), NS_ERR_ARGUMENT, "CP14");
+    assert_failed(ns_document_for_code(test_knowledge(), "hello", today, 0), NS_ERR_ARGUMENT, "hello");
+    assert_failed(ns_document_for_code(NULL, "CP14", today, 0), NS_ERR_ARGUMENT, "CP14");
 }
 
 static void document_accessors_answer_for_null_and_out_of_range_fields(void **state)
@@ -261,7 +261,7 @@ static void document_accessors_answer_for_null_and_out_of_range_fields(void **st
     assert_int_equal(ns_document_needs_review(NULL), 0);
     assert_null(ns_document_field(NULL, NS_FIELD_NOTICE_CODE, NULL));
     ns_document_free(NULL);
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP14", today);
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP14", today, 0);
     assert_int_equal(ns_document_status(document), NS_OK);
     assert_null(ns_document_error(document));
     assert_null(ns_document_field(document, NS_FIELD_ALL_COUNT, NULL));
@@ -273,7 +273,7 @@ static void document_accessors_answer_for_null_and_out_of_range_fields(void **st
 static void a_code_missing_from_the_catalog_gets_a_plan_that_says_it_is_generic(void **state)
 {
     (void)state;
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP9999", today);
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP9999", today, 0);
     assert_int_equal(ns_document_status(document), NS_OK);
     char *json = ns_document_to_json(document, NULL);
     assert_mentions(json, "\"code\":\"CP9999\",\"generic\":true");
@@ -300,7 +300,7 @@ static void a_failed_document_renders_its_error_and_no_plan(void **state)
 static void renderers_refuse_null_arguments_and_unknown_letters(void **state)
 {
     (void)state;
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP14", today);
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP14", today, 0);
     assert_null(ns_document_to_json(NULL, NULL));
     assert_null(ns_document_to_text(NULL));
     assert_null(ns_document_letter(document, "complaint"));

@@ -53,7 +53,7 @@ static void every_entry_renders_a_complete_plan(void **state)
     const notice_catalog *catalog = &test_knowledge()->catalog;
     for (size_t i = 0; i < catalog->notice_count; i++) {
         const char *code = catalog->notices[i].code;
-        ns_document *document = ns_document_for_code(test_knowledge(), code, today);
+        ns_document *document = ns_document_for_code(test_knowledge(), code, today, 0);
         assert_int_equal(ns_document_status(document), NS_OK);
         char *json = ns_document_to_json(document, NULL);
         char *text = ns_document_to_text(document);

@@ -546,13 +546,34 @@ static void a_plan_for_a_code_alone_shows_no_read_fields(void **state)
 {
     (void)state;
     ns_date today = {2024, 3, 10};
-    ns_document *document = ns_document_for_code(test_knowledge(), "CP504", today);
+    ns_document *document = ns_document_for_code(test_knowledge(), "CP504", today, 0);
     char *text = ns_document_to_text(document);
     assert_non_null(strstr(text, "CP504"));
     assert_null(strstr(text, "not found"));
     assert_null(strstr(text, "Tax year"));
     free(text);
     ns_document_free(document);
+}
+
+/* With no address to read, only the reader's word makes the appeal window the one for abroad. */
+static void a_plan_for_a_code_alone_follows_the_word_abroad(void **state)
+{
+    (void)state;
+    ns_date today = {2024, 3, 10};
+    int days[2];
+    for (int abroad = 0; abroad <= 1; abroad++) {
+        ns_document *document = ns_document_for_code(test_knowledge(), "CP3219A", today, abroad);
+        char *json = ns_document_to_json(document, NULL);
+        json_t *root = json_loads(json, 0, NULL);
+        json_t *appeal = json_object_get(json_object_get(root, "plan"), "appeal");
+        assert_true(json_is_integer(json_object_get(appeal, "days")));
+        days[abroad] = (int)json_integer_value(json_object_get(appeal, "days"));
+        json_decref(root);
+        free(json);
+        ns_document_free(document);
+    }
+    assert_int_equal(days[0], 90);  /* IRC 6213(a) */
+    assert_int_equal(days[1], 150); /* the same section, addressed outside the U.S. */
 }
 
 /* Fields as extraction would give them: a code, a notice date and (or NULL) a mailing address. */
@@ -836,6 +857,7 @@ int main(void)
         cmocka_unit_test(a_document_that_is_no_notice_is_an_error_not_a_plan),
         cmocka_unit_test(an_appeal_date_alone_is_the_date_to_watch),
         cmocka_unit_test(a_plan_for_a_code_alone_shows_no_read_fields),
+        cmocka_unit_test(a_plan_for_a_code_alone_follows_the_word_abroad),
         cmocka_unit_test(an_estimate_past_the_rate_table_says_so_plainly),
         cmocka_unit_test(the_plan_counts_days_from_the_date_the_document_was_read_as_of),
         cmocka_unit_test(year_zero_counts_from_the_local_date),

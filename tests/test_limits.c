@@ -341,7 +341,7 @@ static void missing_arguments_are_argument_errors_with_a_message(void **state)
     ns_document *documents[] = {ns_engine_read_file(NULL, "x.png"), ns_engine_read_file(engine, NULL),
                                 ns_read_text(NULL, "t", "text", any_day),
                                 ns_read_text_file(test_knowledge(), NULL, any_day, 0),
-                                ns_document_for_code(test_knowledge(), "not a code", any_day)};
+                                ns_document_for_code(test_knowledge(), "not a code", any_day, 0)};
     for (size_t i = 0; i < sizeof documents / sizeof documents[0]; i++) {
         assert_non_null(documents[i]);
         assert_int_equal(ns_document_status(documents[i]), NS_ERR_ARGUMENT);

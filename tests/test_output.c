@@ -140,7 +140,7 @@ static void error_documents_render_as_valid_error_records(void **state)
 {
     (void)state;
     ns_date today = {2024, 1, 1};
-    ns_document *document = ns_document_for_code(test_knowledge(), "not a code", today);
+    ns_document *document = ns_document_for_code(test_knowledge(), "not a code", today, 0);
     char *json = ns_document_to_json(document, NULL);
     json_t *root = json_loads(json, 0, NULL);
     assert_non_null(root);

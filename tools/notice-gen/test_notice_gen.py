@@ -120,6 +120,29 @@ class Damage(unittest.TestCase):
         dim = np.asarray(damage.lighting(frame, np.random.default_rng(4), **params)).mean()
         self.assertLess(dim, 240 * 0.5)
 
+    def test_glare_whitens_a_patch_but_leaves_its_text_readable(self):
+        stripes = np.zeros((260, 200, 3), np.uint8)
+        stripes[:, ::4] = 240  # ink and paper side by side everywhere
+        params = damage.draw_lighting(random.Random(7), True, "glare")
+        params.update(gradient=0.0, shadow_darkness=0.0, brightness=1.0, sensor_noise=0.0, warmth=0.0,
+                      glare=0.7, glare_x=0.5, glare_y=0.5, glare_radius=0.15)
+        lit = np.asarray(damage.lighting(Image.fromarray(stripes), np.random.default_rng(7), **params), np.float32)
+        centre, corner = lit[120:140, 90:110, 0], lit[:20, :20, 0]
+        contrast = lambda patch: patch.max() - patch.min()  # noqa: E731
+        self.assertLess(contrast(centre), contrast(corner) * 0.5)
+        self.assertGreater(contrast(centre), contrast(corner) * 0.2)
+        self.assertGreater(centre.min(), corner.min() + 100)
+
+    def test_a_cropped_sheet_loses_its_edges_not_its_print(self):
+        geometry = damage.draw_perspective(random.Random(3), True, "cropped")
+        ink = (0.06, 0.05, 0.94, 0.95)
+        corners = damage._page_corners(1500, 2000, 2550, 3300, gen=np.random.default_rng(3), ink_box=ink, **geometry)
+        outside = [(x, y) for x, y in corners if not (0 <= x <= 1500 and 0 <= y <= 2000)]
+        self.assertTrue(outside)
+        for u, v in ((ink[0], ink[1]), (ink[2], ink[1]), (ink[2], ink[3]), (ink[0], ink[3])):
+            x, y = damage._bilinear(corners, u, v)
+            self.assertTrue(0 <= x <= 1500 and 0 <= y <= 2000, (u, v, x, y))
+
 
 class Stress(unittest.TestCase):
     def test_a_clean_case_prints_every_expected_value(self):

@@ -5,8 +5,9 @@ steps in order. Each step takes the working image (and a numpy Generator for its
 a new one; its parameters are plain numbers drawn by draw_* functions from WIDE ranges that do not
 depend on the notice layout, and are written to the manifest so a document can be explained.
 
-Photo pipeline: warp (fold, crumple, curl) -> perspective onto a background -> lighting (gradient,
-shadow band, dim + sensor noise) -> blur (focus, motion) -> size -> rotation -> JPEG quality.
+Photo pipeline: warp (fold, crumple, curl) -> perspective onto a background (tilted, or cropped: the
+sheet's edges outside the frame) -> lighting (gradient, shadow band, dim + sensor noise, glare) -> blur
+(focus, motion) -> size -> rotation -> JPEG quality.
 Scan pipeline: scanner (skew, gray paper, noise, resolution) or fax (bilevel, low resolution).
 """
 import io
@@ -190,7 +191,11 @@ def _cluttered(width, height, gen):
 # ------------------------------------------------------------ perspective --
 
 
-def draw_perspective(rng, hard):
+def draw_perspective(rng, hard, variant=None):
+    if hard and variant == "cropped":
+        # The sheet is larger than the frame (fill > 1): its edges are cut off, its text is not.
+        return {"fill": rng.uniform(1.05, 1.35), "tilt": rng.uniform(0.02, 0.15), "rotation_deg": rng.uniform(-6, 6),
+                "offset_x": rng.uniform(-0.5, 0.5), "offset_y": rng.uniform(-0.5, 0.5), "jitter": rng.uniform(0.0, 0.03)}
     if hard:
         return {"fill": rng.uniform(0.35, 0.95), "tilt": rng.uniform(0.1, 0.35), "rotation_deg": rng.uniform(-25, 25),
                 "offset_x": rng.uniform(-0.8, 0.8), "offset_y": rng.uniform(-0.8, 0.8), "jitter": rng.uniform(0.01, 0.05)}
@@ -198,8 +203,19 @@ def draw_perspective(rng, hard):
             "offset_x": rng.uniform(-0.6, 0.6), "offset_y": rng.uniform(-0.6, 0.6), "jitter": rng.uniform(0.0, 0.03)}
 
 
-def _page_corners(frame_w, frame_h, page_w, page_h, fill, tilt, rotation_deg, offset_x, offset_y, jitter, gen):
-    """Where the page's corners land in the frame; shrunk until all four are inside it."""
+def _bilinear(corners, u, v):
+    """The frame point at (u, v) in [0, 1]^2 of the page, from its four corners (near enough to the
+    projective map for checking what the frame holds)."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    top = (x0 + (x1 - x0) * u, y0 + (y1 - y0) * u)
+    bottom = (x3 + (x2 - x3) * u, y3 + (y2 - y3) * u)
+    return top[0] + (bottom[0] - top[0]) * v, top[1] + (bottom[1] - top[1]) * v
+
+
+def _page_corners(frame_w, frame_h, page_w, page_h, fill, tilt, rotation_deg, offset_x, offset_y, jitter, gen,
+                  ink_box=None):
+    """Where the page's corners land in the frame; shrunk until all four are inside it, or with
+    ink_box ((u0, v0, u1, v1), the printed part as fractions of the page), until that part is."""
     angle = math.radians(rotation_deg)
     cos_a, sin_a = math.cos(angle), math.sin(angle)
     jit = gen.uniform(-1, 1, 8) * jitter
@@ -214,7 +230,13 @@ def _page_corners(frame_w, frame_h, page_w, page_h, fill, tilt, rotation_deg, of
         for index, (x, y) in enumerate(local):
             x, y = x + jit[2 * index] * w, y + jit[2 * index + 1] * h
             corners.append((cx + x * cos_a - y * sin_a, cy + x * sin_a + y * cos_a))
-        if all(frame_w * 0.01 <= x <= frame_w * 0.99 and frame_h * 0.01 <= y <= frame_h * 0.99 for x, y in corners):
+        kept, border = corners, 0.01
+        if ink_box:
+            u0, v0, u1, v1 = ink_box
+            kept = [_bilinear(corners, u, v) for u, v in ((u0, v0), (u1, v0), (u1, v1), (u0, v1))]
+            border = 0.02  # the bilinear stand-in for the projective map errs by a few pixels
+        if all(frame_w * border <= x <= frame_w * (1 - border) and frame_h * border <= y <= frame_h * (1 - border)
+               for x, y in kept):
             return corners
         scale *= 0.97
     raise ValueError("page does not fit the frame")
@@ -230,10 +252,23 @@ def _perspective_coefficients(destination, source):
     return np.linalg.solve(np.array(rows, float), np.array(rhs, float)).tolist()
 
 
+def _ink_box(page):
+    """The printed part of a page as fractions of its size (u0, v0, u1, v1), a little widened."""
+    dark = np.asarray(page) < 128
+    rows, columns = np.flatnonzero(dark.any(axis=1)), np.flatnonzero(dark.any(axis=0))
+    if not len(rows):
+        return 0.0, 0.0, 1.0, 1.0
+    pad = 0.01  # a letter's antialiased edge and the warp's smoothing
+    width, height = page.size
+    return (max(0.0, columns[0] / width - pad), max(0.0, rows[0] / height - pad),
+            min(1.0, columns[-1] / width + pad), min(1.0, rows[-1] / height + pad))
+
+
 def photograph(page, gen, surface, frame_long, landscape, paper_tint, **geometry):
     """The page (gray) lying on a surface, seen by a camera: an RGB frame."""
     frame_w, frame_h = (frame_long, frame_long * 3 // 4) if landscape else (frame_long * 3 // 4, frame_long)
-    corners = _page_corners(frame_w, frame_h, page.size[0], page.size[1], gen=gen, **geometry)
+    ink_box = _ink_box(page) if geometry["fill"] > 1 else None
+    corners = _page_corners(frame_w, frame_h, page.size[0], page.size[1], gen=gen, ink_box=ink_box, **geometry)
     xs = [x for x, _ in corners]
     shrink = min(1.0, (max(xs) - min(xs)) * 1.15 / page.size[0])  # transform from about the final size
     small = page.resize((max(1, int(page.size[0] * shrink)), max(1, int(page.size[1] * shrink))), Image.LANCZOS)
@@ -255,7 +290,7 @@ def photograph(page, gen, surface, frame_long, landscape, paper_tint, **geometry
 
 
 def draw_lighting(rng, hard, which):
-    """which: 'gradient', 'shadow' or 'dim' is the one made hard (or None: all ordinary)."""
+    """which: 'gradient', 'shadow', 'dim' or 'glare' is the one made hard (or None: all ordinary)."""
     params = {"gradient": rng.uniform(0.0, 0.4), "gradient_angle": rng.uniform(0, 360),
               "shadow_darkness": rng.uniform(0.0, 0.35), "shadow_softness": rng.uniform(0.01, 0.08),
               "shadow_side": rng.randrange(4), "shadow_width": rng.uniform(0.15, 0.4),
@@ -269,12 +304,21 @@ def draw_lighting(rng, hard, which):
     if hard and which == "dim":
         params["brightness"] = rng.uniform(0.15, 0.45)
         params["sensor_noise"] = rng.uniform(8, 25)
+    # Glare: a lamp or the flash reflected off the sheet whitens a patch. Drawn only when asked, so that
+    # the other photos of a seed stay as they were.
+    params.update(glare=0.0, glare_x=0.5, glare_y=0.5, glare_radius=0.2)
+    if hard and which == "glare":
+        # Up to 0.75: the text under the brightest point keeps about a quarter of its contrast, still
+        # readable by a person.
+        params.update(glare=rng.uniform(0.45, 0.75), glare_x=rng.uniform(0.2, 0.8), glare_y=rng.uniform(0.15, 0.85),
+                      glare_radius=rng.uniform(0.08, 0.25))
     return params
 
 
 def lighting(frame, gen, gradient, gradient_angle, shadow_darkness, shadow_softness, shadow_side, shadow_width,
-             brightness, sensor_noise, warmth):
-    """Uneven light: a gradient across the frame, a shadow band, overall dimness and sensor noise."""
+             brightness, sensor_noise, warmth, glare=0.0, glare_x=0.5, glare_y=0.5, glare_radius=0.2):
+    """Uneven light: a gradient across the frame, a shadow band, overall dimness, glare (a whitened
+    patch, radius as a fraction of the frame's width) and sensor noise."""
     width, height = frame.size
     small_w, small_h = 200, max(2, int(200 * height / width))
     grid_y, grid_x = np.mgrid[0:small_h, 0:small_w].astype(np.float32)
@@ -298,6 +342,11 @@ def lighting(frame, gen, gradient, gradient_angle, shadow_darkness, shadow_softn
     light_image = _to_image(light * 255).resize((width, height), Image.BILINEAR)
     tint = np.array([1.0, 1.0 - warmth * 0.5, 1.0 - warmth], np.float32)
     array = _to_array(frame) * (_to_array(light_image)[..., None] / 255.0) * tint * brightness
+    if glare > 0:
+        spread = glare_radius * small_w
+        spot = glare * np.exp(-((grid_x - glare_x * small_w) ** 2 + (grid_y - glare_y * small_h) ** 2) / (2 * spread ** 2))
+        spot = _to_array(_to_image(spot * 255).resize((width, height), Image.BILINEAR))[..., None] / 255.0
+        array = array * (1 - spot) + 250 * spot
     array += gen.standard_normal(array.shape, dtype=np.float32) * sensor_noise
     return _to_image(array, "RGB")
 

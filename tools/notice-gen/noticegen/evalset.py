@@ -18,7 +18,8 @@ from . import damage, render, templates, values
 # at once in the combined tier. Variants are drawn per document and recorded as KIND/VARIANT.
 HARD_KINDS = ("perspective", "background", "lighting", "blur", "compression", "size", "warp", "rotation",
               "scanner", "fax")
-VARIANTS = {"background": damage.BACKGROUNDS, "lighting": ("gradient", "shadow", "dim"),
+VARIANTS = {"background": damage.BACKGROUNDS, "lighting": ("gradient", "shadow", "dim", "glare"),
+            "perspective": ("tilted", "cropped"),
             "blur": ("focus", "motion"), "warp": ("fold", "crumple", "curl")}
 SCAN_KINDS = ("scanner", "fax")  # these replace the photo; the others damage a photo
 ORDINARY_SURFACES = ("wood", "cloth", "granite", "dark")
@@ -118,7 +119,7 @@ def make_photo(page, rng, gen, kinds, pinned=None):
     if warp:
         draw = {"fold": damage.draw_fold, "crumple": damage.draw_crumple, "curl": damage.draw_curl}[warp]
         page = getattr(damage, warp)(page, gen, **step(warp, draw(rng, True)))
-    geometry = damage.draw_perspective(rng, "perspective" in kinds)
+    geometry = damage.draw_perspective(rng, "perspective" in kinds, kinds.get("perspective"))
     if "rotation" in kinds:
         geometry["rotation_deg"] = rng.choice([-1, 1]) * rng.uniform(8, 25)
     surface = rng.choice(ORDINARY_SURFACES)
