@@ -44,7 +44,9 @@ rule impersonation      0.90  \b(?<v>(?:IRS|federal|national|u\.?s\.?|united\s+s
 # A payee cut off at the end of a line ("payable to the") is no evidence: columns split lines.
 # Nor is "the United States" alone: OCR of a column layout can put "Treasury" on another
 # line or drop it, and look-alikes ("United States Tax Bureau") are the impersonation rule's.
-rule payee_not_treasury 0.80  \bpayable\s+to\s+(?!(?:the\s+)?(?:united\s+states\b|u\.?\s?s\.?\s+treasury))(?!the\s*(?:\n|$))(?<v>[A-Za-z][^\n.,]{2,40})
+# Nor is a "payee" that runs into an amount: OCR joined the line to the payment stub's column
+# ("payable to the Proposed amount due $4,800.67").
+rule payee_not_treasury 0.80  \bpayable\s+to\s+(?!(?:the\s+)?(?:united\s+states\b|u\.?\s?s\.?\s+treasury))(?!the\s*(?:\n|$))(?![^\n.,]{0,40}?(?:\bamount\s+(?:due|you)\b|\$\s?\d))(?<v>[A-Za-z][^\n.,]{2,40})
 
 rule mark_treasury     -0.50  (?<v>department\s+of\s+the\s+treasury)
 rule mark_irs          -0.50  (?<v>internal\s+revenue\s+service)

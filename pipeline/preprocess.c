@@ -39,6 +39,15 @@
 /* A letter page at about 390 DPI: bounds Tesseract's time and memory. */
 #define MAX_OUTPUT_PIXELS (14L * 1000L * 1000L)
 #define QUICK_THRESHOLD 150 /* on an evened-out page the paper is near white (255): strokes fall below */
+/*
+ * Where characters are cut out to measure their height, on the evened page (paper at 200). Lower than
+ * QUICK_THRESHOLD: preprocess_even_light leaves a blurred stroke's spread as dark as it is, where
+ * pixBackgroundNormSimple brightened whole text blocks, and at 150 blurred and crumpled photos measured
+ * 1-7 px taller than before, crossed READABLE_TEXT_HEIGHT and were no longer enlarged (measured on an
+ * evaluation set, seed 202612031655: three crumpled or folded photos lost their notice date). At 130
+ * the heights match the old measure within 1 px on scans, office scans and photos.
+ */
+#define TEXT_MEASURE_THRESHOLD 130
 /* Long side of the copy the page is searched on: a side is placed to within a pixel of it (0.1%). */
 #define PAGE_SEARCH_SIZE 800
 
@@ -120,12 +129,90 @@ typedef struct edge_point {
 #define MAX_SIDE_SLOPE 0.8
 
 /*
+ * A "side" with paper this bright beyond it is a text margin on a scan, not
+ * the sheet's edge (as a mean over the side, when it was measured). Measured on samples/: without this check
+ * three scans and an office scan "find" a page at their text margins (cp504-office is cut to 2264x2097 and
+ * loses its payment stub); any factor from 0.5 to 0.95 keeps them whole and still finds all four phone
+ * photos' pages.
+ */
+#define MARGIN_BRIGHTNESS 0.85
+
+/*
+ * Mean gray just outside a side (toward the border) from along = first to last, where a page has the
+ * table and a scan's text margin has paper; *paper_share: the share of those pixels brighter than
+ * MARGIN_BRIGHTNESS times paper.
+ */
+/*
+ * How far beyond a side is looked at, at the search size: past a line of text (4-8 px there) and the
+ * paper after it, so a text line's lower edge, with its own ink beyond it, is not taken for a side
+ * (measured on a drawn scan of text bars: at 6 px a bar's edge was).
+ */
+#define OUTSIDE_REACH 14
+
+static double brightness_outside(PIX *gray, side_line line, int side, int first, int last, double paper,
+                                 double *paper_share)
+{
+    int width = pixGetWidth(gray), height = pixGetHeight(gray);
+    int outward = (side == 0 || side == 2) ? -1 : 1;
+    double sum = 0;
+    int bright = 0, count = 0;
+    for (int along = first; along <= last; along += 4) {
+        double at = line.a * along + line.b;
+        for (int offset = 3; offset <= OUTSIDE_REACH; offset++) { /* past the ~2 px the smoothing spreads */
+            int x = side < 2 ? (int)(at + outward * offset) : along;
+            int y = side < 2 ? along : (int)(at + outward * offset);
+            if (x < 0 || y < 0 || x >= width || y >= height)
+                continue;
+            l_uint32 value = 0;
+            pixGetPixel(gray, x, y, &value);
+            sum += value;
+            bright += value > MARGIN_BRIGHTNESS * paper;
+            count++;
+        }
+    }
+    *paper_share = count ? (double)bright / count : 1.0;
+    return count ? sum / count : -1;
+}
+
+/* What a candidate side is checked against: the smoothed copy, the paper's brightness, which side. */
+typedef struct side_context {
+    PIX *smooth;
+    double paper;
+    int side;
+} side_context;
+
+/*
+ * At most this share of paper beyond a side where it is seen: bright clutter or granite specks along
+ * part of a true side. Only where it is seen: beyond, the line runs over the table on a tilted photo,
+ * and the mean over the whole length alone let the far side of a sheet, found from the near border,
+ * pass for the near side (measured on generated perspective photos: the top of the frame then read
+ * as the page's, the text came out ~10 degrees skewed and fields were lost). The whole length is
+ * still checked: on the smoothed copy a bold heading is a dark bar with nothing bright above it.
+ */
+#define MAX_PAPER_BEYOND_SIDE 0.3
+
+/* Whether a line seen from along = first to last has something darker than paper beyond it. */
+static int has_table_beyond(const side_context *context, side_line line, int first, int last)
+{
+    int length = context->side < 2 ? pixGetHeight(context->smooth) : pixGetWidth(context->smooth);
+    double seen_share = 1, whole_share = 1;
+    double whole =
+        brightness_outside(context->smooth, line, context->side, 0, length - 1, context->paper, &whole_share);
+    if (whole < 0 || whole > MARGIN_BRIGHTNESS * context->paper)
+        return 0;
+    brightness_outside(context->smooth, line, context->side, first, last, context->paper, &seen_share);
+    return seen_share <= MAX_PAPER_BEYOND_SIDE;
+}
+
+/*
  * Fits the dominant straight line through the points with RANSAC, then least
  * squares on its inliers. Clutter and text give scattered points; the page's
- * side gives the most (weighted) points on one line. Needs inliers on at
- * least min_inliers scan lines.
+ * side gives the most (weighted) points on one line with the table beyond it
+ * (a line with paper beyond is a text margin or the sheet's far side, and the
+ * next best line is taken). Needs inliers on at least min_inliers scan lines.
  */
-static side_line fit_side(const edge_point *points, int count, int expected, int min_inliers)
+static side_line fit_side(const edge_point *points, int count, int expected, int min_inliers,
+                          const side_context *context)
 {
     side_line best = {0, 0, 0};
     double best_score = 0;
@@ -141,11 +228,19 @@ static side_line fit_side(const edge_point *points, int count, int expected, int
         double a = (q->v - p->v) / (q->t - p->t);
         if (fabs(a) > MAX_SIDE_SLOPE)
             continue;
-        double b = p->v - a * p->t, score = 0;
-        for (int k = 0; k < count; k++)
-            if (fabs(a * points[k].t + b - points[k].v) <= INLIER_DISTANCE)
-                score += points[k].weight;
-        if (score > best_score) {
+        double b = p->v - a * p->t, score = 0, first = p->t, last = p->t;
+        int inliers = 0;
+        for (int k = 0; k < count; k++) {
+            if (fabs(a * points[k].t + b - points[k].v) > INLIER_DISTANCE)
+                continue;
+            score += points[k].weight;
+            inliers++;
+            first = points[k].t < first ? points[k].t : first;
+            last = points[k].t > last ? points[k].t : last;
+        }
+        /* the look beyond is the costly part: only for a line that could become the side */
+        if (score > best_score && inliers >= min_inliers &&
+            has_table_beyond(context, (side_line){a, b, 1}, (int)first, (int)last)) {
             best_score = score;
             best.a = a;
             best.b = b;
@@ -187,7 +282,7 @@ static const double run_weight[RUNS_PER_LINE] = {1.0, 0.75, 0.5, 0.35};
  * first strong straight edge met coming in from the table. side: 0 left,
  * 1 right, 2 top, 3 bottom.
  */
-static side_line find_side(PIX *edges, int side)
+static side_line find_side(PIX *edges, PIX *smooth, double paper, int side)
 {
     int width = pixGetWidth(edges), height = pixGetHeight(edges);
     int vertical = side < 2;
@@ -207,33 +302,10 @@ static side_line find_side(PIX *edges, int side)
             previous = on;
         }
     }
-    side_line line = fit_side(points, count, length / 2, length / 8);
+    const side_context context = {smooth, paper, side};
+    side_line line = fit_side(points, count, length / 2, length / 8, &context);
     free(points);
     return line;
-}
-
-/* Mean gray just outside a side (toward the border), where a page has the table and a scan has paper. */
-static double brightness_outside(PIX *gray, side_line line, int side)
-{
-    int width = pixGetWidth(gray), height = pixGetHeight(gray);
-    int length = side < 2 ? height : width;
-    int outward = (side == 0 || side == 2) ? -1 : 1;
-    double sum = 0;
-    int count = 0;
-    for (int along = 0; along < length; along += 4) {
-        double at = line.a * along + line.b;
-        for (int offset = 3; offset <= 6; offset++) { /* beyond the ~2 px the 5x5 smoothing spreads an edge */
-            int x = side < 2 ? (int)(at + outward * offset) : along;
-            int y = side < 2 ? along : (int)(at + outward * offset);
-            if (x < 0 || y < 0 || x >= width || y >= height)
-                continue;
-            l_uint32 value = 0;
-            pixGetPixel(gray, x, y, &value);
-            sum += value;
-            count++;
-        }
-    }
-    return count ? sum / count : -1;
 }
 
 /* The paper's brightness: the 90th percentile of the image's central half (mostly paper; text is darker). */
@@ -276,14 +348,6 @@ static void intersect(side_line upright, side_line level, l_float32 *x, l_float3
 #define MAX_PAGE_AREA 0.97
 #define CORNER_SLACK 0.05 /* corners may sit just outside the frame: a sheet cut off by the photo's edge */
 /*
- * A "side" with paper this bright beyond it is a text margin on a scan, not
- * the sheet's edge. Measured on samples/: without this check three scans and
- * an office scan "find" a page at their text margins (cp504-office is cut to
- * 2264x2097 and loses its payment stub); any factor from 0.5 to 0.95 keeps
- * them whole and still finds all four phone photos' pages.
- */
-#define MARGIN_BRIGHTNESS 0.85
-/*
  * Sobel strength on the smoothed copy that counts as an edge. Measured with
  * thresholds 8 to 64 on samples/ and a generated set of 24 (seed 7): from 8
  * to 24 the sheet is found in every phone photo (4 samples, 10 generated); at
@@ -325,19 +389,6 @@ static PIX *edge_mask(PIX *edge_strength, int threshold)
     if (edges)
         pixInvert(edges, edges);
     return edges;
-}
-
-/*
- * One side of the page on the edge mask: the dominant straight edge met
- * coming in from that border, unless there is paper beyond it (a text
- * margin on a scan, not the sheet's edge).
- */
-static side_line page_side(PIX *edges, PIX *smooth, double paper, int side)
-{
-    side_line line = edges ? find_side(edges, side) : (side_line){0, 0, 0};
-    if (line.found && brightness_outside(smooth, line, side) > MARGIN_BRIGHTNESS * paper)
-        line.found = 0;
-    return line;
 }
 
 /* Where a side crosses the middle of the frame, measured from its own border. */
@@ -391,11 +442,11 @@ static int locate_corners(PIX *edge_strength, PIX *smooth, l_float32 corner_x[4]
     double paper = paper_brightness(smooth);
     PIX *strong = edge_mask(edge_strength, EDGE_THRESHOLD), *weak = NULL;
     for (int side = 0; side < 4; side++) {
-        sides[side] = page_side(strong, smooth, paper, side);
+        sides[side] = strong ? find_side(strong, smooth, paper, side) : (side_line){0, 0, 0};
         if (!sides[side].found) {
             if (!weak)
                 weak = edge_mask(edge_strength, WEAK_EDGE_THRESHOLD);
-            sides[side] = page_side(weak, smooth, paper, side);
+            sides[side] = weak ? find_side(weak, smooth, paper, side) : (side_line){0, 0, 0};
         }
     }
     pixDestroy(&strong);
@@ -466,6 +517,15 @@ static PIX *warp_page(PIX *gray, const l_float32 corner_x[4], const l_float32 co
 }
 
 /*
+ * The outline is shrunk by this share toward its center (each side moves in by half of it). A side is
+ * fitted where its edge begins, on the table's side of the step, so the flattened page kept a dark rim
+ * along its sides; Tesseract's layout took a rim beside the header for a picture and dropped the
+ * header with it (measured on a generated perspective photo: the notice code and date were not read;
+ * shaving the rim read both). Notices keep half an inch of margin (6% of the width), so 1.5% cuts no text.
+ */
+#define PAGE_INSET 0.03
+
+/*
  * Finds the sheet of paper in a photo and flattens it (brightness is no
  * guide to the sheet: a shadow edge looks like a page edge, so its sides are
  * found as edges). Returns the flattened page, or NULL when no page stands
@@ -483,9 +543,11 @@ static PIX *find_and_flatten_page(PIX *gray, const char **why)
     l_float32 corner_x[4], corner_y[4];
     *why = "the image could not be searched for a page (out of memory)";
     if (edge_strength && locate_corners(edge_strength, smooth, corner_x, corner_y, why)) {
+        l_float32 center_x = (corner_x[0] + corner_x[1] + corner_x[2] + corner_x[3]) / 4;
+        l_float32 center_y = (corner_y[0] + corner_y[1] + corner_y[2] + corner_y[3]) / 4;
         for (int i = 0; i < 4; i++) {
-            corner_x[i] /= factor;
-            corner_y[i] /= factor;
+            corner_x[i] = (center_x + (corner_x[i] - center_x) * (1 - PAGE_INSET)) / factor;
+            corner_y[i] = (center_y + (corner_y[i] - center_y) * (1 - PAGE_INSET)) / factor;
         }
         result = warp_page(gray, corner_x, corner_y);
     }
@@ -493,6 +555,89 @@ static PIX *find_and_flatten_page(PIX *gray, const char **why)
     pixDestroy(&smooth);
     pixDestroy(&small);
     return result;
+}
+
+/*
+ * Evening out the light. Leptonica's pixBackgroundNormSimple estimates the paper per tile from the
+ * pixels brighter than a fixed level; on a dim or blurred photo the gray ink passes that level, the
+ * paper under a text block is estimated darker than it is, and the block comes out as a bright box
+ * (a halo) on a grayer page; Tesseract's layout then dropped whole blocks (measured on a generated
+ * perspective photo: the header's value column, with the notice code and date, was not read at all).
+ * Here the paper is estimated by a gray closing (the local maximum, then minimum) over a window wider
+ * than any stroke, so ink never counts as paper, and the page is divided by that estimate.
+ */
+#define LIGHT_MAP_REDUCTION 4 /* the light changes over hundreds of pixels: a quarter-size map holds it */
+#define LIGHT_MAP_CLOSING 9   /* at quarter size, 36 px: wider than the strokes of 80 px headings */
+#define LIGHT_MAP_SMOOTHING 4 /* half-width at quarter size: the map's blocks and specks leave no edge */
+#define EVEN_PAPER_LEVEL                                                                                     \
+    200 /* where paper lands, as with pixBackgroundNormSimple: later levels assume it                        \
+         */
+
+/*
+ * Where a full-size coordinate falls on the quarter-size map: the map pixel at or before it (*first,
+ * clamped to the map) and the weight, in 1/256, of the next one. Map pixel j is centred on 4j + 1.5.
+ */
+static void map_position(int coordinate, int map_size, int *first, int *weight)
+{
+    int position = (coordinate * 2 + 1) * 256 / (2 * LIGHT_MAP_REDUCTION) - 128; /* (c + 0.5) / 4 - 0.5 */
+    if (position < 0)
+        position = 0;
+    *first = position / 256;
+    *weight = position % 256;
+    if (*first >= map_size - 1) {
+        *first = map_size > 1 ? map_size - 2 : 0;
+        *weight = map_size > 1 ? 256 : 0;
+    }
+}
+
+/* The paper map's gain (EVEN_PAPER_LEVEL / paper, in 1/256) along one full-size row, between map rows. */
+static void gain_row(PIX *paper, int y, int *gain)
+{
+    int map_width = pixGetWidth(paper), first = 0, weight = 0;
+    map_position(y, pixGetHeight(paper), &first, &weight);
+    const l_uint32 *upper = pixGetData(paper) + (size_t)first * pixGetWpl(paper);
+    const l_uint32 *lower = weight ? upper + pixGetWpl(paper) : upper;
+    for (int x = 0; x < map_width; x++) {
+        int level = (GET_DATA_BYTE(upper, x) * (256 - weight) + GET_DATA_BYTE(lower, x) * weight) / 256;
+        gain[x] = EVEN_PAPER_LEVEL * 256 / (level > 0 ? level : 1);
+    }
+}
+
+struct Pix *preprocess_even_light(struct Pix *gray)
+{
+    const l_float32 reduction = 1.0f / LIGHT_MAP_REDUCTION;
+    PIX *reduced = pixScaleAreaMap(gray, reduction, reduction);
+    PIX *closed = reduced ? pixCloseGray(reduced, LIGHT_MAP_CLOSING, LIGHT_MAP_CLOSING) : NULL;
+    PIX *paper = closed ? pixBlockconv(closed, LIGHT_MAP_SMOOTHING, LIGHT_MAP_SMOOTHING) : NULL;
+    PIX *even = paper ? pixCopy(NULL, gray) : NULL;
+    int width = pixGetWidth(gray), height = pixGetHeight(gray), map_width = paper ? pixGetWidth(paper) : 0;
+    /*
+     * The map is interpolated (bilinear) as it is applied: its quarter-size blocks applied as blocks left
+     * steps that an enlargement of a small photo made 12-16 px wide (measured on an evaluation set: two
+     * small photos lost a field each).
+     */
+    int *gain = even ? malloc(sizeof(int) * (size_t)map_width) : NULL;
+    int *column = gain ? malloc(sizeof(int) * 2 * (size_t)width) : NULL;
+    for (int x = 0; column && x < width; x++)
+        map_position(x, map_width, &column[2 * x], &column[2 * x + 1]);
+    for (int y = 0; column && y < height; y++) {
+        gain_row(paper, y, gain);
+        l_uint32 *line = pixGetData(even) + (size_t)y * pixGetWpl(even);
+        for (int x = 0; x < width; x++) {
+            int first = column[2 * x], weight = column[2 * x + 1];
+            int next = weight ? gain[first + 1] : gain[first];
+            int value = (GET_DATA_BYTE(line, x) * (gain[first] * (256 - weight) + next * weight)) >> 16;
+            SET_DATA_BYTE(line, x, value > 255 ? 255 : value);
+        }
+    }
+    if (even && !column)
+        pixDestroy(&even);
+    free(column);
+    free(gain);
+    pixDestroy(&paper);
+    pixDestroy(&closed);
+    pixDestroy(&reduced);
+    return even;
 }
 
 static int compare_ints(const void *a, const void *b)
@@ -675,8 +820,8 @@ static int measure_small_text_height(PIX *gray)
     if ((long)pixGetWidth(gray) * pixGetHeight(gray) > SMALL_PAGE_PIXELS)
         return 0;
     PIX *doubled = pixScale(gray, 2.0f, 2.0f);
-    PIX *even = doubled ? pixBackgroundNormSimple(doubled, NULL, NULL) : NULL;
-    PIX *quick = even ? pixThresholdToBinary(even, QUICK_THRESHOLD) : NULL;
+    PIX *even = doubled ? preprocess_even_light(doubled) : NULL;
+    PIX *quick = even ? pixThresholdToBinary(even, TEXT_MEASURE_THRESHOLD) : NULL;
     int doubled_height = quick ? measure_text_height(quick) : 0;
     pixDestroy(&quick);
     pixDestroy(&even);
@@ -686,8 +831,8 @@ static int measure_small_text_height(PIX *gray)
 
 static void scale_to_text_size(page_images *images, preprocess_report *report)
 {
-    images->even = pixBackgroundNormSimple(images->gray, NULL, NULL);
-    PIX *quick = images->even ? pixThresholdToBinary(images->even, QUICK_THRESHOLD) : NULL;
+    images->even = preprocess_even_light(images->gray);
+    PIX *quick = images->even ? pixThresholdToBinary(images->even, TEXT_MEASURE_THRESHOLD) : NULL;
     report->text_height = quick ? measure_text_height(quick) : 0;
     pixDestroy(&quick);
     if (report->text_height == 0 && images->even)
@@ -721,12 +866,13 @@ static void scale_to_text_size(page_images *images, preprocess_report *report)
  * a focus-blurred page lost every field, the same page unsharp-masked kept
  * them). The spread is measured where it matters, on the page at its final
  * scale (an upscaled small photo is soft too): the median 10-90% rise width
- * of the ink edges met along sampled rows.
+ * of the ink edges met along sampled rows and columns.
  */
-#define EDGE_MIN_RISE 40     /* gray levels: paper to ink on an evened page is 100+; noise and specks less */
-#define EDGE_NOISE_STEP 3    /* a step back this small (sensor noise, JPEG) does not end an edge */
-#define EDGE_SAMPLE_ROWS 300 /* rows looked at: thousands of edges on a page of text, in ~1 ms */
-#define EDGE_MAX_WIDTH 60    /* px: a wider rise is lighting (shadow, gradient), not an ink edge */
+#define EDGE_MIN_RISE 40  /* gray levels: paper to ink on an evened page is 100+; noise and specks less */
+#define EDGE_NOISE_STEP 3 /* a step back this small (sensor noise, JPEG) does not end an edge */
+#define EDGE_SAMPLE_ROWS                                                                                     \
+    300                   /* rows (and columns) looked at: thousands of edges on a page of text, in ~1 ms */
+#define EDGE_MAX_WIDTH 60 /* px: a wider rise is lighting (shadow, gradient), not an ink edge */
 
 /* The 10-90% width of the monotonic rise or fall values[start..end]. */
 static int rise_width(const l_uint8 *values, int start, int end)
@@ -766,28 +912,43 @@ static int row_edge_widths(const l_uint8 *values, int width, int *widths, int ro
     return count;
 }
 
-int preprocess_edge_width(struct Pix *gray)
+int preprocess_edge_width_along(struct Pix *gray, int across)
 {
-    int width = pixGetWidth(gray), height = pixGetHeight(gray), room = 64 * EDGE_SAMPLE_ROWS;
-    if (pixGetDepth(gray) != 8 || height < 3)
+    if (pixGetDepth(gray) != 8 || pixGetHeight(gray) < 3 || pixGetWidth(gray) < 3)
         return 0;
+    int width = pixGetWidth(gray), height = pixGetHeight(gray), room = 64 * EDGE_SAMPLE_ROWS;
+    int length = across ? height : width, lines = across ? width : height;
     int *widths = malloc(sizeof(int) * (size_t)room), count = 0;
-    l_uint8 *row = malloc((size_t)width);
-    int row_step = height > EDGE_SAMPLE_ROWS ? height / EDGE_SAMPLE_ROWS : 1;
-    for (int y = row_step / 2; widths && row && y < height && count < room; y += row_step) {
-        l_uint32 *line = pixGetData(gray) + (size_t)y * pixGetWpl(gray);
-        for (int x = 0; x < width; x++)
-            row[x] = GET_DATA_BYTE(line, x);
-        count += row_edge_widths(row, width, widths + count, room - count);
+    l_uint8 *values = malloc((size_t)length);
+    const l_uint32 *data = pixGetData(gray);
+    int wpl = pixGetWpl(gray);
+    int line_step = lines > EDGE_SAMPLE_ROWS ? lines / EDGE_SAMPLE_ROWS : 1;
+    for (int line = line_step / 2; widths && values && line < lines && count < room; line += line_step) {
+        for (int i = 0; i < length; i++)
+            values[i] = across ? GET_DATA_BYTE(data + (size_t)i * wpl, line)
+                               : GET_DATA_BYTE(data + (size_t)line * wpl, i);
+        count += row_edge_widths(values, length, widths + count, room - count);
     }
     int median = 0;
     if (count >= 50) { /* fewer edges than a line of text: no text to judge */
         qsort(widths, (size_t)count, sizeof(int), compare_ints);
         median = widths[count / 2];
     }
-    free(row);
+    free(values);
     free(widths);
     return median;
+}
+
+/*
+ * Rows and columns both: a shaken phone blurs along one direction, and rows alone measured a
+ * vertical motion blur as a sharp page (3-4 px) and a horizontal one as out of focus. The worse
+ * direction is the page's blur; sharpen_if_blurred also asks the other.
+ */
+int preprocess_edge_width(struct Pix *gray)
+{
+    int along_rows = preprocess_edge_width_along(gray, 0),
+        along_columns = preprocess_edge_width_along(gray, 1);
+    return along_rows > along_columns ? along_rows : along_columns;
 }
 
 /*
@@ -829,13 +990,26 @@ struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width)
  * and changed nothing on its scans, which stay below it.
  */
 #define BLURRED_EDGE_WIDTH 5
+/*
+ * Only a blur both ways (out of focus, or a shake at a slant) is sharpened: unsharp masking a page
+ * shaken along its columns turned the sharp direction's JPEG noise into specks (measured on two
+ * generated motion-blurred photos: sharpened, both lost the notice code, and one every amount and
+ * date; left alone, they kept them), and a directional mask did no better.
+ */
+
+#define SCAN_EDGE_WIDTH 2 /* px: the widest ink edges measured on clean and office scans */
 
 static void sharpen_if_blurred(page_images *images, preprocess_report *report)
 {
-    report->edge_width = preprocess_edge_width(images->even);
-    if (report->edge_width < BLURRED_EDGE_WIDTH)
+    int along_rows = preprocess_edge_width_along(images->even, 0);
+    /* a scan's edges (1-2 px along rows) are sharp both ways: its columns are not measured (7 ms a page) */
+    int along_columns =
+        along_rows > SCAN_EDGE_WIDTH ? preprocess_edge_width_along(images->even, 1) : along_rows;
+    int sharper_way = along_rows < along_columns ? along_rows : along_columns;
+    report->edge_width = along_rows > along_columns ? along_rows : along_columns;
+    if (sharper_way < BLURRED_EDGE_WIDTH)
         return;
-    PIX *sharp = preprocess_sharpen(images->even, report->edge_width);
+    PIX *sharp = preprocess_sharpen(images->even, sharper_way);
     if (!sharp)
         return;
     report->sharpened = 1;

@@ -29,10 +29,20 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
                             const char *stem, char *err, size_t errlen);
 
 /*
- * The median 10-90% rise width, in pixels, of the ink edges of an 8-bit gray page: 1-2 on a sharp
+ * A copy of an 8-bit gray page with uneven light divided out: paper near 200 everywhere, ink as dark
+ * relative to its paper as it was, and no bright boxes around text blocks. NULL on failure.
+ */
+struct Pix *preprocess_even_light(struct Pix *gray);
+
+/*
+ * The median 10-90% rise width, in pixels, of the ink edges of an 8-bit gray page, in its blurrier
+ * direction (rows or columns): 1-2 on a sharp
  * page, more the more it is blurred; 0 when it shows too few edges to judge.
  */
 int preprocess_edge_width(struct Pix *gray);
+
+/* The same measure along sampled rows only (across = 0) or columns only (across = 1). */
+int preprocess_edge_width_along(struct Pix *gray, int across);
 
 /* An unsharp-masked copy of an 8-bit gray page whose ink edges spread edge_width pixels. */
 struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width);

@@ -536,8 +536,9 @@ static void an_unknown_code_and_an_unlisted_phone_are_flagged_as_advice(void **s
     free(signs);
 }
 
-/* OCR of a genuine notice's columns can leave "United States" without "Treasury";
- * a company named as payee is still a sign, even when it starts with "US". */
+/* OCR of a genuine notice's columns can leave "United States" without "Treasury", or join
+ * "payable to the" to the stub's amount; a company named as payee is still a sign, even when it
+ * starts with "US". */
 static void a_treasury_payee_split_by_columns_is_no_sign(void **state)
 {
     (void)state;
@@ -549,6 +550,10 @@ static void a_treasury_payee_split_by_columns_is_no_sign(void **state)
              header);
     verdict_of(text, &signs);
     assert_null(strstr(signs, "payee_not_treasury"));
+    free(signs);
+    snprintf(text, sizeof text, "%sMake your check payable to the Proposed amount due $4,800.67\n", header);
+    verdict_of(text, &signs);
+    assert_null(strstr(signs, "payee_not_treasury")); /* the payment stub's column, joined by OCR */
     free(signs);
     snprintf(text, sizeof text, "%sMake your check payable to US Tax Relief Partners\n", header);
     verdict_of(text, &signs);

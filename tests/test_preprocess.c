@@ -3,7 +3,8 @@
  * (no OCR): a sheet with text bars on a textured table, turned, off-centre,
  * dim, or far from the camera; a plain scan, where no page outline exists and the
  * report says why; a small photo's tiny characters, measured so the page is
- * enlarged; and blur, measured by how far ink edges spread and sharpened.
+ * enlarged; blur, measured by how far ink edges spread along rows and columns
+ * and sharpened when it is not one-way; and light evened out without halos.
  */
 #include "testutil.h"
 
@@ -219,6 +220,115 @@ static void a_blurred_page_is_sharpened_and_a_sharp_one_left_alone(void **state)
     pixDestroy(&sharp);
 }
 
+/* The flattened sheet's border rows and columns are paper: the table's rim beside its sides is cut. */
+static void a_flattened_sheet_keeps_no_rim_of_table(void **state)
+{
+    (void)state;
+    preprocess_report report;
+    PIX *page = preprocessed((scene){820, 620, 14, 1.0, 1, 0.9}, &report);
+    assert_true(report.page_found);
+    int width = pixGetWidth(page), height = pixGetHeight(page);
+    /* 2 px wide strips along each side; the table (70-130) would pull a strip's mean far below paper */
+    BOX *strips[4] = {boxCreate(0, 0, 2, height), boxCreate(width - 2, 0, 2, height),
+                      boxCreate(0, 0, width, 2), boxCreate(0, height - 2, width, 2)};
+    for (int side = 0; side < 4; side++) {
+        PIX *strip = pixClipRectangle(page, strips[side], NULL);
+        l_float32 strip_mean = 0;
+        pixGetAverageMasked(strip, NULL, 0, 0, 1, L_MEAN_ABSVAL, &strip_mean);
+        if (strip_mean < 170)
+            fail_msg("side %d of the flattened sheet averages %.0f: a rim of table", side, strip_mean);
+        pixDestroy(&strip);
+        boxDestroy(&strips[side]);
+    }
+    pixDestroy(&page);
+}
+
+/*
+ * A sheet far from the camera, turned and pushed to a corner: its near top side is short, and the
+ * far bottom side, seen from the top border across the table, must not be taken for it.
+ */
+static void a_turned_sheet_in_a_corner_is_found_by_its_near_sides(void **state)
+{
+    (void)state;
+    assert_sheet_found((scene){1080, 520, 24, 1.0, 1, 0.6});
+    assert_sheet_found((scene){520, 700, -24, 1.0, 1, 0.6});
+}
+
+/*
+ * Dim gray paper with a block of soft gray text (ink above the level Leptonica's simple evening
+ * takes for text): the paper between the lines comes out as bright as the paper around the block,
+ * with no bright box (halo) around it.
+ */
+static void evening_the_light_leaves_no_halo_around_a_text_block(void **state)
+{
+    (void)state;
+    PIX *ink = pixCreate(1200, 1200, 8);
+    pixSetAllArbitrary(ink, 150);
+    for (int y = 400; y < 800; y += 24) /* bars 10 px tall: lines of text, 14 px of paper between */
+        for (int x = 400; x < 800; x += 30) {
+            BOX *bar = boxCreate(x, y, 24, 10);
+            pixSetInRectArbitrary(ink, bar, 110);
+            boxDestroy(&bar);
+        }
+    PIX *soft = blurred(ink, 1);
+    PIX *even = preprocess_even_light(soft);
+    assert_non_null(even);
+    l_uint32 outside = 0, between = 0;
+    pixGetPixel(even, 200, 600, &outside);               /* paper far from the block */
+    pixGetPixel(even, 600, 400 + 24 * 8 + 17, &between); /* paper between two lines, mid-block */
+    if (abs((int)outside - (int)between) > 10 || outside < 180)
+        fail_msg("paper around the block %u, between its lines %u: a halo or gray paper", outside, between);
+    pixDestroy(&even);
+    pixDestroy(&soft);
+    pixDestroy(&ink);
+}
+
+/* An average along each column over 2 * reach + 1 pixels: a phone shaken up and down. */
+static PIX *shaken_vertically(PIX *page, int reach)
+{
+    int width = pixGetWidth(page), height = pixGetHeight(page);
+    PIX *shaken = pixCreate(width, height, 8);
+    for (int x = 0; x < width; x++) {
+        for (int y = 0; y < height; y++) {
+            int sum = 0, count = 0;
+            for (int dy = -reach; dy <= reach; dy++) {
+                l_uint32 value = 0;
+                if (y + dy < 0 || y + dy >= height)
+                    continue;
+                pixGetPixel(page, x, y + dy, &value);
+                sum += (int)value;
+                count++;
+            }
+            pixSetPixel(shaken, x, y, (l_uint32)(sum / count));
+        }
+    }
+    return shaken;
+}
+
+/* A page shaken one way is measured blurred in that direction only, and is not unsharp-masked. */
+static void a_page_shaken_one_way_is_measured_so_and_not_sharpened(void **state)
+{
+    (void)state;
+    /* a phone's own softness first (edges 3-4 px both ways), then a shake up and down */
+    PIX *sharp = draw_text_page(), *soft = pixBlockconvGray(sharp, NULL, 1, 1),
+        *shaken = shaken_vertically(soft, 5);
+    int along_rows = preprocess_edge_width_along(shaken, 0),
+        along_columns = preprocess_edge_width_along(shaken, 1);
+    if (along_rows > 4 || along_columns < along_rows + 3 || preprocess_edge_width(shaken) != along_columns)
+        fail_msg("vertical shake: edges %d px along rows, %d along columns, page %d", along_rows,
+                 along_columns, preprocess_edge_width(shaken));
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(shaken, &report, NULL, "test", err, sizeof err);
+    assert_non_null(page);
+    if (report.edge_width < 5 || report.sharpened)
+        fail_msg("vertical shake: reported edges %d px, sharpened %d", report.edge_width, report.sharpened);
+    pixDestroy(&page);
+    pixDestroy(&shaken);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +340,10 @@ int main(void)
         cmocka_unit_test(small_text_is_measured_and_enlarged),
         cmocka_unit_test(blur_is_measured_and_sharpening_narrows_it),
         cmocka_unit_test(a_blurred_page_is_sharpened_and_a_sharp_one_left_alone),
+        cmocka_unit_test(a_flattened_sheet_keeps_no_rim_of_table),
+        cmocka_unit_test(a_turned_sheet_in_a_corner_is_found_by_its_near_sides),
+        cmocka_unit_test(evening_the_light_leaves_no_halo_around_a_text_block),
+        cmocka_unit_test(a_page_shaken_one_way_is_measured_so_and_not_sharpened),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
