@@ -12,6 +12,8 @@
 #                  scans (PNG, TIFF, fax TIFF), office scans (TIFF, some two pages),
 #                  phone photos (JPEG) and scanned PDFs (a generated scan in a PDF,
 #                  no text layer, so both programs OCR it)
+# BENCH_BASELINE   another noticescan binary (an earlier build) to time on the clean
+#                  scans beside this one
 # BENCH_LONG_DOCS  documents read by one process for the memory run, the set over
 #                  and over (default 1000; RSS is sampled at 10, 100 and 1000, and
 #                  the peak RSS of each whole pass through the set is printed)
@@ -121,6 +123,27 @@ awk -v bare_wall="$(wall bare)" -v ours_wall="$(wall "j$cores")" -v bare_cpu="$(
     printf "peak RSS per worker at -j %d: %.0f MB\n", cores, peak / cores / 1024
 }'
 echo "load average (other work on the machine skews wall times; CPU seconds much less): $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Clean scans alone, one at a time: what a scan costs, since work for hard photos must not slow
+# them. BENCH_BASELINE (another noticescan binary, e.g. an earlier build) is timed on the same scans.
+scan_files=$(ls "$inputs"/doc-* | head -n "$scans") # notice-gen numbers the clean scans first
+cpu_of() { # command... -> CPU seconds (user + system)
+    /usr/bin/time -f '%U %S' -o "$work/time-scans" env OMP_THREAD_LIMIT=1 "$@" >/dev/null 2>&1 || true
+    awk '{ print $1 + $2 }' "$work/time-scans"
+}
+# shellcheck disable=SC2086
+scans_ours=$(cpu_of "$bin" --json -q -j 1 $scan_files)
+# shellcheck disable=SC2016,SC2086
+scans_bare=$(cpu_of sh -c 'for f; do tesseract "$f" - >/dev/null 2>&1; done' _ $scan_files)
+scans_baseline=0
+# shellcheck disable=SC2086
+[ -z "${BENCH_BASELINE:-}" ] || scans_baseline=$(cpu_of "$BENCH_BASELINE" --json $scan_files)
+awk -v n="$scans" -v ours="$scans_ours" -v bare="$scans_bare" -v base="$scans_baseline" 'BEGIN {
+    printf "clean scans (%d, one at a time): noticescan %.2f CPU s/page, bare tesseract %.2f (noticescan / bare %.2fx)", n,
+        ours / n, bare / n, ours / bare
+    if (base > 0) printf "; BENCH_BASELINE %.2f (noticescan / baseline %.2fx)", base / n, ours / base
+    printf "\n"
+}'
 
 # Memory over a long run: BENCH_LONG_DOCS documents, the set over and over, in one process
 # (and a few more, so the process is still there to be sampled at the last mark).
