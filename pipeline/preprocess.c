@@ -228,7 +228,9 @@ static side_line fit_side(const edge_point *points, int count, int expected, int
         double a = (q->v - p->v) / (q->t - p->t);
         if (fabs(a) > MAX_SIDE_SLOPE)
             continue;
-        double b = p->v - a * p->t, score = 0, first = p->t, last = p->t;
+        double b = p->v - a * p->t, score = 0;
+        double first = p->t;
+        double last = first; /* the seen stretch of the line, widened by its inliers */
         int inliers = 0;
         for (int k = 0; k < count; k++) {
             if (fabs(a * points[k].t + b - points[k].v) > INLIER_DISTANCE)
@@ -605,15 +607,15 @@ struct Pix *preprocess_even_light(struct Pix *gray)
      * steps that an enlargement of a small photo made 12-16 px wide (measured on an evaluation set: two
      * small photos lost a field each).
      */
-    int *gain = even ? malloc(sizeof(int) * (size_t)map_width) : NULL;
+    int *gain = even ? calloc((size_t)map_width, sizeof(int)) : NULL;
     int *column = gain ? malloc(sizeof(int) * 2 * (size_t)width) : NULL;
     for (int x = 0; column && x < width; x++)
-        map_position(x, map_width, &column[2 * x], &column[2 * x + 1]);
+        map_position(x, map_width, &column[2 * (size_t)x], &column[2 * (size_t)x + 1]);
     for (int y = 0; column && y < height; y++) {
         gain_row(paper, y, gain);
         l_uint32 *line = pixGetData(even) + (size_t)y * pixGetWpl(even);
         for (int x = 0; x < width; x++) {
-            int first = column[2 * x], weight = column[2 * x + 1];
+            int first = column[2 * (size_t)x], weight = column[2 * (size_t)x + 1];
             int next = weight ? gain[first + 1] : gain[first];
             int value = (GET_DATA_BYTE(line, x) * (gain[first] * (256 - weight) + next * weight)) >> 16;
             SET_DATA_BYTE(line, x, value > 255 ? 255 : value);
