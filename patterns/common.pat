@@ -7,7 +7,10 @@
 # $1,075.21   1075.21   $ 1,075.21   1.075,21   $9 533.53
 define MONEY (?<![\d.,])\$?\s?-?\s?\d{1,3}(?:(?:[,.]\s?|\s)\d{3})*[.,]\s?\d{2}(?![\d])
 # February 20, 2018   Feb. 20, 2018   Feb 20 2018   02/20/2018   2/20/18
-define DATE (?:[A-Za-z]{3,10}\.?\s{0,2}\d{1,2}\s{0,2}[,.]?\s{0,2}(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))
+# On dim, faxed and compressed photos the comma after the day is read as ";" or ")",
+# or with a speck after it ("September 12) 2019", "Bapeniber 12; 2019" on fresh
+# seed 202612031640, "June 9,.2017" on a fax of seed 202612032013).
+define DATE (?:[A-Za-z]{3,10}\.?\s{0,2}\d{1,2}\s{0,2}[,.;)]{0,2}\s{0,2}(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))
 define YEAR (?<!\d)(?:19|20)\d{2}(?!\d)
 # CP14, CP 14, CP504B, CP2000, CP3219A, LT11, LT 16; OCR reads the C small
 # ("cP523"), as it does in the URL of the notice's page ("irs.gov/cp49").
@@ -20,7 +23,16 @@ define CODE_LOOKALIKE (?-i:(?:[Cc][Pp]|L[Tt])\s?[0-9OoDQIl|iLSZBGT]{2,6}[A-Z]{0,
 # like a word), so O, I and l may stand for digits here, with at least one
 # real digit; normalizing the code repairs them.
 define LETTER (?:letter|ltr)\.?\s?(?=[\dOIl]{0,3}\d)[\dOIl]{2,4}[A-Z]?(?![A-Za-z0-9])
-# "Notice" in a header label as OCR may read it: Notce, Notlce, N0tice, Noti ce
-define NOTICE n[o0]t(?:[il1|!]\s?)?c[e3]
+# "Notice" in a header label as OCR may read it: Notce, Notlce, N0tice, Noti ce,
+# and on small photos "ti" taken as one or two other letters and "o" as "e":
+# Nodce, Nobtce, Netce (hard "size" photos of fresh seeds 202612031640 and 202612032013).
+define NOTICE n[oe0](?:t(?:[il1|!]\s?)?|[a-z]{1,2})c[e3]
 # space between a label and its value: blanks and line breaks, never a page break
 define GAP [ \t\n:]{0,6}
+# Stray marks OCR reads between a label and its value on a dim, faxed or
+# crumpled photo ("Notice date So May 21, 2021", "Notice date: ai September
+# 12, 2019"): up to three tokens of one or two characters, no digit, on the
+# label's line. Only paired rules use it, so the value still sits beside its label.
+# Each token starts after a blank: the rest of a longer word ("notice dated
+# February 1") is no stray mark.
+define STRAY (?:(?<=\s)[^\s\d]{1,2}[ \t]+){0,3}

@@ -418,6 +418,7 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
         second_look(engine->ocr, kept, SECOND_LOOK_PAGES, &engine->knowledge->catalog, &document->extraction);
         second_look_missing(engine->ocr, kept[0], &text, &engine->knowledge->patterns, &engine->knowledge->catalog,
                             &document->extraction);
+        extract_recheck(&document->extraction, &engine->knowledge->catalog); /* on the values as replaced */
     } else {
         document_fail(document, status, reason);
     }

@@ -294,12 +294,23 @@ static page_region region_of(const document_text *text, int page, ns_box box)
  *                       down is another label's row
  */
 #define PAIRED_BELOW_LINES 1.5
+/*
+ * A value OCR read on the label's own text line may sit up to a whole line
+ * off the label's row: a crumpled or curled page bends the row between a
+ * label and a value far to its right (22 px over a 33 px line on a crumpled
+ * CP22A of fresh seed 202612031640). Still under the row pitch (about 1.4
+ * lines), so a blank label's line never reaches the next row's value.
+ *   SAME_LINE_ROW_LINES  1.0: the rows' centres within one line height
+ */
+#define SAME_LINE_ROW_LINES 1.0
 
-static int laid_out_as_pair(ns_box label, ns_box value)
+static int laid_out_as_pair(ns_box label, ns_box value, int on_one_text_line)
 {
     int line = label.h > value.h ? label.h : value.h;
     int label_middle2 = 2 * label.y + label.h, value_middle2 = 2 * value.y + value.h;
-    if (abs(value_middle2 - label_middle2) <= line)
+    /* doubled, as the middles are */
+    double row_tolerance2 = on_one_text_line ? 2 * SAME_LINE_ROW_LINES * line : line;
+    if (abs(value_middle2 - label_middle2) <= row_tolerance2)
         return value.x + value.w > label.x;
     int gap = value.y - (label.y + label.h);
     int in_column = value.x < label.x + label.w + line && value.x + value.w > label.x - line;
@@ -411,7 +422,10 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
             ns_box label;
             int label_page;
             locate_label(text, ovector[0], value_start, &label, &label_page);
-            if (label.w && (label_page != candidate.page || !laid_out_as_pair(label, candidate.box))) {
+            int label_line = document_text_line_at(text, ovector[0]);
+            int one_line = label_line >= 0 && label_line == document_text_line_at(text, value_start);
+            if (label.w &&
+                (label_page != candidate.page || !laid_out_as_pair(label, candidate.box, one_line))) {
                 notes->unpaired_labels += rule->weight > 0; /* a veto's label is not the field's */
                 continue;
             }
@@ -630,6 +644,17 @@ static void prefer_first_labelled_date(extracted_field *date)
     mark_for_review(date, reason);
 }
 
+/* mark_for_review for a check between fields, keeping what it changed for extract_recheck to undo. */
+static void mark_by_cross_check(extracted_field *field, const char *reason)
+{
+    if (!field->check_marked) {
+        field->check_marked = 1;
+        field->unchecked_confidence = field->confidence;
+        snprintf(field->unchecked_review, sizeof field->unchecked_review, "%s", field->review);
+    }
+    mark_for_review(field, reason);
+}
+
 /*
  * Agreement between fields: a deadline after its notice, a tax year before
  * it, a notice year within reach of its tax year. When a date disagrees with
@@ -648,13 +673,13 @@ static void cross_check(extraction *out)
         char reason[96];
         snprintf(reason, sizeof reason, "notice year %d is too long after tax year %d", notice_year,
                  (int)year->chosen.number);
-        mark_for_review(notice_date, reason);
+        mark_by_cross_check(notice_date, reason);
     }
     if (notice_date->found && response->found && response->chosen.number <= notice_date->chosen.number &&
         !response->review[0] && !notice_implausible)
-        mark_for_review(response, "response date is not after the notice date");
+        mark_by_cross_check(response, "response date is not after the notice date");
     if (notice_date->found && year->found && year->chosen.number > notice_year && !year->review[0])
-        mark_for_review(year, "tax year is after the notice year");
+        mark_by_cross_check(year, "tax year is after the notice year");
 }
 
 /*
@@ -689,7 +714,7 @@ static void check_response_window(extraction *out, const catalog_notice *notice)
     char reason[96];
     snprintf(reason, sizeof reason, "response date is %ld days after the notice date; %s gives %d", days,
              notice->code, window->days);
-    mark_for_review(response, reason);
+    mark_by_cross_check(response, reason);
 }
 
 /* The first match of every signal rule: evidence for the authenticity check, never a field. */
@@ -765,6 +790,27 @@ static void check_billing(extraction *out)
     out->billing_agrees = total == amount->chosen.number ? 1 : -1;
     if (out->billing_agrees == 1 && amount->confidence < BILLING_AGREES_CONFIDENCE)
         amount->confidence = BILLING_AGREES_CONFIDENCE;
+}
+
+/* The catalog's entry for the chosen code, or NULL. */
+static const catalog_notice *chosen_notice(const extraction *out, const notice_catalog *catalog)
+{
+    const extracted_field *code = &out->fields[NS_FIELD_NOTICE_CODE];
+    return code->found && catalog ? catalog_find(catalog, code->chosen.value) : NULL;
+}
+
+void extract_recheck(extraction *fields, const notice_catalog *catalog)
+{
+    for (int i = 0; i < NS_FIELD_ALL_COUNT; i++) {
+        extracted_field *field = &fields->fields[i];
+        if (!field->check_marked)
+            continue;
+        field->check_marked = 0;
+        field->confidence = field->unchecked_confidence;
+        snprintf(field->review, sizeof field->review, "%s", field->unchecked_review);
+    }
+    cross_check(fields);
+    check_response_window(fields, chosen_notice(fields, catalog));
 }
 
 void extract_fields(const pattern_library *library, const notice_catalog *catalog, const document_text *text,

@@ -44,6 +44,10 @@ typedef struct extracted_field {
     field_candidate runner_up;
     double confidence;
     char review[96]; /* why this field needs review, or "" */
+    /* Set when a check between fields marked it: what it was before, to check again (extract_recheck). */
+    int check_marked;
+    double unchecked_confidence;
+    char unchecked_review[96];
 } extracted_field;
 
 typedef struct signal_match {
@@ -81,6 +85,13 @@ void extract_fields(const pattern_library *library, const struct notice_catalog 
 int extract_within_window(const catalog_notice *notice, long days);
 /* The billing summary's lines added up; 0 when they are too few (or lack the tax) to check a total. */
 int extract_billing_total(const extraction *fields, int64_t *total);
+/*
+ * Runs the cross-checks between fields again on their final values, after a
+ * second look replaced or filled one: a mark a replaced value caused is taken
+ * back, one it now causes is made. A field replaced since keeps its own review
+ * (the replacing stage clears its check_marked).
+ */
+void extract_recheck(extraction *fields, const notice_catalog *catalog);
 /* Parses text as a value of the field's kind, as read (no catalog correction); 0 when it is not one. */
 int extract_parse_value(ns_field_id field, const char *text, field_candidate *candidate);
 

@@ -333,7 +333,19 @@ static int month_from_name(const char *name, size_t len)
         if (i == len)
             return month;
     }
-    if (len >= 5) {
+    if (len >= 5 && len < 16) {
+        /* "rn" read for "m" ("Novernbet", three edits from November): taken back first */
+        char merged[16];
+        size_t merged_length = 0;
+        for (size_t i = 0; i < len; i++) {
+            int rn = tolower((unsigned char)name[i]) == 'r' && i + 1 < len &&
+                     tolower((unsigned char)name[i + 1]) == 'n';
+            merged[merged_length++] = rn ? 'm' : name[i];
+            i += rn;
+        }
+        int unmerged = merged_length < len ? month_from_name(merged, merged_length) : 0;
+        if (unmerged)
+            return unmerged;
         int limit = len >= 7 ? 2 : 1;
         for (int month = 1; month <= 12; month++) {
             const char *full = date_month_name(month);
@@ -379,7 +391,8 @@ int normalize_date(const char *text, ns_date *date)
         while (*p == '.' || *p == ' ' || *p == '\n')
             p++;
         result.day = read_number(&p, 2);
-        while (*p == ',' || *p == '.' || *p == ' ' || *p == '\n')
+        /* the comma as a photo's OCR may read it (";" or ")"; see DATE in patterns/common.pat) */
+        while (*p && strchr(",.;) \n", *p))
             p++;
         const char *year_start = p;
         result.year = read_number(&p, 4);
@@ -499,7 +512,8 @@ int normalize_code_lookalikes(const char *text, size_t suffix_letters, char *out
     if (n < 4 || n > 9 || (strncmp(compact, "CP", 2) != 0 && strncmp(compact, "LT", 2) != 0) ||
         suffix_letters + 3 > n)
         return 0;
-    for (size_t i = 2; i < n - suffix_letters; i++) {
+    size_t prefix = strncmp(compact, "LTR", 3) == 0 ? 3 : 2; /* a letter's "LTRSO7IC" as well as "CPOLA" */
+    for (size_t i = prefix; i < n - suffix_letters; i++) {
         char digit = confusable_digit(compact[i]);
         if (compact[i] == 'L') /* reads as 1 in a code, though not in money */
             digit = '1';

@@ -369,6 +369,7 @@ static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count
     field->chosen.number = number;
     field->chosen.corrected = CODE_AS_READ;
     field->chosen.rule = "second look";
+    field->check_marked = 0; /* its own review below; extract_recheck checks it against the others */
     double confidence = REREAD_CONFIDENCE + AGREEMENT_STEP * (votes - 1);
     field->confidence = confidence < REREAD_CONFIDENCE_MAX ? confidence : REREAD_CONFIDENCE_MAX;
     snprintf(field->review, sizeof field->review,
@@ -434,6 +435,7 @@ static void fill_missing(extraction *fields, const extraction *lost)
         if ((field->found || field->review[0]) && !weak)
             continue;
         *field = *found;
+        field->check_marked = 0;
         field->chosen.box.w = 0; /* its place was on the mosaic, not the page */
         field->confidence =
             found->confidence < REREAD_CONFIDENCE_MAX ? found->confidence : REREAD_CONFIDENCE_MAX;

@@ -368,6 +368,12 @@ static size_t first_word_ending_after(const document_text *text, size_t offset)
     return low;
 }
 
+int document_text_line_at(const document_text *text, size_t offset)
+{
+    size_t word = first_word_ending_after(text, offset);
+    return word < text->word_count && text->words[word].start <= offset ? text->words[word].line : -1;
+}
+
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
                           int *page)
 {

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <jansson.h>
 
+#include "dates.h"
 #include "document.h"
 
 /* The date plans count days left from: after every notice date in these texts. */
@@ -140,7 +141,7 @@ static void a_misspelled_notice_label_still_names_its_values(void **state)
 {
     (void)state;
     /* Blurred header labels as Tesseract read them on low-quality photos. */
-    static const char *const labels[] = {"Notce", "Notlce", "N0tice", "Noti ce"};
+    static const char *const labels[] = {"Notce", "Notlce", "N0tice", "Noti ce", "Nodce", "Nobtce"};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         char text[256];
         snprintf(text, sizeof text,
@@ -155,6 +156,35 @@ static void a_misspelled_notice_label_still_names_its_values(void **state)
     /* "Notes" and "Nice" are not the label (and, with no IRS marks, the page is no notice). */
     ns_document *document = ns_read_text(
         test_knowledge(), "test", "Notes date November 10, 2023\nNice date November 12, 2023\n", test_today);
+    assert_field(document, NS_FIELD_NOTICE_DATE, NULL);
+    ns_document_free(document);
+}
+
+/* Dim, faxed and compressed photos as Tesseract read them: stray marks and a misread label or comma. */
+static void stray_marks_between_a_date_label_and_its_date_are_skipped(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *header, *date;
+    } cases[] = {
+        {"Notice date So May 21, 2021-", "2021-05-21"},
+        {"Notice date . ) » May 21, 2021", "2021-05-21"},
+        {"Notice date: ai September 12) 2019)", "2019-09-12"},
+        {"Department of the Treasury Dale; December 8, 2017", "2017-12-08"},
+        {"Ogden, UT 64201-0090 Netce date Jaruary 27, 2022", "2022-01-27"},
+        {"Austin, TX 73301-0023 Notice date June 9,.2017", "2017-06-09"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "Internal Revenue Service\nNotice CP14\n%s\n", cases[i].header);
+        ns_document *document = read_text(text);
+        assert_field(document, NS_FIELD_NOTICE_DATE, cases[i].date);
+        ns_document_free(document);
+    }
+    /* Four stray tokens, one holding a digit, or a longer word's end are more than marks: no notice date. */
+    ns_document *document =
+        read_text("Internal Revenue Service\nNotice CP14\nNotice date a b c d May 21, 2021\n"
+                  "Notice date 4 May 21, 2021\nOur previous notice dated May 1, 2021\n");
     assert_field(document, NS_FIELD_NOTICE_DATE, NULL);
     ns_document_free(document);
 }
@@ -222,6 +252,23 @@ static void terminated_agreement_total_is_vetoed(void **state)
                   "$10,803.20\ninstallment agreement\n");
     assert_field(document, NS_FIELD_AMOUNT_DUE, "300.00");
     ns_document_free(document);
+}
+
+/* "Letter Number: 5071C" as photos read it: a misread label, letters for digits. */
+static void a_letter_number_read_with_letters_for_digits_is_the_letter(void **state)
+{
+    (void)state;
+    static const char *const headers[] = {"Letter Number: SO7IC", "Lever Number: SO71C",
+                                          "Leter Number: 5071C"};
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "Internal Revenue Service %s\nDate: March 16, 2018\nLetter 0071 (Rev. 11-2019)\n",
+                 headers[i]);
+        ns_document *document = read_text(text);
+        assert_field(document, NS_FIELD_NOTICE_CODE, "LTR5071C");
+        ns_document_free(document);
+    }
 }
 
 static void letters_are_coded_as_ltr(void **state)
@@ -437,6 +484,36 @@ static void a_blank_label_never_takes_the_next_rows_value(void **state)
 }
 
 /*
+ * A crumpled page bends a header row: the value far right of "Notice date"
+ * sits most of a line lower. On the label's own OCR line it still pairs; on
+ * a line of its own it does not (a blank label keeps no neighbour's value).
+ */
+static void a_bent_row_pairs_when_ocr_read_it_as_one_line(void **state)
+{
+    (void)state;
+    static const placed_word row[] = {
+        {"Notice", 1200, 225}, {"date", 1316, 227}, {"October", 1675, 252},
+        {"24,", 1850, 250},    {"2017", 1900, 248},
+    };
+    for (int one_line = 1; one_line >= 0; one_line--) {
+        document_text text;
+        document_text_init(&text);
+        assert_true(document_text_begin_page(&text, 2550, 3300));
+        for (size_t i = 0; i < sizeof row / sizeof row[0]; i++) {
+            ns_box box = {row[i].x, row[i].y, 24 * (int)strlen(row[i].word), 30};
+            assert_true(
+                document_text_add_word(&text, row[i].word, box, 0.95f, i == 0 || (!one_line && i == 2)));
+        }
+        extraction out;
+        extract_fields(&test_knowledge()->patterns, &test_knowledge()->catalog, &text, &out);
+        document_text_free(&text);
+        assert_int_equal(out.fields[NS_FIELD_NOTICE_DATE].found, one_line);
+        if (one_line)
+            assert_string_equal(out.fields[NS_FIELD_NOTICE_DATE].chosen.value, "2017-10-24");
+    }
+}
+
+/*
  * Tesseract reports a picture or a rule as a blank word with a box up to the
  * whole page: it is no word, so a label on its line keeps its own box and
  * pairs with the value beside it.
@@ -550,6 +627,52 @@ static void a_response_date_off_the_catalogs_window_is_marked(void **state)
     assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by June 28, 2024 $1,075.21\n",
                     "response_date ");
     assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $1,075.21\n", "");
+}
+
+/* Extracts fields from plain text, as ns_read_text does, into out. */
+static void extract_plain(const char *plain, extraction *out)
+{
+    document_text text;
+    document_text_init(&text);
+    assert_int_equal(document_text_add_plain(&text, plain), NS_OK);
+    extract_fields(&test_knowledge()->patterns, &test_knowledge()->catalog, &text, out);
+    document_text_free(&text);
+}
+
+/* Sets a date field as a second look that replaced it does (its own review, no cross-check mark). */
+static void replace_date(extracted_field *field, int year, int month, int day)
+{
+    ns_date date = {year, month, day};
+    field->chosen.number = date_to_days(date);
+    date_format_iso(date, field->chosen.value);
+    field->check_marked = 0;
+    snprintf(field->review, sizeof field->review, "read again");
+}
+
+/*
+ * A misread notice date marks the response date off CP14's 21 days; once a
+ * second look replaces the notice date, the mark is taken back, and a
+ * replacement that breaks the window marks the response date.
+ */
+static void cross_checks_are_made_again_on_the_replaced_values(void **state)
+{
+    (void)state;
+    extraction out;
+    extract_plain("Notice CP14\nTax year 2023\nNotice date March 4, 2029\n"
+                  "Amount due by March 25, 2024 $1,075.21\n",
+                  &out);
+    extracted_field *response = &out.fields[NS_FIELD_RESPONSE_DATE];
+    assert_non_null(strstr(response->review, "not after the notice date"));
+    double sure = response->unchecked_confidence;
+    replace_date(&out.fields[NS_FIELD_NOTICE_DATE], 2024, 3, 4);
+    out.fields[NS_FIELD_NOTICE_DATE].review[0] = '\0'; /* a settled date, so the window is checked */
+    extract_recheck(&out, &test_knowledge()->catalog);
+    assert_string_equal(response->review, "");
+    assert_true(response->confidence == sure);
+    replace_date(&out.fields[NS_FIELD_NOTICE_DATE], 2024, 1, 4);
+    out.fields[NS_FIELD_NOTICE_DATE].review[0] = '\0';
+    extract_recheck(&out, &test_knowledge()->catalog);
+    assert_non_null(strstr(response->review, "81 days after the notice date"));
 }
 
 static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
@@ -678,19 +801,23 @@ int main(void)
         cmocka_unit_test(missing_dollar_sign_and_spaced_digits_still_read),
         cmocka_unit_test(labels_split_across_lines_still_pair_with_values),
         cmocka_unit_test(a_misspelled_notice_label_still_names_its_values),
+        cmocka_unit_test(stray_marks_between_a_date_label_and_its_date_are_skipped),
         cmocka_unit_test(a_label_hyphenated_across_lines_is_joined),
         cmocka_unit_test(a_billing_summary_that_adds_up_confirms_the_amount),
         cmocka_unit_test(refund_amount_is_not_an_amount_due),
         cmocka_unit_test(terminated_agreement_total_is_vetoed),
         cmocka_unit_test(letters_are_coded_as_ltr),
+        cmocka_unit_test(a_letter_number_read_with_letters_for_digits_is_the_letter),
         cmocka_unit_test(petition_deadline_is_the_response_date),
         cmocka_unit_test(business_tax_period_gives_its_year),
         cmocka_unit_test(the_stub_and_the_body_name_the_tax_year_when_the_header_is_lost),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
+        cmocka_unit_test(cross_checks_are_made_again_on_the_replaced_values),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(a_blank_label_never_takes_the_next_rows_value),
+        cmocka_unit_test(a_bent_row_pairs_when_ocr_read_it_as_one_line),
         cmocka_unit_test(a_blank_ocr_word_is_no_word),
         cmocka_unit_test(a_tax_year_label_vetoes_only_the_date_under_it),
         cmocka_unit_test(a_veto_read_in_several_places_counts_once),

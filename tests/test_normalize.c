@@ -141,6 +141,9 @@ static void dates_in_notice_formats_become_iso(void **state)
     assert_string_equal(iso("Sept. 9, 2024"), "2024-09-09");
     assert_string_equal(iso("2018-02-20"), "2018-02-20");
     assert_string_equal(iso("January 30,\n2018"), "2018-01-30");
+    /* the comma as OCR reads it on dim and faxed photos */
+    assert_string_equal(iso("September 12) 2019"), "2019-09-12");
+    assert_string_equal(iso("September 12; 2019"), "2019-09-12");
 }
 
 static void damaged_month_names_are_recognized(void **state)
@@ -149,6 +152,9 @@ static void damaged_month_names_are_recognized(void **state)
     assert_string_equal(iso("Februarv 20, 2018"), "2018-02-20");
     assert_string_equal(iso("Decernber 31, 2017"), "2017-12-31");
     assert_string_equal(iso("Jarmary 30, 2018"), "2018-01-30");
+    assert_string_equal(iso("Novernbet 7, 2025"), "2025-11-07"); /* "rn" for "m", and one edit more */
+    assert_string_equal(iso("Jurne 9, 2017"), "2017-06-09");
+    assert_string_equal(iso("June 9,.2017"), "2017-06-09");
 }
 
 static void impossible_dates_are_rejected(void **state)
