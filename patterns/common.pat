@@ -23,10 +23,16 @@ define CODE_LOOKALIKE (?-i:(?:[Cc][Pp]|L[Tt])\s?[0-9OoDQIl|iLSZBGT]{2,6}[A-Z]{0,
 # like a word), so O, I and l may stand for digits here, with at least one
 # real digit; normalizing the code repairs them.
 define LETTER (?:letter|ltr)\.?\s?(?=[\dOIl]{0,3}\d)[\dOIl]{2,4}[A-Z]?(?![A-Za-z0-9])
-# "Notice" in a header label as OCR may read it: Notce, Notlce, N0tice, Noti ce,
-# and on small photos "ti" taken as one or two other letters and "o" as "e":
-# Nodce, Nobtce, Netce (hard "size" photos of fresh seeds 202612031640 and 202612032013).
-define NOTICE n[oe0](?:t(?:[il1|!]\s?)?|[a-z]{1,2})c[e3]
+# "Notice" in a header label as OCR may read it: Notce, Notlce, N0tice, Noti ce
+define NOTICE n[o0]t(?:[il1|!]\s?)?c[e3]
+# Before "date" also as small or blurred photos read it: "ti" taken as one or
+# two other letters and "o" as "e" or "a": Nodce, Nobtce, Netce, Natice (hard
+# photos of fresh seeds 202612031640 and 202612032013). Not "Nance": an "a"
+# only before "ti". Only before "date": before a code it let a footer's
+# misread code ("Netice CP121A (Rev.") outweigh the header's (seed 202612032113).
+define NOTICE_BEFORE_DATE n(?:[oe0](?:t(?:[il1|!]\s?)?|[a-z]{1,2})|at[il1|!])c[e3]
+# "date" in a label as blurred photos read it: "dato", "dale" (as above)
+define DATE_WORD da[tl][eo]
 # space between a label and its value: blanks and line breaks, never a page break
 define GAP [ \t\n:]{0,6}
 # Stray marks OCR reads between a label and its value on a dim, faxed or

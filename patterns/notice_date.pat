@@ -2,12 +2,12 @@
 # The header prints "Notice date"; letters print "Date:" or "Letter date".
 field notice_date
 
-rule header_label       0.95  paired \b{NOTICE}\s+date{GAP}{STRAY}(?<v>{DATE})
+rule header_label       0.95  paired \b{NOTICE_BEFORE_DATE}\s+{DATE_WORD}{GAP}{STRAY}(?<v>{DATE})
 rule date_of_notice     0.90  \bdate\s+of\s+(?:this\s+)?(?:notice|letter)\s*:?\s*(?<v>{DATE})
-rule letter_date        0.90  paired \bletter\s+date{GAP}{STRAY}(?<v>{DATE})
+rule letter_date        0.90  paired \bletter\s+{DATE_WORD}{GAP}{STRAY}(?<v>{DATE})
 # "Date:" in a letter's header block, which OCR may join to the left column's line;
 # on compressed photos read "Dale;" (fresh seed 202612031640, LTR1058).
-rule date_colon         0.85  paired (?<!due )(?<!birth )(?<!this )\bda[tl]e\s*[:;]\s*{STRAY}(?<v>{DATE})
+rule date_colon         0.85  paired (?<!due )(?<!birth )(?<!this )\b{DATE_WORD}\s*[:;]\s*{STRAY}(?<v>{DATE})
 # Two columns read line by line: a label that ends one line has its value at
 # the end of the next, after the left column's text ("Department of the
 # Treasury Date:" / "Internal Revenue Service September 18, 2023"). The left

@@ -568,6 +568,24 @@ static void correct_codes_by_page(candidate_list *list, const notice_catalog *ca
     }
 }
 
+/*
+ * The notice prints its own code in several places (header, footer form line,
+ * stub). A code read in one place by a strong rule ("CP111" beside "Notice")
+ * gives way to a code one OCR slip from it read in more places ("CP11" in the
+ * footer and on the stub), even when both are catalog codes, so a slip toward
+ * another catalog code is still caught. Returns 1 when it swapped them.
+ */
+static int prefer_code_read_in_more_places(extracted_field *code)
+{
+    if (!code->has_runner_up || code->runner_up.repeats <= code->chosen.repeats ||
+        !one_ocr_slip(code->chosen.value, code->runner_up.value, 1))
+        return 0;
+    field_candidate single = code->chosen;
+    code->chosen = code->runner_up;
+    code->runner_up = single;
+    return 1;
+}
+
 static void choose_field(const pattern_library *library, const notice_catalog *catalog,
                          const document_text *text, ns_field_id field, const char *notice_code,
                          extracted_field *out)
@@ -586,6 +604,7 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
     if (choose(&list, &vetoes, &out->chosen, &out->runner_up, &out->has_runner_up) > 0 &&
         out->chosen.score > 0) {
         out->found = 1;
+        int agreed = field == NS_FIELD_NOTICE_CODE && prefer_code_read_in_more_places(out);
         double confidence = out->chosen.score > 1 ? 1 : out->chosen.score;
         confidence *= 1 - OCR_CONFIDENCE_SHARE + OCR_CONFIDENCE_SHARE * out->chosen.ocr_confidence;
         if (out->has_runner_up && out->runner_up.score > 0 &&
@@ -594,7 +613,11 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
             snprintf(out->review, sizeof out->review, "another value (%s) scored nearly as high",
                      out->runner_up.value);
         }
-        out->confidence = round(confidence * 100) / 100;
+        out->confidence = round(confidence * 100) / 100; /* a swapped code is a near tie: under 0.8 */
+        if (agreed)
+            snprintf(out->review, sizeof out->review,
+                     "read as %.12s once and as %.12s in %d places; taken as %s", out->runner_up.value,
+                     out->chosen.value, out->chosen.repeats, out->chosen.value);
         if (out->chosen.corrected && !out->review[0])
             snprintf(out->review, sizeof out->review, "read as %.24s; taken as %s%s, one OCR slip away",
                      out->chosen.text,
