@@ -23,7 +23,7 @@ typedef struct blur_shape {
     float *column_sums; /* Gaussian: one running sum per column */
 } blur_shape;
 
-/* A float copy of the page with one gray level added, so a ratio never divides by zero. */
+/* One gray level added to every pixel, so a ratio never divides by zero. */
 #define RATIO_FLOOR 1.0f
 
 /* Averages each row over 2 * halfwidth + 1 pixels, the border repeated. */
