@@ -17,6 +17,7 @@ typedef struct preprocess_report {
     int text_height;            /* median character height measured, pixels before scaling */
     int edge_width;             /* median spread of ink edges at the final scale, pixels (0: no text) */
     int sharpened;              /* the page was blurred and was unsharp-masked */
+    int deblurred;              /* the page was out of focus and its blur was undone (deblur.c) */
     int width, height;          /* final page size */
 } preprocess_report;
 
