@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "preprocess_text_block.h"
+
 /*
  * Median character height pages are scaled to (x-height and caps mixed). Tesseract scales each line
  * to its network's height itself, so more pixels only cost time in layout analysis and here.
@@ -470,12 +472,12 @@ static int locate_corners(PIX *edge_strength, PIX *smooth, l_float32 corner_x[4]
     intersect(sides[0], sides[3], &corner_x[3], &corner_y[3]);
     if (found < 2) {
         *why = "fewer than two straight page sides stand out (a scan, a tight crop, or a table as light as "
-               "the paper): the whole image was read";
+               "the paper)";
         return 0;
     }
     if (!page_is_plausible(corner_x, corner_y, width, height)) {
         *why = "the outline found is not a plausible page (under a twelfth of the frame, the whole frame, or "
-               "corners outside it): the whole image was read";
+               "corners outside it)";
         return 0;
     }
     return 1;
@@ -524,7 +526,8 @@ static PIX *warp_page(PIX *gray, const l_float32 corner_x[4], const l_float32 co
  * Finds the sheet of paper in a photo and flattens it (brightness is no
  * guide to the sheet: a shadow edge looks like a page edge, so its sides are
  * found as edges). Returns the flattened page, or NULL when no page stands
- * out (a scan, a tight crop), with why set: the whole image is then used.
+ * out (a scan, a tight crop), with why set: the page is then estimated from
+ * its text block, or the whole image is used.
  */
 static PIX *find_and_flatten_page(PIX *gray, const char **why)
 {
@@ -548,6 +551,29 @@ static PIX *find_and_flatten_page(PIX *gray, const char **why)
     pixDestroy(&smooth);
     pixDestroy(&small);
     return result;
+}
+
+/*
+ * With no outline, the page estimated from its text block (preprocess_text_block.c): flattened with the outline's
+ * warp when the text margins converge (a sheet seen at a slant), and cut to the block when clutter
+ * (table, cloth, another sheet) lies beside the text, so it does not reach Tesseract's layout
+ * analysis. NULL when neither applies (a scan, a sheet filling the frame square-on): the frame is read.
+ */
+static PIX *crop_to_text_block(PIX *gray)
+{
+    text_block block;
+    if (preprocess_locate_text_block(gray, &block) != 0 || !block.found)
+        return NULL;
+    if (block.converging)
+        return warp_page(gray, block.corner_x, block.corner_y);
+    if (!block.cluttered)
+        return NULL;
+    BOX *box = boxCreate((l_int32)block.corner_x[0], (l_int32)block.corner_y[0],
+                         (l_int32)(block.corner_x[2] - block.corner_x[0]),
+                         (l_int32)(block.corner_y[2] - block.corner_y[0]));
+    PIX *cropped = box ? pixClipRectangle(gray, box, NULL) : NULL;
+    boxDestroy(&box);
+    return cropped;
 }
 
 /*
@@ -1143,12 +1169,17 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
     brighten_if_dim(images.gray);
     save_step(&images, "gray", images.gray);
     PIX *flat = find_and_flatten_page(images.gray, &report->page_note);
+    report->page_from = flat ? "outline" : "frame";
     if (flat) {
         report->page_found = 1;
         report->page_note = NULL;
+    } else if ((flat = crop_to_text_block(images.gray)) != NULL) {
+        report->page_from = "text_block";
+    }
+    if (flat) {
         pixDestroy(&images.gray);
         images.gray = flat;
-        save_step(&images, "page", images.gray);
+        save_step(&images, report->page_found ? "page" : "text-block", images.gray);
     }
     scale_to_text_size(&images, report);
     if (!images.even) {
