@@ -112,6 +112,11 @@ static json_t *preprocess_json(const ns_document *document)
         /* How soft the ink edges were at the final scale, and whether the page was sharpened for it. */
         json_object_set_new(json_array_get(pages, (size_t)i), "edge_width", json_integer(report->edge_width));
         json_object_set_new(json_array_get(pages, (size_t)i), "sharpened", json_boolean(report->sharpened));
+        /* Whether a wide blur was undone by deconvolution first (then it is not sharpened again). */
+        json_object_set_new(json_array_get(pages, (size_t)i), "deblurred", json_boolean(report->deblurred));
+        /* What was read: the page inside its outline, the page estimated from its text, or the whole frame. */
+        json_object_set_new(json_array_get(pages, (size_t)i), "page_from",
+                            json_string(report->page_from ? report->page_from : "frame"));
         if (report->page_note) /* why no page outline was found, in a photo's terms */
             json_object_set_new(json_array_get(pages, (size_t)i), "page_note",
                                 json_string(report->page_note));

@@ -7,6 +7,7 @@
 typedef struct preprocess_report {
     int page_found;             /* a page boundary was found and flattened */
     const char *page_note;      /* when not: why (a static string), else NULL */
+    const char *page_from;      /* what was read: "outline", "text_block" (estimated from the text) or "frame" */
     int rotation;               /* degrees clockwise applied from text orientation */
     int orientation_known;      /* Leptonica decided the orientation (else Tesseract OSD may) */
     int orientation_by_reading; /* the page read poorly and read clearly better turned (set after OCR) */
@@ -17,6 +18,7 @@ typedef struct preprocess_report {
     int text_height;            /* median character height measured, pixels before scaling */
     int edge_width;             /* median spread of ink edges at the final scale, pixels (0: no text) */
     int sharpened;              /* the page was blurred and was unsharp-masked */
+    int deblurred;              /* the page was out of focus and its blur was undone (deblur.c) */
     int width, height;          /* final page size */
 } preprocess_report;
 

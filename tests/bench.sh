@@ -22,7 +22,8 @@
 # python3 with python3-pil and python3-numpy) and reused; the committed
 # samples/ images are added once. Every file is decoded and read afresh:
 # neither program caches anything between files. Bare tesseract reads every
-# image with OMP_THREAD_LIMIT=1, one process per core through xargs -P; PDFs
+# image with OMP_THREAD_LIMIT=1, one process per core through xargs -P (and once one
+# process at a time, to show how far this machine scales with cores at all); PDFs
 # are given to it as PNGs rendered at 300 DPI beforehand (untimed) since it
 # cannot read PDF. Then noticescan -j (one worker per core), -j 1 (and -j 2
 # when there are not two cores), peak RSS, and RSS along the long run.
@@ -93,7 +94,13 @@ measure() { # name command... -> $work/time-NAME
     shift
     /usr/bin/time -f '%e %U %S %M' -o "$work/time-$name" "$@" || true
 }
-measure bare sh -c "ls '$work'/bare-inputs/* | OMP_THREAD_LIMIT=1 xargs -P $cores -I{} sh -c 'tesseract \"\$1\" - >/dev/null 2>&1' _ {}"
+bare_tesseract() { # processes -> the command that reads every bare input, that many at a time
+    echo "ls '$work'/bare-inputs/* | OMP_THREAD_LIMIT=1 xargs -P $1 -I{} sh -c 'tesseract \"\$1\" - >/dev/null 2>&1' _ {}"
+}
+measure bare sh -c "$(bare_tesseract "$cores")"
+# Bare tesseract one process at a time: how far two processes scale on this machine at all
+# (shared caches, memory bandwidth, a busy host), the ceiling for noticescan's -j 2 / -j 1.
+[ "$cores" -eq 1 ] || measure bare1 sh -c "$(bare_tesseract 1)"
 job_counts=$cores
 [ "$cores" -eq 1 ] || job_counts="$job_counts 1"
 [ "$cores" -eq 2 ] || job_counts="$job_counts 2"
@@ -111,15 +118,19 @@ cpu() { awk '{ print $2 + $3 }' "$work/time-$1"; }
 wall() { cut -d' ' -f1 "$work/time-$1"; }
 printf '\n%-46s %7s %8s %8s %10s %9s\n' "" "wall s" "pages/s" "CPU s" "CPU s/page" "peak KB"
 row "bare tesseract (xargs -P $cores, OMP_THREAD_LIMIT=1)" bare
+[ "$cores" -eq 1 ] || row "bare tesseract (one process at a time)" bare1
 row "noticescan -j $cores ($records records)" "j$cores"
 row "noticescan -j 1" j1
 [ "$cores" -eq 2 ] || row "noticescan -j 2" j2
 awk -v bare_wall="$(wall bare)" -v ours_wall="$(wall "j$cores")" -v bare_cpu="$(cpu bare)" \
     -v ours_cpu="$(cpu "j$cores")" -v one="$(wall j1)" -v two="$(wall j2)" -v cores="$cores" \
+    -v bare_one="$(wall bare1 2>/dev/null || echo 0)" -v bare_cores="$(wall bare)" \
     -v peak="$(cut -d' ' -f4 "$work/time-j$cores")" 'BEGIN {
     printf "noticescan -j %d / bare tesseract, pages per second: %.2fx; per CPU second: %.2fx\n", cores,
         bare_wall / ours_wall, bare_cpu / ours_cpu
-    printf "-j 2 / -j 1, pages per second: %.2fx\n", one / two
+    printf "-j 2 / -j 1, pages per second: %.2fx", one / two
+    if (bare_one > 0) printf " (bare tesseract, %d processes / 1: %.2fx)", cores, bare_one / bare_cores
+    printf "\n"
     printf "peak RSS per worker at -j %d: %.0f MB\n", cores, peak / cores / 1024
 }'
 echo "load average (other work on the machine skews wall times; CPU seconds much less): $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -146,11 +157,15 @@ awk -v n="$scans" -v ours="$scans_ours" -v bare="$scans_bare" -v base="$scans_ba
 }'
 
 # Memory over a long run: BENCH_LONG_DOCS documents, the set over and over, in one process
-# (and a few more, so the process is still there to be sampled at the last mark).
+# (and a few more, so the process is still there to be sampled at the last mark). The set is
+# taken every 6th file in turn, so any ten documents in a row mix scans, office scans, photos
+# and PDFs alike: an RSS sample then compares the same kind of work at each mark.
 list=$work/long-inputs
 : >"$list"
 while [ "$(wc -l <"$list")" -lt $((long_docs + 10)) ]; do
-    ls "$inputs"/* >>"$list"
+    for offset in 0 1 2 3 4 5; do
+        ls "$inputs"/* | awk -v offset=$offset 'NR % 6 == offset'
+    done >>"$list"
 done
 head -n $((long_docs + 10)) "$list" >"$list.cut" && mv "$list.cut" "$list"
 echo "long run: $((long_docs + 10)) documents in one process (-j $cores), RSS as records appear"

@@ -32,7 +32,7 @@ fi
 
 cd "${1:-.}" || exit 2
 
-STAGES="base dates normalize calendar text patterns catalog extract explain load preprocess ocr second document output engine cli"
+STAGES="base dates normalize calendar text patterns catalog extract explain load deblur preprocess ocr second document output engine cli"
 
 rank_of() {
     stem=$(basename "$1")

@@ -313,6 +313,7 @@ static void the_exif_tag_is_what_turns_a_tagged_photo(void **state)
     char *json = ns_document_to_json(document, NULL);
     assert_non_null(strstr(json, "\"exif_orientation\":6"));
     assert_non_null(strstr(json, "\"rotation\":0,"));
+    assert_non_null(strstr(json, "\"page_from\":\"outline\"")); /* the sheet was found by its edges */
     assert_field(document, NS_FIELD_NOTICE_CODE, "CP90");
     free(json);
     ns_document_free(document);

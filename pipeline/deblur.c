@@ -1,0 +1,303 @@
+/*
+ * deblur.c - Richardson-Lucy deconvolution of a gray page, for a blur whose shape is known:
+ * a Gaussian (a lens out of focus) or a straight line (a shaking hand).
+ *
+ * Each iteration blurs the current estimate, compares it with the photo (their ratio), and
+ * corrects the estimate by that ratio blurred back. It never makes a pixel negative and keeps
+ * the page's total brightness, so, stopped after a few iterations, it sharpens edges without the
+ * ringing a plain inverse filter gives. Both blurs are symmetric, so the blur and its mirror are
+ * the same operation.
+ */
+#include "deblur.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The blur one deconvolution undoes: a Gaussian (three box filters) or a line of shifted copies. */
+typedef struct blur_shape {
+    int box_halfwidths[3]; /* Gaussian: three boxes whose variances add up to sigma squared */
+    int line_steps;        /* line: how many copies are averaged (0: a Gaussian) */
+    int *line_dx, *line_dy;
+    float *column_sums; /* Gaussian: one running sum per column */
+} blur_shape;
+
+/* One gray level added to every pixel, so a ratio never divides by zero. */
+#define RATIO_FLOOR 1.0f
+
+/* Averages each row over 2 * halfwidth + 1 pixels, the border repeated. */
+static void box_filter_rows(const float *in, float *out, int width, int height, int halfwidth)
+{
+    float scale = 1.0f / (float)(2 * halfwidth + 1);
+    for (int y = 0; y < height; y++) {
+        const float *source = in + (size_t)y * width;
+        float *target = out + (size_t)y * width;
+        float sum = 0;
+        for (int k = -halfwidth; k <= halfwidth; k++)
+            sum += source[k < 0 ? 0 : k >= width ? width - 1 : k];
+        for (int x = 0; x < width; x++) {
+            target[x] = sum * scale;
+            int entering = x + halfwidth + 1, leaving = x - halfwidth;
+            sum += source[entering >= width ? width - 1 : entering] - source[leaving < 0 ? 0 : leaving];
+        }
+    }
+}
+
+/*
+ * Averages each column over 2 * halfwidth + 1 pixels, the border repeated; row by row, with a
+ * running sum per column (sums: width floats), so memory is read in order.
+ */
+static void box_filter_columns(const float *in, float *out, float *sums, int width, int height, int halfwidth)
+{
+    float scale = 1.0f / (float)(2 * halfwidth + 1);
+    memset(sums, 0, sizeof(float) * (size_t)width);
+    for (int k = -halfwidth; k <= halfwidth; k++) {
+        const float *row = in + (size_t)(k < 0 ? 0 : k >= height ? height - 1 : k) * width;
+        for (int x = 0; x < width; x++)
+            sums[x] += row[x];
+    }
+    for (int y = 0; y < height; y++) {
+        int entering = y + halfwidth + 1, leaving = y - halfwidth;
+        const float *add = in + (size_t)(entering >= height ? height - 1 : entering) * width;
+        const float *drop = in + (size_t)(leaving < 0 ? 0 : leaving) * width;
+        float *target = out + (size_t)y * width;
+        for (int x = 0; x < width; x++) {
+            target[x] = sums[x] * scale;
+            sums[x] += add[x] - drop[x];
+        }
+    }
+}
+
+/* Blurs page in place (scratch: one more page of floats) by the shape. */
+static void apply_blur(const blur_shape *shape, float *page, float *scratch, int width, int height)
+{
+    if (shape->line_steps == 0) {
+        for (int pass = 0; pass < 3; pass++) {
+            box_filter_rows(page, scratch, width, height, shape->box_halfwidths[pass]);
+            box_filter_columns(scratch, page, shape->column_sums, width, height, shape->box_halfwidths[pass]);
+        }
+        return;
+    }
+    memcpy(scratch, page, sizeof(float) * (size_t)width * height);
+    memset(page, 0, sizeof(float) * (size_t)width * height);
+    float share = 1.0f / (float)shape->line_steps;
+    for (int k = 0; k < shape->line_steps; k++) {
+        int dx = shape->line_dx[k], dy = shape->line_dy[k];
+        for (int y = 0; y < height; y++) {
+            int from_y = y - dy < 0 ? 0 : y - dy >= height ? height - 1 : y - dy;
+            const float *source = scratch + (size_t)from_y * width;
+            float *target = page + (size_t)y * width;
+            for (int x = 0; x < width; x++) {
+                int from_x = x - dx < 0 ? 0 : x - dx >= width ? width - 1 : x - dx;
+                target[x] += share * source[from_x];
+            }
+        }
+    }
+}
+
+/* One Richardson-Lucy step: estimate times the blurred ratio of the photo to the blurred estimate. */
+static void richardson_lucy_step(const blur_shape *shape, PIX *gray, float *estimate, float *ratio,
+                                 float *scratch)
+{
+    int width = pixGetWidth(gray), height = pixGetHeight(gray), wpl = pixGetWpl(gray);
+    size_t count = (size_t)width * height;
+    memcpy(ratio, estimate, sizeof(float) * count);
+    apply_blur(shape, ratio, scratch, width, height);
+    for (int y = 0; y < height; y++) {
+        const l_uint32 *line = pixGetData(gray) + (size_t)y * wpl;
+        float *row = ratio + (size_t)y * width;
+        for (int x = 0; x < width; x++)
+            row[x] = (GET_DATA_BYTE(line, x) + RATIO_FLOOR) / (row[x] > RATIO_FLOOR ? row[x] : RATIO_FLOOR);
+    }
+    apply_blur(shape, ratio, scratch, width, height);
+    for (size_t i = 0; i < count; i++)
+        estimate[i] *= ratio[i];
+}
+
+/* Richardson-Lucy on an 8-bit page; NULL when it is not 8-bit or memory runs out. */
+static PIX *richardson_lucy(PIX *gray, const blur_shape *shape, int iterations)
+{
+    if (!gray || pixGetDepth(gray) != 8)
+        return NULL;
+    int width = pixGetWidth(gray), height = pixGetHeight(gray), wpl = pixGetWpl(gray);
+    size_t count = (size_t)width * height;
+    float *estimate = malloc(sizeof(float) * count), *ratio = malloc(sizeof(float) * count);
+    float *scratch = malloc(sizeof(float) * count);
+    PIX *result = estimate && ratio && scratch ? pixCreate(width, height, 8) : NULL;
+    for (int y = 0; result && y < height; y++) {
+        const l_uint32 *line = pixGetData(gray) + (size_t)y * wpl;
+        for (int x = 0; x < width; x++)
+            estimate[(size_t)y * width + x] = GET_DATA_BYTE(line, x) + RATIO_FLOOR;
+    }
+    for (int round = 0; result && round < iterations; round++)
+        richardson_lucy_step(shape, gray, estimate, ratio, scratch);
+    for (int y = 0; result && y < height; y++) {
+        l_uint32 *line = pixGetData(result) + (size_t)y * pixGetWpl(result);
+        for (int x = 0; x < width; x++) {
+            long value = lroundf(estimate[(size_t)y * width + x] - RATIO_FLOOR);
+            SET_DATA_BYTE(line, x, value < 0 ? 0 : value > 255 ? 255 : value);
+        }
+    }
+    free(estimate);
+    free(ratio);
+    free(scratch);
+    return result;
+}
+
+/*
+ * Three box filters in a row approach a Gaussian (Kovesi's widths): the first boxes narrower, the
+ * rest wider by 2, chosen so their variances add up to sigma squared.
+ */
+static void gaussian_boxes(double sigma, int halfwidths[3])
+{
+    double ideal = sqrt(12.0 * sigma * sigma / 3 + 1);
+    int lower = (int)floor(ideal);
+    if (lower % 2 == 0)
+        lower--;
+    int upper = lower + 2;
+    int narrow =
+        (int)lround((12 * sigma * sigma - 3.0 * lower * lower - 12.0 * lower - 9) / (-4.0 * lower - 4));
+    for (int pass = 0; pass < 3; pass++)
+        halfwidths[pass] = ((pass < narrow ? lower : upper) - 1) / 2;
+}
+
+struct Pix *deblur_gaussian(struct Pix *gray, double sigma, int iterations)
+{
+    if (!gray)
+        return NULL;
+    blur_shape shape = {{0, 0, 0}, 0, NULL, NULL, malloc(sizeof(float) * (size_t)pixGetWidth(gray))};
+    if (!shape.column_sums)
+        return NULL;
+    gaussian_boxes(sigma, shape.box_halfwidths);
+    PIX *result = richardson_lucy(gray, &shape, iterations);
+    free(shape.column_sums);
+    return result;
+}
+
+struct Pix *deblur_motion(struct Pix *gray, double length, double angle_degrees, int iterations)
+{
+    int steps = length > 2 ? (int)length : 2;
+    int *offsets = malloc(sizeof(int) * 2 * (size_t)steps);
+    if (!offsets)
+        return NULL;
+    double angle = angle_degrees * M_PI / 180;
+    blur_shape shape = {{0, 0, 0}, steps, offsets, offsets + steps, NULL};
+    for (int k = 0; k < steps; k++) {
+        double along = k - (steps - 1) / 2.0;
+        shape.line_dx[k] = (int)lround(along * cos(angle));
+        shape.line_dy[k] = (int)lround(along * sin(angle));
+    }
+    PIX *result = richardson_lucy(gray, &shape, iterations);
+    free(offsets);
+    return result;
+}
+
+/* The page's gray at a point between pixels (bilinear); the caller keeps the point inside. */
+static double gray_between(const l_uint32 *data, int wpl, double x, double y)
+{
+    int left = (int)x, top = (int)y;
+    double right_share = x - left, lower_share = y - top;
+    const l_uint32 *upper = data + (size_t)top * wpl, *lower = upper + wpl;
+    double above =
+        GET_DATA_BYTE(upper, left) * (1 - right_share) + GET_DATA_BYTE(upper, left + 1) * right_share;
+    double below =
+        GET_DATA_BYTE(lower, left) * (1 - right_share) + GET_DATA_BYTE(lower, left + 1) * right_share;
+    return above * (1 - lower_share) + below * lower_share;
+}
+
+/*
+ * Where the directional derivatives are sampled: every SAMPLE_SPACING pixels, at least
+ * SAMPLE_MARGIN from the border (room for the longest lag).
+ */
+#define SAMPLE_SPACING 4
+#define SAMPLE_MARGIN 20
+#define LONGEST_LAG 12 /* px: the longest shake looked for (a 10 px shake on a 2400 px frame, with room) */
+#define SHORTEST_LAG 2
+
+/* The page's derivative along (ux, uy) at (x, y): the step to the next point one pixel on. */
+static double derivative_along(const l_uint32 *data, int wpl, double x, double y, double ux, double uy)
+{
+    return gray_between(data, wpl, x + ux, y + uy) - gray_between(data, wpl, x, y);
+}
+
+/* The mean squared derivative along angle over the sampled points. */
+static double derivative_energy(PIX *gray, double angle)
+{
+    const l_uint32 *data = pixGetData(gray);
+    int wpl = pixGetWpl(gray), width = pixGetWidth(gray), height = pixGetHeight(gray);
+    double ux = cos(angle), uy = sin(angle), sum = 0;
+    long count = 0;
+    for (int y = SAMPLE_MARGIN; y < height - SAMPLE_MARGIN; y += SAMPLE_SPACING)
+        for (int x = SAMPLE_MARGIN; x < width - SAMPLE_MARGIN; x += SAMPLE_SPACING) {
+            double step = derivative_along(data, wpl, x, y, ux, uy);
+            sum += step * step;
+            count++;
+        }
+    return count ? sum / count : 0;
+}
+
+/*
+ * The correlation of the derivative along angle with itself lag pixels on, for lags SHORTEST_LAG
+ * to LONGEST_LAG, as a share of its energy: a shake of n pixels shows as a dip at lag n (each edge
+ * becomes a rise n pixels long, and its derivative a pair of steps n apart). Returns the deepest.
+ */
+static double deepest_dip(PIX *gray, double angle, int *lag_at)
+{
+    const l_uint32 *data = pixGetData(gray);
+    int wpl = pixGetWpl(gray), width = pixGetWidth(gray), height = pixGetHeight(gray);
+    double ux = cos(angle), uy = sin(angle), energy = 0, products[LONGEST_LAG + 1] = {0};
+    for (int y = SAMPLE_MARGIN; y < height - SAMPLE_MARGIN; y += SAMPLE_SPACING)
+        for (int x = SAMPLE_MARGIN; x < width - SAMPLE_MARGIN; x += SAMPLE_SPACING) {
+            double here = derivative_along(data, wpl, x, y, ux, uy);
+            if (here == 0)
+                continue;
+            energy += here * here;
+            for (int lag = SHORTEST_LAG; lag <= LONGEST_LAG; lag++)
+                products[lag] += here * derivative_along(data, wpl, x + lag * ux, y + lag * uy, ux, uy);
+        }
+    double deepest = 0;
+    *lag_at = 0;
+    for (int lag = SHORTEST_LAG; energy > 0 && lag <= LONGEST_LAG; lag++)
+        if (products[lag] / energy < deepest) {
+            deepest = products[lag] / energy;
+            *lag_at = lag;
+        }
+    return deepest;
+}
+
+#define COARSE_ANGLE_STEP 6 /* degrees: the smoothest direction is found to within 3 */
+#define FINE_ANGLE_REACH 12 /* degrees either side of it where the dip is sought: text biases it */
+#define FINE_ANGLE_STEP 3   /* a 7 px shake misjudged by 5 degrees read worse than none (measured) */
+
+int deblur_estimate_motion(struct Pix *gray, double min_anisotropy, motion_estimate *estimate)
+{
+    memset(estimate, 0, sizeof *estimate);
+    if (!gray || pixGetDepth(gray) != 8 || pixGetWidth(gray) < 4 * SAMPLE_MARGIN ||
+        pixGetHeight(gray) < 4 * SAMPLE_MARGIN)
+        return 0;
+    double smoothest = -1, smoothest_angle = 0, roughest = 0;
+    for (int degrees = 0; degrees < 180; degrees += COARSE_ANGLE_STEP) {
+        double energy = derivative_energy(gray, degrees * M_PI / 180);
+        if (smoothest < 0 || energy < smoothest) {
+            smoothest = energy;
+            smoothest_angle = degrees;
+        }
+        roughest = energy > roughest ? energy : roughest;
+    }
+    estimate->anisotropy = smoothest > 0 ? roughest / smoothest : 0;
+    if (estimate->anisotropy < min_anisotropy)
+        return 1; /* the dip costs four times the rest: not sought on a page smeared no way more than others
+                   */
+    for (int offset = -FINE_ANGLE_REACH; offset <= FINE_ANGLE_REACH; offset += FINE_ANGLE_STEP) {
+        double degrees = smoothest_angle + offset;
+        int lag = 0;
+        double dip = deepest_dip(gray, degrees * M_PI / 180, &lag);
+        if (dip < estimate->dip) {
+            estimate->dip = dip;
+            estimate->length = lag;
+            estimate->angle_degrees = degrees < 0 ? degrees + 180 : degrees >= 180 ? degrees - 180 : degrees;
+        }
+    }
+    return 1;
+}

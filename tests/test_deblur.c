@@ -1,0 +1,151 @@
+/*
+ * test_deblur.c - undoing a known blur (no OCR): a drawn page of ink specks, blurred out of focus or
+ * shaken along a slant; deconvolution narrows its ink edges again, and a shake's direction and
+ * length are measured from the page alone, while a sharp page does not pass for shaken.
+ */
+#include "testutil.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+
+#include "deblur.h"
+#include "preprocess.h"
+
+#define PAGE_SIZE 600
+#define PAPER 200 /* where preprocess_even_light puts paper */
+#define INK 40
+
+/* Ink blocks of random sizes (3-14 px) on paper: as many edges one way as the other, like print. */
+static PIX *draw_specks(void)
+{
+    PIX *page = pixCreate(PAGE_SIZE, PAGE_SIZE, 8);
+    pixSetAllArbitrary(page, PAPER);
+    unsigned state = 2026u;
+    for (int speck = 0; speck < 1500; speck++) {
+        int values[4];
+        for (int i = 0; i < 4; i++) {
+            state = state * 1103515245u + 12345u;
+            values[i] = (int)((state >> 16) & 0x7fff);
+        }
+        int x = values[0] % (PAGE_SIZE - 40) + 20, y = values[1] % (PAGE_SIZE - 40) + 20;
+        int width = 3 + values[2] % 12, height = 3 + values[3] % 12;
+        pixSetInRectArbitrary(page, &(BOX){x, y, width, height, 0}, INK);
+    }
+    return page;
+}
+
+/* The page averaged along a line of steps pixels at angle_degrees: how a shaking hand blurs it. */
+static PIX *shaken(PIX *page, int steps, double angle_degrees)
+{
+    int width = pixGetWidth(page), height = pixGetHeight(page);
+    double angle = angle_degrees * M_PI / 180;
+    PIX *result = pixCreate(width, height, 8);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++) {
+            int sum = 0;
+            for (int k = 0; k < steps; k++) {
+                double along = k - (steps - 1) / 2.0;
+                int from_x = x - (int)lround(along * cos(angle)),
+                    from_y = y - (int)lround(along * sin(angle));
+                from_x = from_x < 0 ? 0 : from_x >= width ? width - 1 : from_x;
+                from_y = from_y < 0 ? 0 : from_y >= height ? height - 1 : from_y;
+                l_uint32 value = 0;
+                pixGetPixel(page, from_x, from_y, &value);
+                sum += (int)value;
+            }
+            pixSetPixel(result, x, y, (l_uint32)((sum + steps / 2) / steps));
+        }
+    return result;
+}
+
+/* Out of focus: Leptonica's Gaussian kernel of this sigma. */
+static PIX *out_of_focus(PIX *page, double sigma)
+{
+    int halfwidth = (int)ceil(3 * sigma);
+    L_KERNEL *kernel = makeGaussianKernel(halfwidth, halfwidth, (l_float32)sigma, 1.0f);
+    PIX *result = kernel ? pixConvolve(page, kernel, 8, 1) : NULL;
+    kernelDestroy(&kernel);
+    return result;
+}
+
+static double mean_gray(PIX *page)
+{
+    l_float32 mean = 0;
+    pixGetAverageMasked(page, NULL, 0, 0, 1, L_MEAN_ABSVAL, &mean);
+    return mean;
+}
+
+/* A focus blur of sigma 2.5 widens edges to 5+ px; 20 iterations with sigma = width / 3 narrow them again. */
+static void focus_deconvolution_narrows_ink_edges(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_specks(), *soft = out_of_focus(sharp, 2.5);
+    assert_non_null(soft);
+    int soft_width = preprocess_edge_width(soft);
+    PIX *restored = deblur_gaussian(soft, soft_width / 3.0, 20);
+    assert_non_null(restored);
+    int restored_width = preprocess_edge_width(restored);
+    if (soft_width < 5 || restored_width >= soft_width)
+        fail_msg("sharp %d px, blurred %d px, deconvolved %d px", preprocess_edge_width(sharp), soft_width,
+                 restored_width);
+    /* Richardson-Lucy keeps the page's brightness: the paper does not turn gray or white */
+    if (fabs(mean_gray(restored) - mean_gray(soft)) > 2)
+        fail_msg("mean gray %.1f before, %.1f after", mean_gray(soft), mean_gray(restored));
+    assert_null(deblur_gaussian(NULL, 2, 5));
+    pixDestroy(&restored);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
+/* A 7 px shake at 30 degrees is found at about that angle and length, and undone along it. */
+static void a_shake_is_measured_and_undone(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_specks(), *soft = shaken(sharp, 7, 30);
+    motion_estimate motion;
+    assert_int_equal(deblur_estimate_motion(soft, 0, &motion), 1);
+    if (fabs(motion.angle_degrees - 30) > 6 || fabs(motion.length - 7) > 1 || motion.anisotropy < 2.4 ||
+        motion.dip > -0.25)
+        fail_msg("shake at 30 degrees, 7 px: measured %.0f degrees, %.0f px, anisotropy %.2f, dip %.3f",
+                 motion.angle_degrees, motion.length, motion.anisotropy, motion.dip);
+    int soft_width = preprocess_edge_width_along(soft, 0);
+    PIX *restored = deblur_motion(soft, motion.length, motion.angle_degrees, 10);
+    assert_non_null(restored);
+    int restored_width = preprocess_edge_width_along(restored, 0);
+    if (restored_width >= soft_width)
+        fail_msg("edges along rows: %d px shaken, %d px after deblurring", soft_width, restored_width);
+    pixDestroy(&restored);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
+/* A sharp page, and one blurred evenly out of focus, show no one-way smear. */
+static void an_unshaken_page_is_not_taken_for_shaken(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_specks(), *soft = out_of_focus(sharp, 2.0);
+    motion_estimate sharp_motion, soft_motion;
+    assert_int_equal(deblur_estimate_motion(sharp, 0, &sharp_motion), 1);
+    assert_int_equal(deblur_estimate_motion(soft, 0, &soft_motion), 1);
+    if (sharp_motion.anisotropy >= 2.4 || soft_motion.anisotropy >= 2.4)
+        fail_msg("anisotropy: sharp %.2f, out of focus %.2f", sharp_motion.anisotropy,
+                 soft_motion.anisotropy);
+    /* asked to look for a dip only on a smeared page, the estimate stops at the anisotropy */
+    assert_int_equal(deblur_estimate_motion(sharp, 2.4, &sharp_motion), 1);
+    assert_true(sharp_motion.length == 0 && sharp_motion.dip == 0);
+    PIX *tiny = pixCreate(30, 30, 8);
+    assert_int_equal(deblur_estimate_motion(tiny, 0, &sharp_motion), 0); /* too small to measure */
+    pixDestroy(&tiny);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(focus_deconvolution_narrows_ink_edges),
+        cmocka_unit_test(a_shake_is_measured_and_undone),
+        cmocka_unit_test(an_unshaken_page_is_not_taken_for_shaken),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
