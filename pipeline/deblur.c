@@ -122,7 +122,8 @@ static PIX *richardson_lucy(PIX *gray, const blur_shape *shape, int iterations)
         return NULL;
     int width = pixGetWidth(gray), height = pixGetHeight(gray), wpl = pixGetWpl(gray);
     size_t count = (size_t)width * height;
-    float *estimate = malloc(sizeof(float) * count), *ratio = malloc(sizeof(float) * count);
+    /* calloc: every pixel is set below, but the analyzer cannot see that the rows cover the page */
+    float *estimate = calloc(count, sizeof(float)), *ratio = malloc(sizeof(float) * count);
     float *scratch = malloc(sizeof(float) * count);
     PIX *result = estimate && ratio && scratch ? pixCreate(width, height, 8) : NULL;
     for (int y = 0; result && y < height; y++) {

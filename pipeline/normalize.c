@@ -340,7 +340,7 @@ static int month_from_name(const char *name, size_t len)
         for (size_t i = 0; i < len; i++) {
             int rn = tolower((unsigned char)name[i]) == 'r' && i + 1 < len &&
                      tolower((unsigned char)name[i + 1]) == 'n';
-            merged[merged_length++] = rn ? 'm' : name[i];
+            merged[merged_length++] = (char)(rn ? 'm' : name[i]);
             i += rn;
         }
         int unmerged = merged_length < len ? month_from_name(merged, merged_length) : 0;

@@ -879,7 +879,7 @@ static int measure_small_text_height(PIX *gray)
  * dips are -0.03 to -0.2, and their edges 1 px).
  */
 #define MOTION_MIN_ANISOTROPY 2.4
-#define MOTION_MAX_DIP -0.25
+#define MOTION_MAX_DIP (-0.25)
 #define MOTION_MIN_LENGTH 4  /* px: a shorter shake is within what unsharp masking handles */
 #define MOTION_ITERATIONS 10 /* on a shaken header (7 px), 10 read more of it than 20 did */
 

@@ -267,10 +267,10 @@ static void quad_around(const block_sides *sides, const line_box *boxes, int cou
 static int fit_sides(const line_set *set, PIX *binary, line_box extent, block_sides *sides)
 {
     int count = set->count;
-    double *along = malloc(sizeof(double) * (size_t)count * 3), *left_end = along + count,
-           *right_end = along + 2 * count;
+    double *along = malloc(sizeof(double) * (size_t)count * 3);
     if (!along)
         return -1;
+    double *left_end = along + count, *right_end = along + 2 * (size_t)count;
     int stride = set->count / MAX_MARGIN_ENDS + 1;
     count = 0;
     for (int i = 0; i < set->count; i += stride, count++) {
