@@ -822,6 +822,9 @@ static const catalog_notice *chosen_notice(const extraction *out, const notice_c
     return code->found && catalog ? catalog_find(catalog, code->chosen.value) : NULL;
 }
 
+_Static_assert(sizeof ((extracted_field *)0)->review == sizeof ((extracted_field *)0)->unchecked_review,
+               "a review and its unchecked copy are the same size");
+
 void extract_recheck(extraction *fields, const notice_catalog *catalog)
 {
     for (int i = 0; i < NS_FIELD_ALL_COUNT; i++) {
@@ -830,7 +833,7 @@ void extract_recheck(extraction *fields, const notice_catalog *catalog)
             continue;
         field->check_marked = 0;
         field->confidence = field->unchecked_confidence;
-        snprintf(field->review, sizeof field->review, "%s", field->unchecked_review);
+        memcpy(field->review, field->unchecked_review, sizeof field->review); /* the same size, both ended */
     }
     cross_check(fields);
     check_response_window(fields, chosen_notice(fields, catalog));
