@@ -292,7 +292,7 @@ void format_money_for_people(int64_t cents, char *out, size_t len)
     snprintf(out, len, "$%s.%02u", grouped, (unsigned)(magnitude % 100));
 }
 
-static int edit_distance_at_most(const char *a, size_t alen, const char *b, size_t blen, int limit)
+int normalize_edit_distance_at_most(const char *a, size_t alen, const char *b, size_t blen, int limit)
 {
     int previous[32], current[32];
     if (alen >= 31 || blen >= 31)
@@ -349,7 +349,7 @@ static int month_from_name(const char *name, size_t len)
         int limit = len >= 7 ? 2 : 1;
         for (int month = 1; month <= 12; month++) {
             const char *full = date_month_name(month);
-            if (edit_distance_at_most(name, len, full, strlen(full), limit))
+            if (normalize_edit_distance_at_most(name, len, full, strlen(full), limit))
                 return month;
         }
     }

@@ -36,5 +36,7 @@ int normalize_notice_code(const char *text, char *out, size_t len);
  * digits, the last suffix_letters kept; for matching against the catalog only.
  */
 int normalize_code_lookalikes(const char *text, size_t suffix_letters, char *out, size_t len);
+/* 1 when a and b (not case-sensitive, under 31 bytes each) are at most limit edits apart. */
+int normalize_edit_distance_at_most(const char *a, size_t alen, const char *b, size_t blen, int limit);
 
 #endif

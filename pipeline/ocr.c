@@ -259,6 +259,14 @@ ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, docu
     return status;
 }
 
+ns_status ocr_page_sparse(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen)
+{
+    TessBaseAPISetPageSegMode(engine->api, PSM_SPARSE_TEXT);
+    ns_status status = ocr_page(engine, page, 0, text, err, errlen);
+    TessBaseAPISetPageSegMode(engine->api, PSM_AUTO); /* the page mode ocr_create set */
+    return status;
+}
+
 /*
  * Orientation by reading. On a blurred or small photo the text-shape test and
  * OSD both guess wrong (measured: sideways pages read as upright, an upright

@@ -47,14 +47,43 @@ void second_look(ocr_engine *ocr, struct Pix *const *pages, int page_count, cons
                  extraction *fields);
 
 /*
+ * The field's value read again from region of image (the 2x ways), taken only when it parses as the
+ * field's kind and passes its cross-check (a code: in the catalog): how many ways read the value
+ * (0: none, or two ways read two different values).
+ */
+int second_look_reread(ocr_engine *ocr, struct Pix *image, ns_box region, extraction *fields,
+                       const notice_catalog *catalog, ns_field_id field, char *value, size_t value_size);
+
+/*
  * When the notice code, the notice date or the tax year is missing, finds the
  * blocks of page 1 that no word of text covers (Tesseract's layout drops a
  * block it takes for a picture), reads the rows they lie in from edge to edge
  * (so a lost column of values is read beside its labels), stacked on one
- * image, and fills each missing field from them, under 0.8 and with a review
- * reason; a label printed blank stays null.
+ * image and read as sparse text, and fills each missing field from them,
+ * under 0.8 and with a review reason; a label printed blank stays null. A
+ * code still missing is then looked for with second_look_code, on the page
+ * and on the stacked rows.
  */
 void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
                          const pattern_library *patterns, const notice_catalog *catalog, extraction *fields);
+
+/*
+ * Where page `page` of text may print its notice code: the word beside or under each "Notice"
+ * label (read loosely: "Notae", "Notke"), then short words starting with "c" alone on their
+ * line; each place once, at most room. Returns how many (second_look_code.c).
+ */
+int second_look_code_places(const document_text *text, int page, ns_box *places, int room);
+/*
+ * The code most places read (empty readings are places that read none): how many read it, 0 when
+ * none did or two codes were read equally often.
+ */
+int second_look_code_vote(const char (*readings)[16], int count, char *code, size_t code_size);
+/*
+ * When no notice code was found: reads the places second_look_code_places finds on image again
+ * (text's coordinates; on_page 0 when image is not page 1 itself, such as a mosaic of its lost
+ * blocks) and takes the catalog code they agree on, under 0.8 with a review. Returns 1 when it did.
+ */
+int second_look_code(ocr_engine *ocr, struct Pix *image, int on_page, const document_text *text,
+                     const notice_catalog *catalog, extraction *fields);
 
 #endif
