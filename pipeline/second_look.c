@@ -8,11 +8,12 @@
  * first failed; clean pages, whose values pass, pay nothing. When the code,
  * the notice date or the tax year is missing altogether, the rows holding ink
  * no word covers (a block Tesseract's layout took for a picture) are read
- * again on their own, as sparse text: stacked, they are short lines in a
- * narrow column, where Tesseract's page layout can find no column at all and
- * read nothing (measured on photographed real-wording notices of set
- * 202612031945: doc-0305's and doc-0320's headers read whole this way, not
- * a line of them in the page mode).
+ * again on their own, and, when a field is still missing, as sparse text:
+ * stacked, they are short lines in a narrow column, where Tesseract's page
+ * layout can find no column at all and read nothing (measured on
+ * photographed real-wording notices of set 202612031945: doc-0305's and
+ * doc-0320's headers read whole this way, not a line of them in the page
+ * mode; read only sparsely, doc-0084 lost a date the page mode had read).
  */
 #include "second_look.h"
 
@@ -601,8 +602,15 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
     document_text lost;
     document_text_init(&lost);
     extraction *found = stack ? malloc(sizeof *found) : NULL;
-    char reason[256];
-    if (found && ocr_page_sparse(ocr, stack, &lost, reason, sizeof reason) == NS_OK && lost.word_count > 0) {
+    /* The page mode first (it keeps a row's label and value in order), then sparse text for what it lost. */
+    for (int sparse = 0; found && sparse <= 1 && printed_field_unsure(fields, catalog); sparse++) {
+        char reason[256];
+        document_text_free(&lost);
+        document_text_init(&lost);
+        ns_status read = sparse ? ocr_page_sparse(ocr, stack, &lost, reason, sizeof reason)
+                                : ocr_page(ocr, stack, 0, &lost, reason, sizeof reason);
+        if (read != NS_OK || lost.word_count == 0)
+            continue;
         extract_fields(patterns, catalog, &lost, found);
         fill_missing(fields, found);
     }

@@ -74,10 +74,11 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
  */
 int second_look_code_places(const document_text *text, int page, ns_box *places, int room);
 /*
- * The code most places read (empty readings are places that read none): how many read it, 0 when
- * none did or two codes were read equally often.
+ * The code most readings read, ways[i] of them at place i (readings[i] empty: none there): how
+ * many, 0 when under two (one reading of a blurred word is a guess) or two codes were read as often.
  */
-int second_look_code_vote(const char (*readings)[16], int count, char *code, size_t code_size);
+int second_look_code_vote(const char (*readings)[16], const int *ways, int count, char *code,
+                          size_t code_size);
 /*
  * When no notice code was found: reads the places second_look_code_places finds on image again
  * (text's coordinates; on_page 0 when image is not page 1 itself, such as a mosaic of its lost

@@ -31,7 +31,8 @@
 #define BELOW_LINES 2.5
 #define ALIGNED_LINES 1.5
 #define WIDER_RIGHT_LINES 1.0
-/* A code read again is one reading by one way, as second_look's: under 0.8, one step per place agreeing. */
+/* A code read again is a guess confirmed once: under 0.8, as second_look's, one step per further reading. */
+#define MIN_CODE_READINGS 2 /* ways and places together: a code read once is not taken */
 #define CODE_CONFIDENCE 0.6
 #define CODE_AGREEMENT_STEP 0.05
 #define CODE_CONFIDENCE_MAX 0.75
@@ -148,26 +149,35 @@ int second_look_code_places(const document_text *text, int page, ns_box *places,
     return count;
 }
 
-int second_look_code_vote(const char (*readings)[16], int count, char *code, size_t code_size)
+/* How many readings (ways at each place) read value. */
+static int readings_of(const char (*readings)[16], const int *ways, int count, const char *value)
 {
-    int best = 0;
+    int total = 0;
+    for (int i = 0; i < count; i++)
+        total += value[0] && strcmp(readings[i], value) == 0 ? ways[i] : 0;
+    return total;
+}
+
+int second_look_code_vote(const char (*readings)[16], const int *ways, int count, char *code,
+                          size_t code_size)
+{
+    int best = 0, runner_up = 0;
     code[0] = '\0';
     for (int i = 0; i < count; i++) {
-        int votes = 0;
-        for (int j = 0; j < count && readings[i][0]; j++)
-            votes += strcmp(readings[i], readings[j]) == 0;
+        int votes = readings_of(readings, ways, count, readings[i]);
         if (votes > best) {
             best = votes;
             snprintf(code, code_size, "%s", readings[i]);
         }
     }
-    for (int i = 0; i < count && best > 0; i++) {
-        int votes = 0;
-        for (int j = 0; j < count && readings[i][0] && strcmp(readings[i], code) != 0; j++)
-            votes += strcmp(readings[i], readings[j]) == 0;
-        if (votes == best)
-            code[0] = '\0'; /* two codes read as often: no basis to pick */
+    for (int i = 0; i < count; i++) {
+        int votes = strcmp(readings[i], code) != 0 ? readings_of(readings, ways, count, readings[i]) : 0;
+        runner_up = votes > runner_up ? votes : runner_up;
     }
+    /* one way at one place is one reading of a blurred word: CP08 for a CP504B (doc-0122 of set 202612031945)
+     */
+    if (best < MIN_CODE_READINGS || best == runner_up)
+        code[0] = '\0';
     return code[0] ? best : 0;
 }
 
@@ -182,19 +192,21 @@ int second_look_code(ocr_engine *ocr, struct Pix *image, int on_page, const docu
     ns_box places[MOST_CODE_PLACES];
     int count = second_look_code_places(text, 1, places, MOST_CODE_PLACES);
     char readings[MOST_CODE_PLACES][16];
+    int ways[MOST_CODE_PLACES];
     for (int i = 0; i < count; i++) {
         ns_box wider = places[i];
         wider.w += (int)(WIDER_RIGHT_LINES * wider.h);
         ns_box region = second_look_region(wider, pixGetWidth(image), pixGetHeight(image));
         char value[128];
         readings[i][0] = '\0';
-        if (region.w > 0 && region.h > 0 &&
-            second_look_reread(ocr, image, region, fields, catalog, NS_FIELD_NOTICE_CODE, value,
-                               sizeof value))
+        ways[i] = region.w > 0 && region.h > 0 ? second_look_reread(ocr, image, region, fields, catalog,
+                                                                    NS_FIELD_NOTICE_CODE, value, sizeof value)
+                                               : 0;
+        if (ways[i] > 0)
             snprintf(readings[i], sizeof readings[i], "%.15s", value);
     }
     char code[16];
-    int agreeing = second_look_code_vote((const char(*)[16])readings, count, code, sizeof code);
+    int agreeing = second_look_code_vote((const char(*)[16])readings, ways, count, code, sizeof code);
     if (!agreeing)
         return 0;
     int place = 0;
@@ -207,9 +219,10 @@ int second_look_code(ocr_engine *ocr, struct Pix *image, int on_page, const docu
     field->chosen.rule = "second look";
     field->chosen.page = 1;
     field->chosen.box = on_page ? places[place] : (ns_box){0, 0, 0, 0}; /* a mosaic's place is no page's */
-    double confidence = CODE_CONFIDENCE + CODE_AGREEMENT_STEP * (agreeing - 1);
+    double confidence = CODE_CONFIDENCE + CODE_AGREEMENT_STEP * (agreeing - MIN_CODE_READINGS);
     field->confidence = confidence < CODE_CONFIDENCE_MAX ? confidence : CODE_CONFIDENCE_MAX;
     snprintf(field->review, sizeof field->review,
-             "no code was read; read again where notices print it, %d of %d places agree", agreeing, count);
+             "no code was read; read again where notices print it, %d readings agree, of %d places", agreeing,
+             count);
     return 1;
 }

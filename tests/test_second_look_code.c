@@ -57,18 +57,26 @@ static void codes_are_looked_for_at_their_labels_then_on_lines_of_their_own(void
     document_text_free(&text);
 }
 
-static void the_code_most_places_read_wins(void **state)
+static void the_code_read_most_often_wins_when_read_twice(void **state)
 {
     (void)state;
     char code[16];
     const char agree[4][16] = {"CP13", "", "CP13", "CP11"};
-    assert_int_equal(second_look_code_vote(agree, 4, code, sizeof code), 2);
+    const int once_each[4] = {1, 0, 1, 1};
+    assert_int_equal(second_look_code_vote(agree, once_each, 4, code, sizeof code), 2);
     assert_string_equal(code, "CP13");
-    const char tie[3][16] = {"CP13", "CP11", ""};
-    assert_int_equal(second_look_code_vote(tie, 3, code, sizeof code), 0);
+    const int two_ways_at_one_place[4] = {1, 0, 1, 2}; /* CP11 read twice as well: a tie */
+    assert_int_equal(second_look_code_vote(agree, two_ways_at_one_place, 4, code, sizeof code), 0);
     assert_string_equal(code, "");
+    const char alone[3][16] = {"CP08", "", ""};
+    const int once[3] = {1, 0, 0}; /* one reading of one place is a guess */
+    assert_int_equal(second_look_code_vote(alone, once, 3, code, sizeof code), 0);
+    const int twice[3] = {2, 0, 0};
+    assert_int_equal(second_look_code_vote(alone, twice, 3, code, sizeof code), 2);
+    assert_string_equal(code, "CP08");
     const char none[2][16] = {"", ""};
-    assert_int_equal(second_look_code_vote(none, 2, code, sizeof code), 0);
+    const int zero[2] = {0, 0};
+    assert_int_equal(second_look_code_vote(none, zero, 2, code, sizeof code), 0);
 }
 
 /* text's page 1 (without its row view) with each word starting with `from` read as `as`, and a new row view.
@@ -179,7 +187,7 @@ int main(void)
     ocr_set_process_settings(); /* Tesseract's messages ("Empty page!!") to /dev/null, as the engine does */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(codes_are_looked_for_at_their_labels_then_on_lines_of_their_own),
-        cmocka_unit_test(the_code_most_places_read_wins),
+        cmocka_unit_test(the_code_read_most_often_wins_when_read_twice),
         cmocka_unit_test(a_code_misread_everywhere_is_read_again_where_it_is_printed),
         cmocka_unit_test(a_header_the_page_layout_drops_is_read_as_sparse_text),
     };
