@@ -259,9 +259,10 @@ ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, docu
     return status;
 }
 
-ns_status ocr_page_sparse(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen)
+ns_status ocr_page_as(ocr_engine *engine, struct Pix *page, ocr_layout layout, document_text *text, char *err,
+                      size_t errlen)
 {
-    TessBaseAPISetPageSegMode(engine->api, PSM_SPARSE_TEXT);
+    TessBaseAPISetPageSegMode(engine->api, layout == OCR_SPARSE_TEXT ? PSM_SPARSE_TEXT : PSM_SINGLE_BLOCK);
     ns_status status = ocr_page(engine, page, 0, text, err, errlen);
     TessBaseAPISetPageSegMode(engine->api, PSM_AUTO); /* the page mode ocr_create set */
     return status;

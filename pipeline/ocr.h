@@ -21,11 +21,17 @@ int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees);
 /* Recognizes one page and appends its words to text; seconds_limit > 0 stops a page that takes longer. */
 ns_status ocr_page(ocr_engine *engine, struct Pix *page, int seconds_limit, document_text *text, char *err,
                    size_t errlen);
+/* How ocr_page_as lays out what it reads, when the page mode drops text. */
+typedef enum ocr_layout {
+    OCR_SPARSE_TEXT,  /* every line found wherever it lies, each on its own */
+    OCR_SINGLE_BLOCK, /* the image as one block: lines side by side are read as one */
+} ocr_layout;
 /*
- * As ocr_page, without Tesseract's column layout: every line of text found wherever it lies
- * (sparse text). For images whose layout the page mode drops: short lines stacked in a narrow column.
+ * As ocr_page, without Tesseract's column layout, for images whose layout the page mode drops
+ * (short lines stacked in a narrow column).
  */
-ns_status ocr_page_sparse(ocr_engine *engine, struct Pix *page, document_text *text, char *err, size_t errlen);
+ns_status ocr_page_as(ocr_engine *engine, struct Pix *page, ocr_layout layout, document_text *text, char *err,
+                      size_t errlen);
 
 /*
  * The share of the words read from first_word on that are real words (three or more letters or

@@ -480,6 +480,29 @@ static void fill_missing(extraction *fields, const extraction *lost)
     }
 }
 
+/*
+ * The stack read as one block, for the code alone: sparse text dropped a blurred header's "Notice"
+ * and "CP05" lines whole (doc-0172 of set 202612031640, doc-0284 of set 202612031945), which one
+ * block reads, with a row's two columns run together. Only the code is taken from it: a code
+ * pairs with its label the same way in a run-together row, a date or an amount may not.
+ */
+static void fill_code_from_one_block(ocr_engine *ocr, PIX *stack, const pattern_library *patterns,
+                                     const notice_catalog *catalog, extraction *fields, extraction *found)
+{
+    document_text block;
+    document_text_init(&block);
+    char reason[256];
+    if (ocr_page_as(ocr, stack, OCR_SINGLE_BLOCK, &block, reason, sizeof reason) == NS_OK &&
+        block.word_count > 0) {
+        extract_fields(patterns, catalog, &block, found);
+        for (int i = 0; i < NS_FIELD_ALL_COUNT; i++)
+            if (i != NS_FIELD_NOTICE_CODE)
+                found->fields[i].found = 0;
+        fill_missing(fields, found);
+    }
+    document_text_free(&block);
+}
+
 /* The median height of page 1's words: the page's line height. */
 static int median_word_height(const document_text *text)
 {
@@ -607,13 +630,15 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
         char reason[256];
         document_text_free(&lost);
         document_text_init(&lost);
-        ns_status read = sparse ? ocr_page_sparse(ocr, stack, &lost, reason, sizeof reason)
+        ns_status read = sparse ? ocr_page_as(ocr, stack, OCR_SPARSE_TEXT, &lost, reason, sizeof reason)
                                 : ocr_page(ocr, stack, 0, &lost, reason, sizeof reason);
         if (read != NS_OK || lost.word_count == 0)
             continue;
         extract_fields(patterns, catalog, &lost, found);
         fill_missing(fields, found);
     }
+    if (found && !fields->fields[NS_FIELD_NOTICE_CODE].found)
+        fill_code_from_one_block(ocr, stack, patterns, catalog, fields, found);
     /* A code read too badly to match any: read again where notices print it, on the page, then the rows. */
     if (!second_look_code(ocr, page, 1, text, catalog, fields) && lost.word_count > 0)
         second_look_code(ocr, stack, 0, &lost, catalog, fields);

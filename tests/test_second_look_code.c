@@ -154,7 +154,7 @@ static int has_line(const document_text *text, const char *line)
  * A real-wording header photographed (evaluation set 202612031945, doc-0305,
  * as second_look_missing stacked it): Tesseract's page layout finds no column
  * in a list of short lines and reads none of it; read as sparse text, every
- * line is there, the code included.
+ * line is there, the code included, and read as one block as well.
  */
 static void a_header_the_page_layout_drops_is_read_as_sparse_text(void **state)
 {
@@ -168,9 +168,14 @@ static void a_header_the_page_layout_drops_is_read_as_sparse_text(void **state)
     document_text_init(&sparse);
     assert_int_equal(ocr_page(ocr, header, 0, &page_mode, error, sizeof error), NS_OK);
     assert_false(has_line(&page_mode, "CP21A"));
-    assert_int_equal(ocr_page_sparse(ocr, header, &sparse, error, sizeof error), NS_OK);
+    assert_int_equal(ocr_page_as(ocr, header, OCR_SPARSE_TEXT, &sparse, error, sizeof error), NS_OK);
     assert_true(has_line(&sparse, "CP21A"));
     assert_true(has_line(&sparse, "Tax year"));
+    document_text one_block;
+    document_text_init(&one_block);
+    assert_int_equal(ocr_page_as(ocr, header, OCR_SINGLE_BLOCK, &one_block, error, sizeof error), NS_OK);
+    assert_true(has_line(&one_block, "CP21A"));
+    document_text_free(&one_block);
     /* the page mode is back for the next page */
     document_text_free(&page_mode);
     document_text_init(&page_mode);
