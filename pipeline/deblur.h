@@ -34,4 +34,14 @@ typedef struct motion_estimate {
  */
 int deblur_estimate_motion(struct Pix *gray, double min_anisotropy, motion_estimate *estimate);
 
+/*
+ * 1 when an estimate is a real shake: smeared enough more along its direction than across (less is
+ * asked of a slanted direction than of the rows' or columns', along which a page of text is smooth
+ * anyway), with a dip at 4 px or more.
+ */
+int deblur_is_shake(const motion_estimate *estimate);
+
+/* Measures a shake on an 8-bit gray page (deblur_estimate_motion); 1 when it is one (deblur_is_shake). */
+int deblur_find_shake(struct Pix *gray, motion_estimate *estimate);
+
 #endif

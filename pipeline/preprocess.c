@@ -871,16 +871,6 @@ static int measure_small_text_height(PIX *gray)
  * measure 2-4, scans 1-2 (the estimate costs a pass over the page, so scans never pay it).
  */
 #define MOTION_MIN_EDGE_WIDTH 3
-/*
- * A shake is taken as real when the page changes this many times less along one direction than
- * across it and its derivative dips below MOTION_MAX_DIP at a lag of MOTION_MIN_LENGTH or more.
- * Measured on an evaluation set (seed 202612032011): motion-blurred photos 2.5-5.4 with dips of
- * -0.30 to -0.48; ordinary, focus-blurred and folded photos 1.05-2.1 (fax pages more, but their
- * dips are -0.03 to -0.2, and their edges 1 px).
- */
-#define MOTION_MIN_ANISOTROPY 2.4
-#define MOTION_MAX_DIP (-0.25)
-#define MOTION_MIN_LENGTH 4  /* px: a shorter shake is within what unsharp masking handles */
 #define MOTION_ITERATIONS 10 /* on a shaken header (7 px), 10 read more of it than 20 did */
 
 /* Replaces images->even by a sharper copy, when one could be made (saved as the step named); 1 if so. */
@@ -906,8 +896,8 @@ static void deblur_if_blurred(page_images *images, preprocess_report *report)
     if ((long)pixGetWidth(images->even) * pixGetHeight(images->even) > MAX_DEBLUR_PIXELS)
         return;
     int along_rows = preprocess_edge_width_along(images->even, 0);
-    int along_columns =
-        along_rows > SCAN_EDGE_WIDTH ? preprocess_edge_width_along(images->even, 1) : along_rows;
+    /* columns always (~7 ms): a shake along the columns leaves the rows as sharp as a scan's */
+    int along_columns = preprocess_edge_width_along(images->even, 1);
     int sharper_way = along_rows < along_columns ? along_rows : along_columns;
     int blurrier_way = along_rows > along_columns ? along_rows : along_columns;
     if (sharper_way >= FOCUS_BLUR_EDGE_WIDTH) {
@@ -919,9 +909,7 @@ static void deblur_if_blurred(page_images *images, preprocess_report *report)
     if (blurrier_way < MOTION_MIN_EDGE_WIDTH)
         return;
     motion_estimate motion;
-    if (deblur_estimate_motion(images->even, MOTION_MIN_ANISOTROPY, &motion) &&
-        motion.anisotropy >= MOTION_MIN_ANISOTROPY && motion.dip <= MOTION_MAX_DIP &&
-        motion.length >= MOTION_MIN_LENGTH)
+    if (deblur_find_shake(images->even, &motion))
         report->deblurred = replace_even(
             images, deblur_motion(images->even, motion.length, motion.angle_degrees, MOTION_ITERATIONS),
             "deblurred");

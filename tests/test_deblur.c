@@ -140,12 +140,47 @@ static void an_unshaken_page_is_not_taken_for_shaken(void **state)
     pixDestroy(&sharp);
 }
 
+/*
+ * A page of text is smooth along its rows and columns by itself: a smear there must be stronger to
+ * count than a slanted one. The same estimate (anisotropy 2.0, a deep dip at 6 px) is a shake at 40
+ * and 130 degrees, not at 5, 90 or 178; a shallow dip or a 3 px lag is none at any angle.
+ */
+static void a_slanted_smear_counts_as_a_shake_sooner_than_one_along_the_axes(void **state)
+{
+    (void)state;
+    motion_estimate estimate = {40, 6, 2.0, -0.4};
+    assert_true(deblur_is_shake(&estimate));
+    estimate.angle_degrees = 130;
+    assert_true(deblur_is_shake(&estimate));
+    static const double along_axes[] = {5, 90, 178};
+    for (size_t i = 0; i < sizeof along_axes / sizeof along_axes[0]; i++) {
+        estimate.angle_degrees = along_axes[i];
+        if (deblur_is_shake(&estimate))
+            fail_msg("anisotropy 2.0 at %.0f degrees taken for a shake", along_axes[i]);
+    }
+    estimate.anisotropy = 2.6; /* along the axes, a strong smear still counts */
+    assert_true(deblur_is_shake(&estimate));
+    motion_estimate shallow = {40, 6, 2.0, -0.1}, short_lag = {40, 3, 2.0, -0.4};
+    assert_false(deblur_is_shake(&shallow));
+    assert_false(deblur_is_shake(&short_lag));
+    /* measured: an 8 px shake at 40 degrees, smeared less than 2.4 times more one way, is found */
+    PIX *sharp = draw_specks(), *soft = shaken(sharp, 8, 40);
+    motion_estimate measured;
+    if (!deblur_find_shake(soft, &measured) || measured.anisotropy >= 2.4)
+        fail_msg("8 px at 40 degrees: measured %.0f degrees, %.0f px, anisotropy %.2f, dip %.3f",
+                 measured.angle_degrees, measured.length, measured.anisotropy, measured.dip);
+    assert_false(deblur_find_shake(sharp, &measured));
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(focus_deconvolution_narrows_ink_edges),
         cmocka_unit_test(a_shake_is_measured_and_undone),
         cmocka_unit_test(an_unshaken_page_is_not_taken_for_shaken),
+        cmocka_unit_test(a_slanted_smear_counts_as_a_shake_sooner_than_one_along_the_axes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
  * dim, or far from the camera; a plain scan, where no page outline exists and the
  * report says why; a small photo's tiny characters, measured so the page is
  * enlarged; blur, measured by how far ink edges spread along rows and columns,
- * deconvolved when it is wide both ways and sharpened when it is milder and not one-way; and light evened out without halos.
+ * deconvolved when it is wide both ways and sharpened when it is milder and not one-way, a shake up
+ * and down found though the rows stay sharp; and light evened out without halos.
  */
 #include "testutil.h"
 
@@ -311,6 +312,38 @@ static void a_page_shaken_one_way_is_measured_so_and_not_sharpened(void **state)
     pixDestroy(&sharp);
 }
 
+/*
+ * A shake up and down leaves the rows as sharp as a scan's (1-2 px): the columns are measured anyway,
+ * and the shake is found and undone.
+ */
+static void a_sharp_page_shaken_up_and_down_is_deblurred(void **state)
+{
+    (void)state;
+    /* lines of hollow boxes: letters' edges run both ways (long bars alone are smooth along rows) */
+    PIX *sharp = pixCreate(1000, 1300, 8);
+    pixSetAllArbitrary(sharp, PAPER);
+    for (int y = 60; y + 16 < 1240; y += 32)
+        for (int x = 50; x + 12 < 950; x += 16) {
+            BOX *letter = boxCreate(x, y, 12, 16), *hole = boxCreate(x + 3, y + 3, 6, 10);
+            pixSetInRectArbitrary(sharp, letter, 40);
+            pixSetInRectArbitrary(sharp, hole, PAPER);
+            boxDestroy(&hole);
+            boxDestroy(&letter);
+        }
+    PIX *shaken = shaken_vertically(sharp, 4);
+    int along_rows = preprocess_edge_width_along(shaken, 0);
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(shaken, &report, NULL, "test", err, sizeof err);
+    assert_non_null(page);
+    if (along_rows > 2 || !report.deblurred)
+        fail_msg("vertical shake of 9 px: edges %d px along rows, deblurred %d", along_rows,
+                 report.deblurred);
+    pixDestroy(&page);
+    pixDestroy(&shaken);
+    pixDestroy(&sharp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +358,7 @@ int main(void)
         cmocka_unit_test(a_turned_sheet_in_a_corner_is_found_by_its_near_sides),
         cmocka_unit_test(evening_the_light_leaves_no_halo_around_a_text_block),
         cmocka_unit_test(a_page_shaken_one_way_is_measured_so_and_not_sharpened),
+        cmocka_unit_test(a_sharp_page_shaken_up_and_down_is_deblurred),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
