@@ -295,9 +295,7 @@ float ocr_clear_word_share(const document_text *text, size_t first_word)
     for (size_t i = first_word; i < text->word_count; i++) {
         const text_word *word = &text->words[i];
         char token[64];
-        size_t length = word->end - word->start < sizeof token ? word->end - word->start : sizeof token - 1;
-        memcpy(token, text->text + word->start, length);
-        token[length] = '\0';
+        document_text_word(text, word, token, sizeof token);
         clear += word->confidence >= CLEAR_WORD_CONFIDENCE && is_real_word(token);
         all++;
     }

@@ -37,23 +37,12 @@
 #define CODE_AGREEMENT_STEP 0.05
 #define CODE_CONFIDENCE_MAX 0.75
 
-/* A word's text, lower-cased and cut to size. */
-static void word_text(const document_text *text, const text_word *word, char *out, size_t size)
-{
-    size_t length = word->end - word->start;
-    if (length >= size)
-        length = size - 1;
-    for (size_t i = 0; i < length; i++)
-        out[i] = (char)tolower((unsigned char)text->text[word->start + i]);
-    out[length] = '\0';
-}
-
 /* The label as printed, capitalized ("Notice", "Notae"): a sentence's "this notice" names no code of its own.
- */
-static int is_notice_label(const char *as_read, const char *word)
+ * (Edit distances here ignore case.) */
+static int is_notice_label(const char *word)
 {
     size_t length = strlen(word);
-    return length >= LABEL_MIN_LENGTH && as_read[0] == 'N' &&
+    return length >= LABEL_MIN_LENGTH && word[0] == 'N' &&
            normalize_edit_distance_at_most(word, length, "notice", 6, LABEL_EDITS);
 }
 
@@ -117,7 +106,7 @@ static int looks_like_lost_code(const document_text *text, size_t i, const char 
     size_t length = strlen(word);
     int line_start = i == 0 || text->words[i - 1].line != text->words[i].line;
     return line_start && words_on_line(text, i) == 1 && length >= 2 && length <= CODE_MAX_LENGTH &&
-           word[0] == 'c';
+           tolower((unsigned char)word[0]) == 'c';
 }
 
 int second_look_code_places(const document_text *text, int page, ns_box *places, int room)
@@ -130,13 +119,13 @@ int second_look_code_places(const document_text *text, int page, ns_box *places,
             const text_word *at = &text->words[i];
             if (at->page != page || at->box.w == 0)
                 continue;
-            word_text(text, at, word, sizeof word);
+            document_text_word(text, at, word, sizeof word);
             const text_word *value = NULL;
-            if (pass == 0 && is_notice_label(text->text + at->start, word)) {
+            if (pass == 0 && is_notice_label(word)) {
                 value = value_of_label(text, i);
                 char value_word[32];
                 if (value)
-                    word_text(text, value, value_word, sizeof value_word);
+                    document_text_word(text, value, value_word, sizeof value_word);
                 if (value && (is_date_word(value_word) || strlen(value_word) > CODE_MAX_LENGTH))
                     value = NULL;
             } else if (pass == 1 && looks_like_lost_code(text, i, word)) {

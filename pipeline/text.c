@@ -368,6 +368,13 @@ static size_t first_word_ending_after(const document_text *text, size_t offset)
     return low;
 }
 
+void document_text_word(const document_text *text, const text_word *word, char *out, size_t size)
+{
+    size_t length = word->end - word->start < size ? word->end - word->start : size - 1;
+    memcpy(out, text->text + word->start, length);
+    out[length] = '\0';
+}
+
 int document_text_line_at(const document_text *text, size_t offset)
 {
     size_t word = first_word_ending_after(text, offset);

@@ -56,6 +56,8 @@ ns_status document_text_add_plain(document_text *text, const char *plain);
 /* As document_text_add_plain, with where each character is (one box per UTF-8 character) when char_boxes
  * is not NULL: a word's box is its characters' union (a PDF's text layer, placed as on the page). */
 ns_status document_text_add_laid_out(document_text *text, const char *plain, const ns_box *char_boxes);
+/* The word's text into out, cut to fit size. */
+void document_text_word(const document_text *text, const text_word *word, char *out, size_t size);
 /* The line of the word holding the byte at offset; -1 when it falls between words. */
 int document_text_line_at(const document_text *text, size_t offset);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
