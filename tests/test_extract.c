@@ -723,6 +723,30 @@ static void a_notice_year_far_past_the_tax_year_is_the_date_marked(void **state)
                     "");
 }
 
+/*
+ * A notice dated before its tax year: one of the two is misread. The year is marked; the date too
+ * when the year was read in more places than the date ("2012" misread for "2018" once, the tax year
+ * printed three times), and not when each was read once (either may be the slip).
+ */
+static void a_notice_year_before_a_tax_year_read_in_more_places_marks_both(void **state)
+{
+    (void)state;
+    assert_reviewed("Notice CP49\nTax year 2017\nNotice date April 27, 2012\n"
+                    "We applied your 2017 Form 1040 overpayment to an unpaid balance.\n"
+                    "Tax year 2017\n",
+                    "tax_year notice_date ");
+    assert_reviewed("Notice CP49\nTax year 2019\nNotice date April 27, 2018\n", "tax_year ");
+}
+
+/* With the notice date lost, the response date's year checks the tax year in its place. */
+static void a_tax_year_is_checked_against_the_response_date_when_the_notice_date_is_lost(void **state)
+{
+    (void)state;
+    assert_reviewed("Notice CP2000\nTax year 2005\nRespond by: June 3, 2027\n", "tax_year ");
+    assert_reviewed("Notice CP2000\nTax year 2028\nRespond by: June 3, 2027\n", "tax_year ");
+    assert_reviewed("Notice CP2000\nTax year 2025\nRespond by: June 3, 2027\n", "");
+}
+
 static void details_for_a_tax_office_are_read(void **state)
 {
     (void)state;
@@ -849,6 +873,8 @@ int main(void)
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(cross_checks_are_made_again_on_the_replaced_values),
+        cmocka_unit_test(a_notice_year_before_a_tax_year_read_in_more_places_marks_both),
+        cmocka_unit_test(a_tax_year_is_checked_against_the_response_date_when_the_notice_date_is_lost),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(a_code_read_in_more_places_wins_over_a_slip_to_another_catalog_code),
