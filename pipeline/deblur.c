@@ -18,8 +18,9 @@
 /* The blur one deconvolution undoes: a Gaussian (three box filters) or a line of shifted copies. */
 typedef struct blur_shape {
     int box_halfwidths[3]; /* Gaussian: three boxes whose variances add up to sigma squared */
-    int line_steps;        /* line: how many copies are averaged (0: a Gaussian) */
+    int line_steps;        /* line: how many shifted copies are summed (0: a Gaussian) */
     int *line_dx, *line_dy;
+    float *line_weight; /* each copy's share; the shares add up to 1 */
     float *column_sums; /* Gaussian: one running sum per column */
 } blur_shape;
 
@@ -81,9 +82,9 @@ static void apply_blur(const blur_shape *shape, float *page, float *scratch, int
     }
     memcpy(scratch, page, sizeof(float) * (size_t)width * height);
     memset(page, 0, sizeof(float) * (size_t)width * height);
-    float share = 1.0f / (float)shape->line_steps;
     for (int k = 0; k < shape->line_steps; k++) {
         int dx = shape->line_dx[k], dy = shape->line_dy[k];
+        float share = shape->line_weight[k];
         for (int y = 0; y < height; y++) {
             int from_y = y - dy < 0 ? 0 : y - dy >= height ? height - 1 : y - dy;
             const float *source = scratch + (size_t)from_y * width;
@@ -167,7 +168,7 @@ struct Pix *deblur_gaussian(struct Pix *gray, double sigma, int iterations)
 {
     if (!gray)
         return NULL;
-    blur_shape shape = {{0, 0, 0}, 0, NULL, NULL, malloc(sizeof(float) * (size_t)pixGetWidth(gray))};
+    blur_shape shape = {{0, 0, 0}, 0, NULL, NULL, NULL, malloc(sizeof(float) * (size_t)pixGetWidth(gray))};
     if (!shape.column_sums)
         return NULL;
     gaussian_boxes(sigma, shape.box_halfwidths);
@@ -176,20 +177,60 @@ struct Pix *deblur_gaussian(struct Pix *gray, double sigma, int iterations)
     return result;
 }
 
+/*
+ * A straight shake of length pixels as shifted copies of the page and their shares: the line is
+ * sampled LINE_SAMPLES_PER_PIXEL times a pixel and each sample shared between the pixels around it
+ * (bilinearly), so a line of even length, centred between pixels, is a box with half-weight ends
+ * ([1 2 2 2 1] / 8 for 4 px along the rows). Rounding each of length whole-pixel offsets instead
+ * left a hole in the middle of an even one ({-2, -1, 1, 2} for 4 px), and the deconvolution by that
+ * shape drew a ghost beside every stroke (set 9001, doc-0080: a 4 px shake along the rows, readable
+ * as photographed, deblurred into doubled letters and its header lost).
+ */
+#define LINE_SAMPLES_PER_PIXEL 8
+
+/* Fills the shape's copies for the line; returns how many, 0 when memory runs out. */
+static int line_taps(double length, double angle, blur_shape *shape)
+{
+    int reach = (int)ceil(length / 2) + 1, side = 2 * reach + 1;
+    float *grid = calloc((size_t)side * side, sizeof(float));
+    if (!grid)
+        return 0;
+    int samples = (int)ceil(length * LINE_SAMPLES_PER_PIXEL);
+    for (int k = 0; k < samples; k++) {
+        double along = -length / 2 + length * (k + 0.5) / samples;
+        double x = along * cos(angle) + reach, y = along * sin(angle) + reach;
+        int left = (int)floor(x), top = (int)floor(y);
+        double right_share = x - left, lower_share = y - top;
+        grid[top * side + left] += (float)((1 - right_share) * (1 - lower_share));
+        grid[top * side + left + 1] += (float)(right_share * (1 - lower_share));
+        grid[(top + 1) * side + left] += (float)((1 - right_share) * lower_share);
+        grid[(top + 1) * side + left + 1] += (float)(right_share * lower_share);
+    }
+    int count = 0;
+    for (int i = 0; i < side * side; i++) {
+        if (grid[i] <= 0)
+            continue;
+        shape->line_dx[count] = i % side - reach;
+        shape->line_dy[count] = i / side - reach;
+        shape->line_weight[count] = grid[i] / (float)samples;
+        count++;
+    }
+    free(grid);
+    return count;
+}
+
 struct Pix *deblur_motion(struct Pix *gray, double length, double angle_degrees, int iterations)
 {
-    int steps = length > 2 ? (int)length : 2;
-    int *offsets = malloc(sizeof(int) * 2 * (size_t)steps);
-    if (!offsets)
-        return NULL;
-    double angle = angle_degrees * M_PI / 180;
-    blur_shape shape = {{0, 0, 0}, steps, offsets, offsets + steps, NULL};
-    for (int k = 0; k < steps; k++) {
-        double along = k - (steps - 1) / 2.0;
-        shape.line_dx[k] = (int)lround(along * cos(angle));
-        shape.line_dy[k] = (int)lround(along * sin(angle));
-    }
-    PIX *result = richardson_lucy(gray, &shape, iterations);
+    if (length < 2)
+        length = 2;
+    int reach = (int)ceil(length / 2) + 1, room = (2 * reach + 1) * (2 * reach + 1);
+    int *offsets = malloc(sizeof(int) * 2 * (size_t)room);
+    float *weights = malloc(sizeof(float) * (size_t)room);
+    blur_shape shape = {{0, 0, 0}, 0, offsets, offsets ? offsets + room : NULL, weights, NULL};
+    PIX *result = NULL;
+    if (offsets && weights && (shape.line_steps = line_taps(length, angle_degrees * M_PI / 180, &shape)) > 0)
+        result = richardson_lucy(gray, &shape, iterations);
+    free(weights);
     free(offsets);
     return result;
 }
