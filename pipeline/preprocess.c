@@ -788,6 +788,11 @@ typedef struct page_images {
     PIX *binary; /* thresholded: to orient, deskew and find curl */
     const char *stages_dir, *stem;
     int step;
+    /*
+     * The ink edges' widths along rows and along columns, as deblur_if_blurred measured them on even
+     * (edges_measured 1) until even is replaced or scaled: sharpen_if_blurred then needs no new measure.
+     */
+    int edges_measured, edge_rows, edge_columns;
 } page_images;
 
 static void save_step(page_images *images, const char *name, PIX *pix)
@@ -880,6 +885,7 @@ static int replace_even(page_images *images, PIX *sharper, const char *step)
         return 0;
     pixDestroy(&images->even);
     images->even = sharper;
+    images->edges_measured = 0;
     save_step(images, step, images->even);
     return 1;
 }
@@ -898,6 +904,9 @@ static void deblur_if_blurred(page_images *images, preprocess_report *report)
     int along_rows = preprocess_edge_width_along(images->even, 0);
     /* columns always (~7 ms): a shake along the columns leaves the rows as sharp as a scan's */
     int along_columns = preprocess_edge_width_along(images->even, 1);
+    images->edges_measured = 1;
+    images->edge_rows = along_rows;
+    images->edge_columns = along_columns;
     int sharper_way = along_rows < along_columns ? along_rows : along_columns;
     int blurrier_way = along_rows > along_columns ? along_rows : along_columns;
     if (sharper_way >= FOCUS_BLUR_EDGE_WIDTH) {
@@ -943,6 +952,7 @@ static void scale_to_text_size(page_images *images, preprocess_report *report)
             report->scale = (float)scale;
             pixDestroy(&images->even);
             images->even = scaled;
+            images->edges_measured = 0;
             save_step(images, "scaled", images->even);
         }
     }
@@ -1138,10 +1148,13 @@ struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width)
 
 static void sharpen_if_blurred(page_images *images, preprocess_report *report)
 {
-    int along_rows = preprocess_edge_width_along(images->even, 0);
+    /* the page as deblur_if_blurred measured it, when it is still that page (unscaled, not deblurred) */
+    int measured = images->edges_measured;
+    int along_rows = measured ? images->edge_rows : preprocess_edge_width_along(images->even, 0);
     /* a scan's edges (1-2 px along rows) are sharp both ways: its columns are not measured (7 ms a page) */
-    int along_columns =
-        along_rows > SCAN_EDGE_WIDTH ? preprocess_edge_width_along(images->even, 1) : along_rows;
+    int along_columns = along_rows <= SCAN_EDGE_WIDTH ? along_rows
+                        : measured                    ? images->edge_columns
+                                                      : preprocess_edge_width_along(images->even, 1);
     int sharper_way = along_rows < along_columns ? along_rows : along_columns;
     report->edge_width = along_rows > along_columns ? along_rows : along_columns;
     if (sharper_way < BLURRED_EDGE_WIDTH || report->deblurred) /* masking a deblurred page left halos */
@@ -1200,7 +1213,7 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
 {
     memset(report, 0, sizeof *report);
     report->scale = 1.0f;
-    page_images images = {to_gray(page), NULL, NULL, stages_dir, stem, 0};
+    page_images images = {to_gray(page), NULL, NULL, stages_dir, stem, 0, 0, 0, 0};
     if (!images.gray) {
         ns_error_set(err, errlen, "cannot convert the image to gray");
         return NULL;

@@ -172,6 +172,92 @@ static void an_even_length_shake_is_undone_without_ghosts(void **state)
     pixDestroy(&sharp);
 }
 
+/*
+ * The estimate as first written: every derivative taken between two interpolated points, the sampled
+ * pixel's own included (deblur.c reads that one directly, an exact shortcut). Same sampling: every
+ * 4th pixel, 20 from the border, lags 2-12, angles every 6 degrees and +-12 around the smoothest by 3.
+ */
+static double reference_gray(PIX *page, double x, double y)
+{
+    int left = (int)x, top = (int)y;
+    double right_share = x - left, lower_share = y - top;
+    l_uint32 a = 0, b = 0, c = 0, d = 0;
+    pixGetPixel(page, left, top, &a);
+    pixGetPixel(page, left + 1, top, &b);
+    pixGetPixel(page, left, top + 1, &c);
+    pixGetPixel(page, left + 1, top + 1, &d);
+    double above = a * (1 - right_share) + b * right_share, below = c * (1 - right_share) + d * right_share;
+    return above * (1 - lower_share) + below * lower_share;
+}
+
+static double reference_step(PIX *page, double x, double y, double ux, double uy)
+{
+    return reference_gray(page, x + ux, y + uy) - reference_gray(page, x, y);
+}
+
+static void reference_estimate(PIX *page, motion_estimate *estimate)
+{
+    int width = pixGetWidth(page), height = pixGetHeight(page);
+    double smoothest = -1, smoothest_angle = 0, roughest = 0;
+    for (int degrees = 0; degrees < 180; degrees += 6) {
+        double ux = cos(degrees * M_PI / 180), uy = sin(degrees * M_PI / 180), sum = 0;
+        long count = 0;
+        for (int y = 20; y < height - 20; y += 4)
+            for (int x = 20; x < width - 20; x += 4) {
+                double step = reference_step(page, x, y, ux, uy);
+                sum += step * step;
+                count++;
+            }
+        double energy = sum / count;
+        if (smoothest < 0 || energy < smoothest) {
+            smoothest = energy;
+            smoothest_angle = degrees;
+        }
+        roughest = energy > roughest ? energy : roughest;
+    }
+    memset(estimate, 0, sizeof *estimate);
+    estimate->anisotropy = roughest / smoothest;
+    for (int offset = -12; offset <= 12; offset += 3) {
+        double degrees = smoothest_angle + offset, ux = cos(degrees * M_PI / 180), uy = sin(degrees * M_PI / 180);
+        double energy = 0, products[13] = {0};
+        for (int y = 20; y < height - 20; y += 4)
+            for (int x = 20; x < width - 20; x += 4) {
+                double here = reference_step(page, x, y, ux, uy);
+                if (here == 0)
+                    continue;
+                energy += here * here;
+                for (int lag = 2; lag <= 12; lag++)
+                    products[lag] += here * reference_step(page, x + lag * ux, y + lag * uy, ux, uy);
+            }
+        for (int lag = 2; energy > 0 && lag <= 12; lag++)
+            if (products[lag] / energy < estimate->dip) {
+                estimate->dip = products[lag] / energy;
+                estimate->length = lag;
+                estimate->angle_degrees = degrees < 0 ? degrees + 180 : degrees >= 180 ? degrees - 180 : degrees;
+            }
+    }
+}
+
+/* Reading the sampled pixels directly changes no number of the estimate, to the last bit. */
+static void the_estimate_is_the_interpolated_one_exactly(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_specks(), *soft = shaken(sharp, 7, 30);
+    PIX *pages[2] = {sharp, soft};
+    for (int i = 0; i < 2; i++) {
+        motion_estimate fast, reference;
+        assert_int_equal(deblur_estimate_motion(pages[i], 0, &fast), 1);
+        reference_estimate(pages[i], &reference);
+        if (fast.anisotropy != reference.anisotropy || fast.dip != reference.dip ||
+            fast.length != reference.length || fast.angle_degrees != reference.angle_degrees)
+            fail_msg("page %d: anisotropy %.17g / %.17g, dip %.17g / %.17g, length %.0f / %.0f, angle %.0f / %.0f",
+                     i, fast.anisotropy, reference.anisotropy, fast.dip, reference.dip, fast.length,
+                     reference.length, fast.angle_degrees, reference.angle_degrees);
+    }
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
 /* A sharp page, and one blurred evenly out of focus, show no one-way smear. */
 static void an_unshaken_page_is_not_taken_for_shaken(void **state)
 {
@@ -233,6 +319,7 @@ int main(void)
         cmocka_unit_test(focus_deconvolution_narrows_ink_edges),
         cmocka_unit_test(a_shake_is_measured_and_undone),
         cmocka_unit_test(an_even_length_shake_is_undone_without_ghosts),
+        cmocka_unit_test(the_estimate_is_the_interpolated_one_exactly),
         cmocka_unit_test(an_unshaken_page_is_not_taken_for_shaken),
         cmocka_unit_test(a_slanted_smear_counts_as_a_shake_sooner_than_one_along_the_axes),
     };

@@ -313,6 +313,34 @@ static void a_page_shaken_one_way_is_measured_so_and_not_sharpened(void **state)
 }
 
 /*
+ * A page read at its own size and not deblurred reports the edges of its evened page, measured once
+ * for the deblurring and reused for the sharpening: the same widths as measuring that page afresh.
+ */
+static void an_unscaled_page_reports_the_edges_of_its_evened_page(void **state)
+{
+    (void)state;
+    PIX *sharp = draw_text_page(), *soft = pixBlockconvGray(sharp, NULL, 1, 1);
+    PIX *even = preprocess_even_light(soft);
+    assert_non_null(even);
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(soft, &report, NULL, "test", err, sizeof err);
+    assert_non_null(page);
+    if (report.scale != 1.0f || report.deblurred || strcmp(report.page_from, "frame") != 0)
+        fail_msg("the page was changed before its edges were measured: scale %.2f, deblurred %d, page from %s",
+                 report.scale, report.deblurred, report.page_from);
+    int rows = preprocess_edge_width_along(even, 0), columns = preprocess_edge_width_along(even, 1);
+    int expected = rows <= 2 ? rows : rows > columns ? rows : columns;
+    if (report.edge_width != expected || rows <= 2)
+        fail_msg("reported edges %d px; the evened page measures %d along rows, %d along columns",
+                 report.edge_width, rows, columns);
+    pixDestroy(&page);
+    pixDestroy(&even);
+    pixDestroy(&soft);
+    pixDestroy(&sharp);
+}
+
+/*
  * A shake up and down leaves the rows as sharp as a scan's (1-2 px): the columns are measured anyway,
  * and the shake is found and undone.
  */
@@ -384,6 +412,7 @@ int main(void)
         cmocka_unit_test(a_turned_sheet_in_a_corner_is_found_by_its_near_sides),
         cmocka_unit_test(evening_the_light_leaves_no_halo_around_a_text_block),
         cmocka_unit_test(a_page_shaken_one_way_is_measured_so_and_not_sharpened),
+        cmocka_unit_test(an_unscaled_page_reports_the_edges_of_its_evened_page),
         cmocka_unit_test(a_sharp_page_shaken_up_and_down_is_deblurred),
         cmocka_unit_test(the_dark_strip_along_a_sheets_sides_is_painted_paper),
     };
