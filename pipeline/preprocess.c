@@ -1242,6 +1242,7 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
     save_step(&images, "background", images.even);
     if (report->page_found) { /* the sides of a found sheet: a scan or a frame has no strip of table */
         preprocess_clear_border(images.even);
+        images.edges_measured = 0; /* the painted strip was an edge the deblur check measured */
         save_step(&images, "border", images.even);
     }
     sharpen_if_blurred(&images, report);
