@@ -38,6 +38,9 @@ pdfs=${BENCH_PDFS:-8}
 long_docs=${BENCH_LONG_DOCS:-1000}
 cores=$(nproc)
 python=/usr/bin/python3
+for tool in pdftoppm /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "bench.sh: $tool not found: apt-get install poppler-utils time" >&2; exit 2; }
+done
 set_dir=$root/build/bench-set-$seed-s$scans-o$office-p$phones-d$pdfs
 work=$root/build/bench-run
 mkdir -p "$work"
@@ -78,11 +81,10 @@ for file in "$inputs"/*; do
     *) ln -s "$file" "$work/bare-inputs/" ;;
     esac
 done
-pages=0
-for file in "$work"/bare-inputs/*; do
-    n=$(identify "$file" 2>/dev/null | wc -l)
-    pages=$((pages + n))
-done
+# Pages: every frame of every image bare tesseract reads (a two-page TIFF is two).
+pages=$("$python" -c 'import sys
+from PIL import Image
+print(sum(getattr(Image.open(name), "n_frames", 1) for name in sys.argv[1:]))' "$work"/bare-inputs/*)
 documents=$(ls "$inputs" | wc -l)
 kinds=$(ls "$inputs" | sed 's/.*\.//' | sort | uniq -c | awk '{ printf "%s%d %s", sep, $1, $2; sep = ", " }')
 
