@@ -959,57 +959,6 @@ static void scale_to_text_size(page_images *images, preprocess_report *report)
 }
 
 /*
- * The strip beyond a found sheet. An outline is placed to within a pixel of the search copy (2-4 px at
- * full size), and a blurred photo spreads the sheet's edge over several more, so a flattened page keeps
- * a dark band of table along its sides: 6-10 px at the page's own scale on focus-blurred photos
- * (measured on set 9001's blurred photos, 15-25 px after enlarging). Tesseract's layout joins that
- * band with the text lines beside it into one non-text region: on a blurred photo the header (code,
- * notice date) was not read at all, and the same page cut 40 px lower read it whole.
- * Along each row and column, the run of dark pixels met coming in from a side is painted paper; the
- * run stops at the first paper pixel, so text (inside a margin of paper) is never reached, and a run
- * longer than BORDER_MAX_SHARE of the page (a shadow or a fold, not an edge strip) is left alone.
- */
-#define BORDER_PAPER_SHARE 0.85 /* of EVEN_PAPER_LEVEL: lighter than this is paper */
-#define BORDER_MAX_SHARE 0.02   /* of the page's width (or height): notices keep 4-6% margins */
-
-/* Paints paper over the dark run met from one end of a line of length pixels (step apart in memory). */
-static void clear_run_from_edge(l_uint32 *data, int wpl, int across, int line, int length, int from_end,
-                                int most)
-{
-    int paper = (int)(BORDER_PAPER_SHARE * EVEN_PAPER_LEVEL), run = 0;
-    for (; run < length && run <= most; run++) {
-        int at = from_end ? length - 1 - run : run;
-        l_uint32 *row = data + (size_t)(across ? at : line) * wpl;
-        if (GET_DATA_BYTE(row, across ? line : at) >= paper)
-            break;
-    }
-    if (run == 0 || run > most)
-        return;
-    for (int k = 0; k < run; k++) {
-        int at = from_end ? length - 1 - k : k;
-        l_uint32 *row = data + (size_t)(across ? at : line) * wpl;
-        SET_DATA_BYTE(row, across ? line : at, EVEN_PAPER_LEVEL);
-    }
-}
-
-void preprocess_clear_border(struct Pix *even)
-{
-    if (!even || pixGetDepth(even) != 8)
-        return;
-    int width = pixGetWidth(even), height = pixGetHeight(even), wpl = pixGetWpl(even);
-    l_uint32 *data = pixGetData(even);
-    int most_x = (int)(BORDER_MAX_SHARE * width), most_y = (int)(BORDER_MAX_SHARE * height);
-    for (int y = 0; y < height; y++) {
-        clear_run_from_edge(data, wpl, 0, y, width, 0, most_x);
-        clear_run_from_edge(data, wpl, 0, y, width, 1, most_x);
-    }
-    for (int x = 0; x < width; x++) {
-        clear_run_from_edge(data, wpl, 1, x, height, 0, most_y);
-        clear_run_from_edge(data, wpl, 1, x, height, 1, most_y);
-    }
-}
-
-/*
  * Blur. A phone out of focus or shaken spreads each ink edge over several
  * pixels; Tesseract's own threshold then drops the grey strokes (measured:
  * a focus-blurred page lost every field, the same page unsharp-masked kept
@@ -1240,11 +1189,6 @@ struct Pix *preprocess_page(struct Pix *page, preprocess_report *report, const c
         return NULL;
     }
     save_step(&images, "background", images.even);
-    if (report->page_found) { /* the sides of a found sheet: a scan or a frame has no strip of table */
-        preprocess_clear_border(images.even);
-        images.edges_measured = 0; /* the painted strip was an edge the deblur check measured */
-        save_step(&images, "border", images.even);
-    }
     sharpen_if_blurred(&images, report);
     int scaled_text_height = report->text_height > 0 ? (int)(report->text_height * report->scale) : 0;
     images.binary = binarize_page(images.even, scaled_text_height);

@@ -49,11 +49,4 @@ int preprocess_edge_width_along(struct Pix *gray, int across);
 /* An unsharp-masked copy of an 8-bit gray page whose ink edges spread edge_width pixels. */
 struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width);
 
-/*
- * Paints paper (EVEN_PAPER_LEVEL) over the dark strip along an evened page's sides: on each row and
- * column, the dark run met from a side, when it is at most 2% of the page long (a flattened sheet's
- * edge, not a shadow). Text, behind its paper margin, is never touched.
- */
-void preprocess_clear_border(struct Pix *even);
-
 #endif

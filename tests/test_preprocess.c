@@ -372,32 +372,6 @@ static void a_sharp_page_shaken_up_and_down_is_deblurred(void **state)
     pixDestroy(&sharp);
 }
 
-/*
- * The strip of table a flattened sheet keeps along its sides is painted paper; text behind a paper
- * margin, and a dark band wider than an edge strip (a shadow), are left as they were.
- */
-static void the_dark_strip_along_a_sheets_sides_is_painted_paper(void **state)
-{
-    (void)state;
-    PIX *page = pixCreate(1000, 1000, 8);
-    pixSetAllArbitrary(page, 200);
-    pixSetInRectArbitrary(page, &(BOX){0, 0, 1000, 8, 0}, 60);     /* strip along the top */
-    pixSetInRectArbitrary(page, &(BOX){0, 0, 12, 1000, 0}, 80);    /* strip along the left */
-    pixSetInRectArbitrary(page, &(BOX){30, 300, 20, 10, 0}, 40);   /* ink 18 px past the left strip */
-    pixSetInRectArbitrary(page, &(BOX){900, 0, 100, 1000, 0}, 90); /* a shadow 10% wide on the right */
-    preprocess_clear_border(page);
-    l_uint32 value = 0;
-    pixGetPixel(page, 500, 3, &value);
-    assert_int_equal(value, 200);
-    pixGetPixel(page, 5, 500, &value);
-    assert_int_equal(value, 200);
-    pixGetPixel(page, 40, 305, &value);
-    assert_int_equal(value, 40);
-    pixGetPixel(page, 995, 500, &value);
-    assert_int_equal(value, 90);
-    pixDestroy(&page);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,7 +388,6 @@ int main(void)
         cmocka_unit_test(a_page_shaken_one_way_is_measured_so_and_not_sharpened),
         cmocka_unit_test(an_unscaled_page_reports_the_edges_of_its_evened_page),
         cmocka_unit_test(a_sharp_page_shaken_up_and_down_is_deblurred),
-        cmocka_unit_test(the_dark_strip_along_a_sheets_sides_is_painted_paper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
