@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <unistd.h>
 
+#include "base.h"
 #include "ocr.h"
 
 static ns_engine *engine;
@@ -133,6 +134,36 @@ static void turned_pages_are_set_upright_from_the_text(void **state)
     free(file);
     pixDestroy(&page);
     free(path);
+}
+
+/*
+ * The second look at a page that read poorly: reading a window of it four ways finds the way up
+ * (the text-shape test and OSD are not asked), each wrong way, and leaves an upright page alone.
+ */
+static void a_page_turned_any_way_is_turned_back_by_reading(void **state)
+{
+    (void)state;
+    char *path = test_path("samples/cp14-scan.png");
+    PIX *image = pixRead(path);
+    free(path);
+    assert_non_null(image);
+    PIX *upright = pixConvertTo8(image, 0);
+    pixDestroy(&image);
+    char error[256];
+    ocr_engine *ocr;
+    assert_int_equal(ocr_create(NULL, NULL, &ocr, error, sizeof error), NS_OK);
+    int degrees = -1;
+    assert_int_equal(ocr_orientation_by_reading(ocr, upright, &degrees), 0);
+    assert_int_equal(degrees, 0);
+    for (int turn = 90; turn < 360; turn += 90) {
+        PIX *turned = image_rotate_clockwise(upright, turn);
+        assert_non_null(turned);
+        assert_int_equal(ocr_orientation_by_reading(ocr, turned, &degrees), 1);
+        assert_int_equal((turn + degrees) % 360, 0);
+        pixDestroy(&turned);
+    }
+    ocr_free(ocr);
+    pixDestroy(&upright);
 }
 
 /* The type comes from the bytes: a BMP, WebP or PNM named ".png" still reads. */
@@ -325,6 +356,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_sample_gives_all_five_expected_fields),
         cmocka_unit_test(turned_pages_are_set_upright_from_the_text),
+        cmocka_unit_test(a_page_turned_any_way_is_turned_back_by_reading),
         cmocka_unit_test(tesseract_osd_finds_the_turn_of_a_page),
         cmocka_unit_test(every_supported_format_is_read_from_its_bytes),
         cmocka_unit_test(damaged_and_foreign_files_fail_with_a_named_reason),

@@ -8,6 +8,8 @@
 #include "ocr.h"
 #include "text.h"
 
+#include <leptonica/allheaders.h>
+
 static void add_words(document_text *text, const char *const *words, const float *confidences, int count)
 {
     for (int i = 0; i < count; i++) {
@@ -66,11 +68,48 @@ static void a_page_taken_back_leaves_the_text_as_before(void **state)
     document_text_free(&text);
 }
 
+/* A white page of width x height with dark bars (lines of "text") filling the given rectangle. */
+static PIX *page_with_text_at(int width, int height, int x, int y, int w, int h)
+{
+    PIX *page = pixCreate(width, height, 8);
+    assert_non_null(page);
+    pixSetAll(page);
+    for (int line = y; line + 12 <= y + h; line += 30)
+        assert_int_equal(pixRasterop(page, x, line, w, 12, PIX_CLR, NULL, 0, 0), 0);
+    return page;
+}
+
+static void the_reading_window_is_where_the_ink_is(void **state)
+{
+    (void)state;
+    /* a long column down the left and along the bottom, the middle blank (a sparse right column) */
+    PIX *page = page_with_text_at(2000, 1500, 50, 950, 1900, 500);
+    BOX *window = ocr_reading_window(page);
+    assert_non_null(window);
+    l_int32 x, y, w, h;
+    boxGetGeometry(window, &x, &y, &w, &h);
+    assert_int_equal(w, 1200); /* 60% x 40% of the page */
+    assert_int_equal(h, 600);
+    assert_int_equal(y, 900); /* the bottom row of windows: the text's rows, not the blank middle */
+    boxDestroy(&window);
+    pixDestroy(&page);
+    /* text all over: the middle, as before */
+    page = page_with_text_at(2000, 1500, 0, 0, 2000, 1500);
+    window = ocr_reading_window(page);
+    assert_non_null(window);
+    boxGetGeometry(window, &x, &y, &w, &h);
+    assert_int_equal(x, 400);
+    assert_int_equal(y, 450);
+    boxDestroy(&window);
+    pixDestroy(&page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_page_read_upright_reads_clearly_and_noise_does_not),
         cmocka_unit_test(a_page_taken_back_leaves_the_text_as_before),
+        cmocka_unit_test(the_reading_window_is_where_the_ink_is),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
