@@ -22,6 +22,10 @@ int second_look_wanted(const extracted_field *field);
  */
 int second_look_fails_check(extraction *fields, const notice_catalog *catalog, ns_field_id field);
 
+/* A code's region reaches this many line heights past its box: a misread word can end before the code does
+ * ("CPs" for CP503, "CP4" for CP49). */
+#define SECOND_LOOK_CODE_WIDER_RIGHT 1.0
+
 /* The region to read again: the value's words with a margin, inside the page. */
 ns_box second_look_region(ns_box value, int page_width, int page_height);
 

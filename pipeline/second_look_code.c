@@ -23,14 +23,12 @@
  * CODE_MAX_LENGTH    "CP504B" is 6; a misread adds or drops a character
  * BELOW_LINES        the value printed under its label: the next line, within this many heights
  * ALIGNED_LINES      ... starting within this many heights of the label's left edge
- * WIDER_RIGHT_LINES  a misread word can end before the code does ("CPs" for "CP503")
  */
 #define LABEL_EDITS 2
 #define LABEL_MIN_LENGTH 4
 #define CODE_MAX_LENGTH 7
 #define BELOW_LINES 2.5
 #define ALIGNED_LINES 1.5
-#define WIDER_RIGHT_LINES 1.0
 /* A code read again is a guess confirmed once: under 0.8, as second_look's, one step per further reading. */
 #define MIN_CODE_READINGS 2 /* ways and places together: a code read once is not taken */
 #define CODE_CONFIDENCE 0.6
@@ -184,7 +182,7 @@ int second_look_code(ocr_engine *ocr, struct Pix *image, int on_page, const docu
     int ways[MOST_CODE_PLACES];
     for (int i = 0; i < count; i++) {
         ns_box wider = places[i];
-        wider.w += (int)(WIDER_RIGHT_LINES * wider.h);
+        wider.w += (int)(SECOND_LOOK_CODE_WIDER_RIGHT * wider.h);
         ns_box region = second_look_region(wider, pixGetWidth(image), pixGetHeight(image));
         char value[128];
         readings[i][0] = '\0';
