@@ -31,6 +31,9 @@ define NOTICE n[o0]t(?:[il1|!]\s?)?c[e3]
 # only before "ti". Only before "date": before a code it let a footer's
 # misread code ("Netice CP121A (Rev.") outweigh the header's (seed 202612032113).
 define NOTICE_BEFORE_DATE n(?:[oe0](?:t(?:[il1|!]\s?)?|[a-z]{1,2})|at[il1|!])c[e3]
+# "due" in a label as OCR reads a serif "e" on a soft photo: "Amount duc
+# immediately: $5,947.81" (real-wording CP90 photographed, set 2401 doc-0126)
+define DUE du[ec]
 # "date" in a label as blurred photos read it: "dato", "dale" (as above)
 define DATE_WORD da[tl][eo]
 # space between a label and its value: blanks and line breaks, never a page break

@@ -5,9 +5,9 @@
 # days" is not printed: the explainer computes it from the catalog.
 field response_date
 
-rule amount_due_by      0.85  paired \bamount\s+due(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
+rule amount_due_by      0.85  paired \bamount\s+{DUE}(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
 rule received_by        0.80  \b(?:must\s+be\s+)?received\s+by\s+(?<v>{DATE})
-rule pay_by             0.80  \bpay\s+(?:the\s+)?(?:amount\s+due|full\s+balance|balance|amount\s+you\s+owe)(?:\s+of\s+{MONEY})?,?\s+by\s+(?<v>{DATE})
+rule pay_by             0.80  \bpay\s+(?:the\s+)?(?:amount\s+{DUE}|full\s+balance|balance|amount\s+you\s+owe)(?:\s+of\s+{MONEY})?,?\s+by\s+(?<v>{DATE})
 # A pay-by label in a header or box, as other layouts print it ("Pay by: April
 # 1, 2024", "Payment due date", "Due by"): only at the start of its line, since
 # "asked you to pay by" and "Missed payment due" name other dates; paired, so
@@ -27,5 +27,5 @@ rule hear_from_you_by   0.75  \bhear\s+from\s+you\s+by\s+(?<v>{DATE})
 # Two columns joined line by line: the label ends one line, and its date ends
 # the next, after the other column's words ("Amount due by" / "Write your ...
 # September 29, 2023 $6,800.53").
-rule due_by_merged      0.70  paired \bamount\s+due(?:,?\s+to\s+be\s+received)?\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})
-rule pay_by_merged      0.65  \bpay\s+(?:the\s+)?amount\s+due\s+of\s+{MONEY}\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})
+rule due_by_merged      0.70  paired \bamount\s+{DUE}(?:,?\s+to\s+be\s+received)?\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})
+rule pay_by_merged      0.65  \bpay\s+(?:the\s+)?amount\s+{DUE}\s+of\s+{MONEY}\s+by[ \t]*\n[^\n]{0,90}?(?<v>{DATE})

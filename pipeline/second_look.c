@@ -389,7 +389,14 @@ static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count
     PIX *page = pages[field->chosen.page - 1];
     if (!page)
         return;
-    ns_box region = second_look_region(field->chosen.box, pixGetWidth(page), pixGetHeight(page));
+    ns_box words = field->chosen.box;
+    /*
+     * A code read short may have lost its last character with its box ("CP4" for CP49, the box
+     * ending before the 9: set 2401 doc-0071); second_look_code widens the same way.
+     */
+    if (check->field == NS_FIELD_NOTICE_CODE)
+        words.w += (int)(SECOND_LOOK_CODE_WIDER_RIGHT * words.h);
+    ns_box region = second_look_region(words, pixGetWidth(page), pixGetHeight(page));
     if (region.w == 0 || region.h == 0)
         return;
     char value[128] = "";

@@ -22,6 +22,10 @@ int second_look_wanted(const extracted_field *field);
  */
 int second_look_fails_check(extraction *fields, const notice_catalog *catalog, ns_field_id field);
 
+/* A code's region reaches this many line heights past its box: a misread word can end before the code does
+ * ("CPs" for CP503, "CP4" for CP49). */
+#define SECOND_LOOK_CODE_WIDER_RIGHT 1.0
+
 /* The region to read again: the value's words with a margin, inside the page. */
 ns_box second_look_region(ns_box value, int page_width, int page_height);
 
@@ -67,12 +71,25 @@ int second_look_reread(ocr_engine *ocr, struct Pix *image, ns_box region, extrac
 void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
                          const pattern_library *patterns, const notice_catalog *catalog, extraction *fields);
 
+/* A place where a code may be printed. */
+typedef struct second_look_place {
+    ns_box box;       /* a word read there, or (label_height > 0) a band where lines were not read */
+    int label_height; /* > 0: the height of the lines read beside the band */
+    int lines;        /* a band: how many of its lines are places (under a label its first; in a gap more) */
+} second_look_place;
 /*
  * Where page `page` of text may print its notice code: the word beside or under each "Notice"
- * label (read loosely: "Notae", "Notke"), then short words starting with "c" alone on their
- * line; each place once, at most room. Returns how many (second_look_code.c).
+ * label (read loosely: "Notae", "Notke"), or the band under it when the line there was not read;
+ * then short words starting with "c" alone on their line; then the bands between two lines of a
+ * column read further apart than the next line would be. Each place once, at most room. Returns
+ * how many (second_look_code.c).
  */
-int second_look_code_places(const document_text *text, int page, ns_box *places, int room);
+int second_look_code_places(const document_text *text, int page, second_look_place *places, int room);
+/*
+ * The lines of ink in band of image, below any ink touching its top (the line above's tails), each
+ * at least a share of line_height tall, as boxes on image, at most room: how many.
+ */
+int second_look_lines_in_band(struct Pix *image, ns_box band, int line_height, ns_box *lines, int room);
 /*
  * The code most readings read, ways[i] of them at place i (readings[i] empty: none there): how
  * many, 0 when under two (one reading of a blurred word is a guess) or two codes were read as often.

@@ -125,6 +125,18 @@ static void missing_dollar_sign_and_spaced_digits_still_read(void **state)
     ns_document_free(document);
 }
 
+/* A serif "e" read as "c" on a soft photo (real-wording CP90 photographed: set 2401 doc-0126). */
+static void due_read_as_duc_still_labels_the_amount_and_its_date(void **state)
+{
+    (void)state;
+    ns_document *document = read_text("Notice CP90\nNotice date January 23, 2019\n"
+                                      "Amount duc immediately: $5,947.81\n"
+                                      "Amount duc by February 22, 2019 $5,947.81\n");
+    assert_field(document, NS_FIELD_AMOUNT_DUE, "5947.81");
+    assert_field(document, NS_FIELD_RESPONSE_DATE, "2019-02-22");
+    ns_document_free(document);
+}
+
 static void labels_split_across_lines_still_pair_with_values(void **state)
 {
     (void)state;
@@ -858,6 +870,7 @@ int main(void)
         cmocka_unit_test(amount_prefers_labelled_total_over_billing_rows),
         cmocka_unit_test(ocr_confusions_in_numbers_and_codes_are_repaired),
         cmocka_unit_test(missing_dollar_sign_and_spaced_digits_still_read),
+        cmocka_unit_test(due_read_as_duc_still_labels_the_amount_and_its_date),
         cmocka_unit_test(labels_split_across_lines_still_pair_with_values),
         cmocka_unit_test(a_misspelled_notice_label_still_names_its_values),
         cmocka_unit_test(stray_marks_between_a_date_label_and_its_date_are_skipped),

@@ -266,6 +266,30 @@ static void a_misread_code_is_read_again_from_its_region(void **state)
     pixDestroy(&page);
 }
 
+/*
+ * A code read short with a box that ends before its last character ("CP4" for CP49 with the box
+ * around "CP4" alone: set 2401 doc-0071) is read again past its box, where the character is.
+ */
+static void a_code_read_short_is_read_again_past_its_box(void **state)
+{
+    (void)state;
+    PIX *page;
+    ocr_engine *ocr;
+    extraction fields;
+    read_sample(&page, &ocr, &fields);
+    extracted_field *code = &fields.fields[NS_FIELD_NOTICE_CODE];
+    assert_string_equal(code->chosen.value, "CP14");
+    ns_box whole = code->chosen.box;
+    snprintf(code->chosen.text, sizeof code->chosen.text, "CP1");
+    snprintf(code->chosen.value, sizeof code->chosen.value, "CP1"); /* no catalog code: it fails its check */
+    code->chosen.corrected = CODE_AS_READ;
+    code->chosen.box.w = whole.w - (int)(1.1 * whole.h); /* the box ends inside the "1": the "4" is outside */
+    second_look(ocr, &page, 1, &test_knowledge()->catalog, &fields);
+    assert_recovered(code, "CP14", "CP1 failed its check; read again");
+    ocr_free(ocr);
+    pixDestroy(&page);
+}
+
 static void a_date_off_the_window_is_read_again(void **state)
 {
     (void)state;
@@ -456,6 +480,7 @@ int main(void)
         cmocka_unit_test(the_region_is_the_value_with_a_margin_inside_the_page),
         cmocka_unit_test(only_found_fields_on_kept_pages_are_looked_at),
         cmocka_unit_test(a_misread_code_is_read_again_from_its_region),
+        cmocka_unit_test(a_code_read_short_is_read_again_past_its_box),
         cmocka_unit_test(a_date_off_the_window_is_read_again),
         cmocka_unit_test(only_a_date_as_sure_or_likely_right_checks_the_other),
         cmocka_unit_test(a_date_in_a_skipped_block_is_found_there),
