@@ -89,7 +89,8 @@ int extract_billing_total(const extraction *fields, int64_t *total);
  * Runs the cross-checks between fields again on their final values, after a
  * second look replaced or filled one: a mark a replaced value caused is taken
  * back, one it now causes is made. A field replaced since keeps its own review
- * (the replacing stage clears its check_marked).
+ * (the replacing stage clears its check_marked). Last, every core value under
+ * 0.8 without a review gets one: what comes out with no review is sure.
  */
 void extract_recheck(extraction *fields, const notice_catalog *catalog);
 /* Parses text as a value of the field's kind, as read (no catalog correction); 0 when it is not one. */

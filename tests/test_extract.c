@@ -403,7 +403,7 @@ static void a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked(void **
         {"CP001A", "CP01A", "notice_code "},  /* a zero doubled before the suffix */
         {"CP2O08", "CP2000", "notice_code "}, /* an 8 for a 0 */
         {"CP504", "CP504", ""},               /* known as read */
-        {"CP50B", "CP50B", ""},               /* two slips from CP508C: left as read (and unknown) */
+        {"CP50B", "CP50B", "notice_code "},   /* two slips from CP508C: left as read, unknown, so unsure */
         {"CPOLA", "CP01A", "notice_code "},   /* letters for both digits, a serif 1 as L */
         {"CP0ILA", "CP01A", "notice_code "},  /* a 1 read as two strokes, I and L */
         {"cP523", "CP523", ""},               /* a small c: the code as printed, not a slip */
@@ -667,6 +667,29 @@ static void assert_reviewed(const char *text, const char *want)
     ns_document_free(document);
 }
 
+/* A code and a year read only in passing, by weak rules: under 0.8, so both are listed for review. */
+static void every_value_under_the_sure_confidence_is_reviewed(void **state)
+{
+    (void)state;
+    ns_document *document = read_text(
+        "We sent you notices about CP503 your unpaid balance of $2,237.55 for 2023.\nPay by 04/01/2024\n");
+    char fields[256];
+    reviewed_fields(document, fields, sizeof fields);
+    int unsure = 0;
+    for (int field = 0; field < NS_FIELD_COUNT; field++) {
+        double confidence = 1;
+        if (!ns_document_field(document, (ns_field_id)field, &confidence) || confidence >= 0.8)
+            continue;
+        unsure++;
+        if (!strstr(fields, ns_field_name((ns_field_id)field)))
+            fail_msg("%s at %.2f is not listed for review (%s)", ns_field_name((ns_field_id)field),
+                     confidence, fields);
+    }
+    assert_true(unsure >= 2); /* the code and the year */
+    assert_true(ns_document_needs_review(document));
+    ns_document_free(document);
+}
+
 /* CP14 prints its pay-by date 21 days after the notice date: one far off is marked, one near is not. */
 static void a_response_date_off_the_catalogs_window_is_marked(void **state)
 {
@@ -884,6 +907,7 @@ int main(void)
         cmocka_unit_test(business_tax_period_gives_its_year),
         cmocka_unit_test(the_stub_and_the_body_name_the_tax_year_when_the_header_is_lost),
         cmocka_unit_test(response_date_before_notice_date_is_flagged_for_review),
+        cmocka_unit_test(every_value_under_the_sure_confidence_is_reviewed),
         cmocka_unit_test(a_notice_year_far_past_the_tax_year_is_the_date_marked),
         cmocka_unit_test(cross_checks_are_made_again_on_the_replaced_values),
         cmocka_unit_test(a_notice_year_before_a_tax_year_read_in_more_places_marks_both),
