@@ -56,4 +56,10 @@ struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width);
  */
 void preprocess_clear_border(struct Pix *even);
 
+/*
+ * 1 when the band along an 8-bit gray frame's edges (2% of its long side deep) is evenly lit paper all
+ * the way round, as on a scan; 0 when it holds anything else (table, clutter, a photo's light fall-off).
+ */
+int preprocess_frame_edges_are_paper(struct Pix *gray);
+
 #endif
