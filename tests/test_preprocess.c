@@ -143,7 +143,7 @@ static void a_scan_has_no_outline_and_the_report_says_why(void **state)
 }
 
 /*
- * A scan's edges are paper all round (and its text block is not searched for clutter or a slant); a
+ * A scan's edges are paper all round (and neither a page outline nor a text block is looked for); a
  * sheet on a table, paper whose light falls off toward the corners (as a phone's does) and a table of
  * one even gray all round are not.
  */
@@ -157,6 +157,15 @@ static void only_a_frame_with_paper_all_round_its_edges_counts_as_a_scan(void **
         for (int x = 0; x < width; x++)
             pixSetPixel(scan, x, y, (l_uint32)sheet_gray(x, y));
     assert_int_equal(preprocess_frame_edges_are_paper(scan), 1);
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(scan, &report, NULL, "test", err, sizeof err);
+    assert_non_null(page);
+    assert_int_equal(report.page_found,
+                     0); /* no outline or text block was looked for, and the note says so */
+    assert_string_equal(report.page_from, "frame");
+    assert_non_null(strstr(report.page_note, "paper all round the frame's edges"));
+    pixDestroy(&page);
     PIX *photo = draw_photo((scene){800, 600, 0, 1.0, 1, 1.0});
     assert_int_equal(preprocess_frame_edges_are_paper(photo), 0);
     /* the same scan lit by a lamp from above its middle: 15% darker in the corners */
