@@ -62,4 +62,11 @@ void preprocess_clear_border(struct Pix *even);
  */
 int preprocess_frame_edges_are_paper(struct Pix *gray);
 
+/*
+ * The clockwise turn (0, 90, 180, 270) that makes text upright, from Leptonica's up/down and sideways
+ * signals (pixOrientDetect), or -1 when they do not tell; portrait_sheet: the page is a sheet found
+ * by its outline and flattened taller than wide, so it cannot lie sideways.
+ */
+int preprocess_orientation_from_signals(float up, float left, int portrait_sheet);
+
 #endif

@@ -448,6 +448,24 @@ static void the_dark_strip_along_a_sheets_sides_is_painted_paper(void **state)
     pixDestroy(&page);
 }
 
+/*
+ * Orientation from Leptonica's signals, as measured on photos Leptonica alone left undecided (an up/down
+ * signal of 5.9-9.0 beside a sideways one as strong): a sheet found and flattened taller than wide cannot
+ * lie sideways, so its up/down signal decides; a frame (no sheet found) or a weak signal stays undecided.
+ */
+static void a_portrait_sheet_is_turned_by_its_up_down_signal_alone(void **state)
+{
+    (void)state;
+    assert_int_equal(preprocess_orientation_from_signals(5.94f, -4.45f, 1), 0);
+    assert_int_equal(preprocess_orientation_from_signals(5.94f, -4.45f, 0), -1);
+    assert_int_equal(preprocess_orientation_from_signals(-6.73f, 7.86f, 1), 180);
+    assert_int_equal(preprocess_orientation_from_signals(3.06f, -3.09f, 1), -1); /* too weak either way */
+    /* Leptonica's own decisions stand: plainly upside down, plainly sideways */
+    assert_int_equal(preprocess_orientation_from_signals(-26.49f, 3.78f, 1), 180);
+    assert_int_equal(preprocess_orientation_from_signals(-1.93f, 31.25f, 0), 90);
+    assert_int_equal(preprocess_orientation_from_signals(13.15f, -4.09f, 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +475,7 @@ int main(void)
         cmocka_unit_test(a_dim_photo_is_brightened_and_its_sheet_found),
         cmocka_unit_test(a_scan_has_no_outline_and_the_report_says_why),
         cmocka_unit_test(only_a_frame_with_paper_all_round_its_edges_counts_as_a_scan),
+        cmocka_unit_test(a_portrait_sheet_is_turned_by_its_up_down_signal_alone),
         cmocka_unit_test(small_text_is_measured_and_enlarged),
         cmocka_unit_test(blur_is_measured_and_sharpening_narrows_it),
         cmocka_unit_test(a_blurred_page_is_deblurred_and_a_sharp_one_left_alone),
