@@ -49,4 +49,17 @@ int preprocess_edge_width_along(struct Pix *gray, int across);
 /* An unsharp-masked copy of an 8-bit gray page whose ink edges spread edge_width pixels. */
 struct Pix *preprocess_sharpen(struct Pix *gray, int edge_width);
 
+/*
+ * 1 when the band along an 8-bit gray frame's edges (2% of its long side deep) is evenly lit paper all
+ * the way round, as on a scan; 0 when it holds anything else (table, clutter, a photo's light fall-off).
+ */
+int preprocess_frame_edges_are_paper(struct Pix *gray);
+
+/*
+ * The clockwise turn (0, 90, 180, 270) that makes text upright, from Leptonica's up/down and sideways
+ * signals (pixOrientDetect), or -1 when they do not tell; portrait_sheet: the page is a sheet found
+ * by its outline and flattened taller than wide, so it cannot lie sideways.
+ */
+int preprocess_orientation_from_signals(float up, float left, int portrait_sheet);
+
 #endif

@@ -2,9 +2,9 @@
  * test_preprocess.c - page finding and dim-light handling on drawn photos
  * (no OCR): a sheet with text bars on a textured table, turned, off-centre,
  * dim, or far from the camera; a plain scan, where no page outline exists and the
- * report says why; a small photo's tiny characters, measured so the page is
- * enlarged; blur, measured by how far ink edges spread along rows and columns,
- * deconvolved when it is wide both ways and sharpened when it is milder and not one-way, a shake up
+ * report says why, and a frame with paper all round its edges counts as a scan; a small photo's tiny
+ * characters, measured so the page is enlarged; blur, measured by how far ink edges spread along rows and
+ * columns, deconvolved when it is wide both ways and sharpened when it is milder and not one-way, a shake up
  * and down found though the rows stay sharp; and light evened out without halos.
  */
 #include "testutil.h"
@@ -140,6 +140,55 @@ static void a_scan_has_no_outline_and_the_report_says_why(void **state)
     assert_non_null(strstr(report.page_note, "fewer than two straight page sides stand out"));
     assert_string_equal(report.page_from, "frame"); /* paper all round its text: nothing to cut away */
     pixDestroy(&page);
+}
+
+/*
+ * A scan's edges are paper all round (and neither a page outline nor a text block is looked for); a
+ * sheet on a table, paper whose light falls off toward the corners (as a phone's does) and a table of
+ * one even gray all round are not.
+ */
+static void only_a_frame_with_paper_all_round_its_edges_counts_as_a_scan(void **state)
+{
+    (void)state;
+    /* the sheet as a scanner sees it: its text bars within their margins, paper beyond */
+    int width = (int)PAGE_WIDTH, height = (int)PAGE_HEIGHT;
+    PIX *scan = pixCreate(width, height, 8);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            pixSetPixel(scan, x, y, (l_uint32)sheet_gray(x, y));
+    assert_int_equal(preprocess_frame_edges_are_paper(scan), 1);
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(scan, &report, NULL, "test", err, sizeof err);
+    assert_non_null(page);
+    assert_int_equal(report.page_found,
+                     0); /* no outline or text block was looked for, and the note says so */
+    assert_string_equal(report.page_from, "frame");
+    assert_non_null(strstr(report.page_note, "paper all round the frame's edges"));
+    pixDestroy(&page);
+    PIX *photo = draw_photo((scene){800, 600, 0, 1.0, 1, 1.0});
+    assert_int_equal(preprocess_frame_edges_are_paper(photo), 0);
+    /* the same scan lit by a lamp from above its middle: 15% darker in the corners */
+    PIX *falling_off = pixCopy(NULL, scan);
+    double corner = hypot(width / 2.0, height / 2.0);
+    for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+            l_uint32 value = 0;
+            pixGetPixel(scan, x, y, &value);
+            double r = hypot(x - width / 2.0, y - height / 2.0) / corner;
+            pixSetPixel(falling_off, x, y, (l_uint32)lround(value * (1 - 0.15 * r * r)));
+        }
+    }
+    assert_int_equal(preprocess_frame_edges_are_paper(falling_off), 0);
+    /* the scan's middle on a table of one even gray (no light fall-off at all): even, but not paper */
+    PIX *even_table = pixCreate(FRAME_WIDTH, FRAME_HEIGHT, 8);
+    pixSetAllArbitrary(even_table, 110);
+    pixRasterop(even_table, 400, 100, width, height, PIX_SRC, scan, 0, 0);
+    assert_int_equal(preprocess_frame_edges_are_paper(even_table), 0);
+    pixDestroy(&even_table);
+    pixDestroy(&falling_off);
+    pixDestroy(&photo);
+    pixDestroy(&scan);
 }
 
 /* A small photo's characters (5 px tall, 3 wide) are measured and the page enlarged. */
@@ -327,8 +376,9 @@ static void an_unscaled_page_reports_the_edges_of_its_evened_page(void **state)
     PIX *page = preprocess_page(soft, &report, NULL, "test", err, sizeof err);
     assert_non_null(page);
     if (report.scale != 1.0f || report.deblurred || strcmp(report.page_from, "frame") != 0)
-        fail_msg("the page was changed before its edges were measured: scale %.2f, deblurred %d, page from %s",
-                 report.scale, report.deblurred, report.page_from);
+        fail_msg(
+            "the page was changed before its edges were measured: scale %.2f, deblurred %d, page from %s",
+            report.scale, report.deblurred, report.page_from);
     int rows = preprocess_edge_width_along(even, 0), columns = preprocess_edge_width_along(even, 1);
     int expected = rows <= 2 ? rows : rows > columns ? rows : columns;
     if (report.edge_width != expected || rows <= 2)
@@ -372,6 +422,24 @@ static void a_sharp_page_shaken_up_and_down_is_deblurred(void **state)
     pixDestroy(&sharp);
 }
 
+/*
+ * Orientation from Leptonica's signals, as measured on photos Leptonica alone left undecided (an up/down
+ * signal of 5.9-9.0 beside a sideways one as strong): a sheet found and flattened taller than wide cannot
+ * lie sideways, so its up/down signal decides; a frame (no sheet found) or a weak signal stays undecided.
+ */
+static void a_portrait_sheet_is_turned_by_its_up_down_signal_alone(void **state)
+{
+    (void)state;
+    assert_int_equal(preprocess_orientation_from_signals(5.94f, -4.45f, 1), 0);
+    assert_int_equal(preprocess_orientation_from_signals(5.94f, -4.45f, 0), -1);
+    assert_int_equal(preprocess_orientation_from_signals(-6.73f, 7.86f, 1), 180);
+    assert_int_equal(preprocess_orientation_from_signals(3.06f, -3.09f, 1), -1); /* too weak either way */
+    /* Leptonica's own decisions stand: plainly upside down, plainly sideways */
+    assert_int_equal(preprocess_orientation_from_signals(-26.49f, 3.78f, 1), 180);
+    assert_int_equal(preprocess_orientation_from_signals(-1.93f, 31.25f, 0), 90);
+    assert_int_equal(preprocess_orientation_from_signals(13.15f, -4.09f, 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +448,8 @@ int main(void)
         cmocka_unit_test(a_sheet_far_from_the_camera_is_found),
         cmocka_unit_test(a_dim_photo_is_brightened_and_its_sheet_found),
         cmocka_unit_test(a_scan_has_no_outline_and_the_report_says_why),
+        cmocka_unit_test(only_a_frame_with_paper_all_round_its_edges_counts_as_a_scan),
+        cmocka_unit_test(a_portrait_sheet_is_turned_by_its_up_down_signal_alone),
         cmocka_unit_test(small_text_is_measured_and_enlarged),
         cmocka_unit_test(blur_is_measured_and_sharpening_narrows_it),
         cmocka_unit_test(a_blurred_page_is_deblurred_and_a_sharp_one_left_alone),
