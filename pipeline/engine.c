@@ -23,8 +23,8 @@ struct ns_engine {
     ocr_engine *ocr;
     char *save_stages_dir;
     load_limits limits;
-    ns_date today;            /* year 0: the local date at each read */
-    int abroad;               /* 1: every notice read was addressed outside the United States */
+    ns_date today; /* year 0: the local date at each read */
+    int abroad;    /* 1: every notice read was addressed outside the United States */
     int ocr_seconds_per_page; /* 0: no limit */
 };
 
@@ -129,8 +129,7 @@ static int engine_limits(const ns_engine_options *options, load_limits *limits, 
         return 1;
     if (options->first_page < 0 || options->last_page < 0 ||
         (options->last_page && options->last_page < options->first_page)) {
-        ns_error_set(errbuf, errlen, "pages %d-%d: not a page range", options->first_page,
-                     options->last_page);
+        ns_error_set(errbuf, errlen, "pages %d-%d: not a page range", options->first_page, options->last_page);
         return 0;
     }
     limits->first_page = options->first_page;
@@ -307,8 +306,7 @@ static PIX *prepare_page(ns_engine *engine, ns_document *document, PIX *image, i
     preprocess_report *report = &document->preprocess[index];
     PIX *clean = preprocess_page(image, report, engine->save_stages_dir, stem, reason, len);
     int turn = 0;
-    if (clean && !report->orientation_known && ocr_detect_orientation(engine->ocr, clean, &turn) &&
-        turn != 0) {
+    if (clean && !report->orientation_known && ocr_detect_orientation(engine->ocr, clean, &turn) && turn != 0) {
         PIX *upright = image_rotate_clockwise(clean, turn);
         if (upright) {
             pixDestroy(&clean);
@@ -359,9 +357,10 @@ static ns_status read_page(ns_engine *engine, ns_document *document, loaded_page
     clock_gettime(CLOCK_MONOTONIC, &start);
     if (pages->text[index]) {
         document->text_layer[index] = 1;
-        ns_status added = document_text_begin_page(text, pages->text_width[index], pages->text_height[index])
-                              ? document_text_add_laid_out(text, pages->text[index], pages->text_boxes[index])
-                              : NS_ERR_NOMEM;
+        ns_status added =
+            document_text_begin_page(text, pages->text_width[index], pages->text_height[index])
+                ? document_text_add_laid_out(text, pages->text[index], pages->text_boxes[index])
+                : NS_ERR_NOMEM;
         document->timings.extract_ms += milliseconds_since(&start);
         return added;
     }
@@ -417,8 +416,8 @@ static void read_loaded_pages(ns_engine *engine, ns_document *document, loaded_p
         extract_fields(&engine->knowledge->patterns, &engine->knowledge->catalog, &text,
                        &document->extraction);
         second_look(engine->ocr, kept, SECOND_LOOK_PAGES, &engine->knowledge->catalog, &document->extraction);
-        second_look_missing(engine->ocr, kept[0], &text, &engine->knowledge->patterns,
-                            &engine->knowledge->catalog, &document->extraction);
+        second_look_missing(engine->ocr, kept[0], &text, &engine->knowledge->patterns, &engine->knowledge->catalog,
+                            &document->extraction);
         extract_recheck(&document->extraction, &engine->knowledge->catalog); /* on the values as replaced */
     } else {
         document_fail(document, status, reason);
@@ -464,8 +463,8 @@ ns_document *ns_engine_read_file(ns_engine *engine, const char *path)
 }
 
 /* Decodes each image and appends its pages to all; the reason names the image when there are several. */
-static ns_status load_images(const ns_engine *engine, const void *const *images, const size_t *sizes,
-                             int count, loaded_pages *all, char *reason, size_t len)
+static ns_status load_images(const ns_engine *engine, const void *const *images, const size_t *sizes, int count,
+                             loaded_pages *all, char *reason, size_t len)
 {
     memset(all, 0, sizeof *all);
     for (int i = 0; i < count; i++) {
@@ -473,8 +472,7 @@ static ns_status load_images(const ns_engine *engine, const void *const *images,
         char why[512] = "";
         ns_status status = load_memory(images[i], sizes[i], &engine->limits, &one, why, sizeof why);
         if (status == NS_OK && all->count + one.count > engine->limits.max_pages) {
-            snprintf(why, sizeof why, "more than %d pages in all, over the page limit",
-                     engine->limits.max_pages);
+            snprintf(why, sizeof why, "more than %d pages in all, over the page limit", engine->limits.max_pages);
             status = NS_ERR_TOO_LARGE;
             loaded_pages_free(&one);
         }
@@ -520,8 +518,8 @@ ns_document *ns_engine_read_images(ns_engine *engine, const char *source, const 
 }
 
 /* A text document, explained as of today; abroad as in ns_engine_options. */
-static ns_document *read_text(const ns_knowledge *knowledge, const char *source, const char *plain,
-                              ns_date today, int abroad)
+static ns_document *read_text(const ns_knowledge *knowledge, const char *source, const char *plain, ns_date today,
+                              int abroad)
 {
     ns_document *document = document_new(source);
     if (!document)
@@ -602,8 +600,7 @@ ns_document *ns_document_for_code(const ns_knowledge *knowledge, const char *cod
 ns_status ns_document_correct(ns_document *document, ns_field_id field, const char *value, char *errbuf,
                               size_t errlen)
 {
-    if (!document || document->status != NS_OK || !document->knowledge ||
-        (unsigned)field >= NS_FIELD_ALL_COUNT) {
+    if (!document || document->status != NS_OK || !document->knowledge || (unsigned)field >= NS_FIELD_ALL_COUNT) {
         ns_error_set(errbuf, errlen, "only a document that was read can be corrected");
         return NS_ERR_ARGUMENT;
     }

@@ -869,7 +869,7 @@ static void mark_unsure_values(extraction *fields)
     }
 }
 
-_Static_assert(sizeof((extracted_field *)0)->review == sizeof((extracted_field *)0)->unchecked_review,
+_Static_assert(sizeof ((extracted_field *)0)->review == sizeof ((extracted_field *)0)->unchecked_review,
                "a review and its unchecked copy are the same size");
 
 void extract_recheck(extraction *fields, const notice_catalog *catalog)

@@ -195,8 +195,7 @@ int ocr_detect_orientation(ocr_engine *engine, struct Pix *page, int *degrees)
     return 1;
 }
 
-/* Runs recognition, stopped by Tesseract's own monitor after seconds_limit (0: none); 0 when it stopped
- * early. */
+/* Runs recognition, stopped by Tesseract's own monitor after seconds_limit (0: none); 0 when it stopped early. */
 static int recognize_within(ocr_engine *engine, int seconds_limit, char *err, size_t errlen)
 {
     ETEXT_DESC *monitor = seconds_limit > 0 ? TessMonitorCreate() : NULL;
@@ -418,8 +417,7 @@ static void read_symbol_choices(TessResultIterator *symbols, ocr_line *out)
         if (!best)
             continue; /* no word here: Tesseract asserts on a choice iterator made at such a place */
         TessDeleteText(best);
-        symbol->starts_word =
-            TessPageIteratorIsAtBeginningOf(TessResultIteratorGetPageIterator(symbols), RIL_WORD);
+        symbol->starts_word = TessPageIteratorIsAtBeginningOf(TessResultIteratorGetPageIterator(symbols), RIL_WORD);
         TessChoiceIterator *choices = TessResultIteratorGetChoiceIterator(symbols);
         if (!choices)
             continue;

@@ -59,7 +59,7 @@ int ocr_orientation_by_reading(ocr_engine *engine, struct Pix *page, int *degree
 #define OCR_SYMBOL_CHOICES 4
 typedef struct ocr_symbol {
     int count;
-    int starts_word;                  /* 1: a space goes before it */
+    int starts_word; /* 1: a space goes before it */
     char text[OCR_SYMBOL_CHOICES][8]; /* UTF-8 of each choice */
     float confidence[OCR_SYMBOL_CHOICES];
 } ocr_symbol;
