@@ -3,6 +3,10 @@
 field notice_date
 
 rule header_label       0.95  paired \b{NOTICE_BEFORE_DATE}\s+{DATE_WORD}{GAP}{STRAY}(?<v>{DATE})
+# Both words misread on a hard photo: "Notte dace", "Notive date", "Notioe Gate"
+# (dim, shaken and small photos of seed 202612041500). Not "Notes", "Nice" or
+# "Nance"; weaker than the label read as printed, so its value is reviewed.
+rule header_label_misread 0.75 paired \b(?:n[o0]t[a-z!|1]{0,3}[ce3]|{NOTICE_BEFORE_DATE})\s+(?:[a-z]at[eo]|da[a-z][eo]|dat[a-z])\b{GAP}{STRAY}(?<v>{DATE})
 rule date_of_notice     0.90  \bdate\s+of\s+(?:this\s+)?(?:notice|letter)\s*:?\s*(?<v>{DATE})
 rule letter_date        0.90  paired \bletter\s+{DATE_WORD}{GAP}{STRAY}(?<v>{DATE})
 # "Date:" in a letter's header block, which OCR may join to the left column's line;

@@ -303,13 +303,33 @@ static page_region region_of(const document_text *text, int page, ns_box box)
  *   SAME_LINE_ROW_LINES  1.0: the rows' centres within one line height
  */
 #define SAME_LINE_ROW_LINES 1.0
+/*
+ * A label read in the middle of a sentence ("...write the tax year (2024) on your payment") is no
+ * header label: it pairs only with a value that follows it as the sentence's next words, never with
+ * one across a column gap in the same row (the pay-by date of the stub's other column was taken as
+ * the tax year at 0.91 on a photo of held-out seed 202612041500).
+ *   PROSE_WORD_GAP_LINES  1.0: a word this close before the label is the same sentence's (words are
+ *                         spaced about half a line height; column gaps are several)
+ *   PROSE_VALUE_GAP_LINES 1.5: the value follows within this, a space and some punctuation
+ */
+#define PROSE_WORD_GAP_LINES 1.0
+#define PROSE_VALUE_GAP_LINES 1.5
 
-static int laid_out_as_pair(ns_box label, ns_box value, int on_one_text_line)
+static int label_in_prose(ns_box word_before, ns_box label)
+{
+    int gap = label.x - (word_before.x + word_before.w);
+    return word_before.w && word_before.x < label.x && gap <= PROSE_WORD_GAP_LINES * label.h;
+}
+
+static int laid_out_as_pair(ns_box label, ns_box value, int on_one_text_line, int in_prose)
 {
     int line = label.h > value.h ? label.h : value.h;
     int label_middle2 = 2 * label.y + label.h, value_middle2 = 2 * value.y + value.h;
     /* doubled, as the middles are */
     double row_tolerance2 = on_one_text_line ? 2 * SAME_LINE_ROW_LINES * line : line;
+    if (in_prose)
+        return abs(value_middle2 - label_middle2) <= row_tolerance2 && value.x + value.w > label.x &&
+               value.x - (label.x + label.w) <= PROSE_VALUE_GAP_LINES * line;
     if (abs(value_middle2 - label_middle2) <= row_tolerance2)
         return value.x + value.w > label.x;
     int gap = value.y - (label.y + label.h);
@@ -424,8 +444,9 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
             locate_label(text, ovector[0], value_start, &label, &label_page);
             int label_line = document_text_line_at(text, ovector[0]);
             int one_line = label_line >= 0 && label_line == document_text_line_at(text, value_start);
-            if (label.w &&
-                (label_page != candidate.page || !laid_out_as_pair(label, candidate.box, one_line))) {
+            int in_prose = label_in_prose(document_text_box_before(text, ovector[0]), label);
+            if (label.w && (label_page != candidate.page ||
+                            !laid_out_as_pair(label, candidate.box, one_line, in_prose))) {
                 notes->unpaired_labels += rule->weight > 0; /* a veto's label is not the field's */
                 continue;
             }

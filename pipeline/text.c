@@ -381,6 +381,15 @@ int document_text_line_at(const document_text *text, size_t offset)
     return word < text->word_count && text->words[word].start <= offset ? text->words[word].line : -1;
 }
 
+ns_box document_text_box_before(const document_text *text, size_t offset)
+{
+    size_t word = first_word_ending_after(text, offset);
+    if (word == 0 || word >= text->word_count || text->words[word].start > offset)
+        return (ns_box){0, 0, 0, 0};
+    const text_word *before = &text->words[word - 1], *at = &text->words[word];
+    return before->line == at->line && before->page == at->page ? before->box : (ns_box){0, 0, 0, 0};
+}
+
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,
                           int *page)
 {

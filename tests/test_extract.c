@@ -173,7 +173,7 @@ static void a_misspelled_notice_label_still_names_its_values(void **state)
     /* "Notes", "Nice" and "Nance" are not the label (and, with no IRS marks, the page is no notice). */
     ns_document *document = ns_read_text(test_knowledge(), "test",
                                          "Notes date November 10, 2023\nNice date November 12, 2023\n"
-                                         "Nance date November 14, 2023\n",
+                                         "Nance date November 14, 2023\nNotes Gate November 16, 2023\n",
                                          test_today);
     assert_field(document, NS_FIELD_NOTICE_DATE, NULL);
     ns_document_free(document);
@@ -194,6 +194,9 @@ static void stray_marks_between_a_date_label_and_its_date_are_skipped(void **sta
         {"Natice date July 27, 2020", "2020-07-27"},
         {"Ogden, UT 64201-0090 Netce date Jaruary 27, 2022", "2022-01-27"},
         {"Austin, TX 73301-0023 Notice date June 9,.2017", "2017-06-09"},
+        {"Austin, TX 73201 0629 Notte dace May 25. 2018", "2018-05-25"},
+        {"Kansas City, MO 64999-0010 Notive date April 28, 2017", "2017-04-28"},
+        {"Fresno, CA 93888-0025 Notioe Gate March 24, 2025", "2025-03-24"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[256];
@@ -533,6 +536,24 @@ static void a_blank_label_never_takes_the_next_rows_value(void **state)
     extract_placed(below, sizeof below / sizeof below[0], &out);
     assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2010");
     assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].review, "");
+}
+
+/*
+ * "the tax year" inside a sentence is no header label: the date across the column gap in its row is
+ * another column's value; the year that follows the words as the sentence goes on is its value.
+ */
+static void a_label_inside_a_sentence_takes_only_the_words_after_it(void **state)
+{
+    (void)state;
+    placed_word across[] = {{"Write", 100, 900},     {"the", 240, 900}, {"tax", 330, 900}, {"year", 420, 900},
+                            {"November", 1200, 900}, {"18,", 1410, 900}, {"2025", 1490, 900}};
+    extraction out;
+    extract_placed(across, sizeof across / sizeof across[0], &out);
+    assert_false(out.fields[NS_FIELD_TAX_YEAR].found);
+    placed_word after[] = {{"Write", 100, 900}, {"the", 240, 900}, {"tax", 330, 900},
+                           {"year", 420, 900},  {"2024", 530, 900}, {"on", 640, 900}};
+    extract_placed(after, sizeof after / sizeof after[0], &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2024");
 }
 
 /*
@@ -916,6 +937,7 @@ int main(void)
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(a_code_read_in_more_places_wins_over_a_slip_to_another_catalog_code),
         cmocka_unit_test(a_blank_label_never_takes_the_next_rows_value),
+        cmocka_unit_test(a_label_inside_a_sentence_takes_only_the_words_after_it),
         cmocka_unit_test(a_bent_row_pairs_when_ocr_read_it_as_one_line),
         cmocka_unit_test(a_blank_ocr_word_is_no_word),
         cmocka_unit_test(a_tax_year_label_vetoes_only_the_date_under_it),
