@@ -333,6 +333,18 @@ static int month_from_name(const char *name, size_t len)
         if (i == len)
             return month;
     }
+    if (len == 4) {
+        /* "Jone", "dune", "Juty": the four-letter names with one letter misread, when only one fits */
+        int found = 0, matches = 0;
+        for (int month = 1; month <= 12; month++) {
+            const char *full = date_month_name(month);
+            if (strlen(full) == 4 && normalize_edit_distance_at_most(name, len, full, 4, 1)) {
+                found = month;
+                matches++;
+            }
+        }
+        return matches == 1 ? found : 0;
+    }
     if (len >= 5 && len < 16) {
         /* "rn" read for "m" ("Novernbet", three edits from November): taken back first */
         char merged[16];

@@ -381,13 +381,28 @@ int document_text_line_at(const document_text *text, size_t offset)
     return word < text->word_count && text->words[word].start <= offset ? text->words[word].line : -1;
 }
 
+static int holds_letter_or_digit(const document_text *text, const text_word *word)
+{
+    for (size_t i = word->start; i < word->end; i++)
+        if (isalnum((unsigned char)text->text[i]))
+            return 1;
+    return 0;
+}
+
 ns_box document_text_box_before(const document_text *text, size_t offset)
 {
     size_t word = first_word_ending_after(text, offset);
-    if (word == 0 || word >= text->word_count || text->words[word].start > offset)
+    if (word >= text->word_count || text->words[word].start > offset)
         return (ns_box){0, 0, 0, 0};
-    const text_word *before = &text->words[word - 1], *at = &text->words[word];
-    return before->line == at->line && before->page == at->page ? before->box : (ns_box){0, 0, 0, 0};
+    const text_word *at = &text->words[word];
+    while (word-- > 0) {
+        const text_word *before = &text->words[word];
+        if (before->line != at->line || before->page != at->page)
+            break;
+        if (holds_letter_or_digit(text, before)) /* a speck ("~", ".") is no word of a sentence */
+            return before->box;
+    }
+    return (ns_box){0, 0, 0, 0};
 }
 
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,

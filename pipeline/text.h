@@ -60,8 +60,8 @@ ns_status document_text_add_laid_out(document_text *text, const char *plain, con
 void document_text_word(const document_text *text, const text_word *word, char *out, size_t size);
 /* The line of the word holding the byte at offset; -1 when it falls between words. */
 int document_text_line_at(const document_text *text, size_t offset);
-/* The box of the word before the one holding the byte at offset when both are on one line; w == 0 when
- * there is none (the word starts its line, or offset falls between words). */
+/* The box of the nearest word holding a letter or digit before the one holding the byte at offset, on
+ * its line; w == 0 when there is none (the word starts its line, or offset falls between words). */
 ns_box document_text_box_before(const document_text *text, size_t offset);
 /* The words overlapping [start, end): their union box, mean confidence and page. */
 void document_text_locate(const document_text *text, size_t start, size_t end, ns_box *box, float *confidence,

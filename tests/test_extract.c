@@ -554,6 +554,10 @@ static void a_label_inside_a_sentence_takes_only_the_words_after_it(void **state
                            {"year", 420, 900},  {"2024", 530, 900}, {"on", 640, 900}};
     extract_placed(after, sizeof after / sizeof after[0], &out);
     assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2024");
+    /* A speck read just before a header label (a fax) is no sentence: the label pairs across its row. */
+    placed_word speck[] = {{"~", 1716, 900}, {"Tax", 1755, 900}, {"year", 1851, 900}, {"2019", 2463, 900}};
+    extract_placed(speck, sizeof speck / sizeof speck[0], &out);
+    assert_string_equal(out.fields[NS_FIELD_TAX_YEAR].chosen.value, "2019");
 }
 
 /*

@@ -155,6 +155,12 @@ static void damaged_month_names_are_recognized(void **state)
     assert_string_equal(iso("Novernbet 7, 2025"), "2025-11-07"); /* "rn" for "m", and one edit more */
     assert_string_equal(iso("Jurne 9, 2017"), "2017-06-09");
     assert_string_equal(iso("June 9,.2017"), "2017-06-09");
+    /* a four-letter name with one letter misread (small photos of seed 202612041500), when only one fits */
+    assert_string_equal(iso("Jone 18, 2024"), "2024-06-18");
+    assert_string_equal(iso("dune 18, 2024"), "2024-06-18");
+    assert_string_equal(iso("Juty 3, 2017"), "2017-07-03");
+    assert_string_equal(iso("Juny 3, 2017"), "invalid"); /* June or July */
+    assert_string_equal(iso("Page 3, 2017"), "invalid");
 }
 
 static void impossible_dates_are_rejected(void **state)
