@@ -20,9 +20,10 @@ define CODE (?-i:(?:[Cc][Pp]|L[Tt])\s?\d{1,4}[A-Z]{0,2})(?![A-Za-z0-9])
 define CODE_LOOKALIKE (?-i:(?:[Cc][Pp]|L[Tt])\s?[0-9OoDQIl|iLSZBGT]{2,6}[A-Z]{0,2})(?![A-Za-z0-9])
 # Letter 1058, LTR 1058, Ltr. 5071C; also "Letter 5O71C", "Letter IO58": a
 # letter number is not repaired as a token (its suffix letter makes it look
-# like a word), so O, I and l may stand for digits here, with at least one
-# real digit; normalizing the code repairs them.
-define LETTER (?:letter|ltr)\.?\s?(?=[\dOIl]{0,3}\d)[\dOIl]{2,4}[A-Z]?(?![A-Za-z0-9])
+# like a word), so O, I, l and S may stand for digits here, with at least one
+# real digit; normalizing the code repairs them ("Letter S071C (Rev. 07-2021)"
+# in a scanned letter's footer, seed 202612041500).
+define LETTER (?:letter|ltr)\.?\s?(?=[\dOIlS]{0,3}\d)[\dOIlS]{2,4}[A-Z]?(?![A-Za-z0-9])
 # "Notice" in a header label as OCR may read it: Notce, Notlce, N0tice, Noti ce
 define NOTICE n[o0]t(?:[il1|!]\s?)?c[e3]
 # Before "date" also as small or blurred photos read it: "ti" taken as one or
@@ -36,8 +37,10 @@ define NOTICE_BEFORE_DATE n(?:[oe0](?:t(?:[il1|!]\s?)?|[a-z]{1,2})|at[il1|!])c[e
 define DUE du[ec]
 # "date" in a label as blurred photos read it: "dato", "dale" (as above)
 define DATE_WORD da[tl][eo]
-# space between a label and its value: blanks and line breaks, never a page break
-define GAP [ \t\n:]{0,6}
+# space between a label and its value: blanks and line breaks, never a page break;
+# the colon as printed, or as a fax or a dim photo reads it ("Notice date. -
+# October 27, 2017", "Tax year. 2024" on seed 202612041700)
+define GAP [ \t\n:;.]{0,6}
 # Stray marks OCR reads between a label and its value on a dim, faxed or
 # crumpled photo ("Notice date So May 21, 2021", "Notice date: ai September
 # 12, 2019"): up to three tokens of one or two characters, no digit, on the

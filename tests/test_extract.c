@@ -197,6 +197,7 @@ static void stray_marks_between_a_date_label_and_its_date_are_skipped(void **sta
         {"Austin, TX 73201 0629 Notte dace May 25. 2018", "2018-05-25"},
         {"Kansas City, MO 64999-0010 Notive date April 28, 2017", "2017-04-28"},
         {"Fresno, CA 93888-0025 Notioe Gate March 24, 2025", "2025-03-24"},
+        {"Austin, TX 73301-0023 Pe Notice date. - October 27, 2017.", "2017-10-27"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[256];
@@ -283,7 +284,7 @@ static void a_letter_number_read_with_letters_for_digits_is_the_letter(void **st
 {
     (void)state;
     static const char *const headers[] = {"Letter Number: SO7IC", "Lever Number: SO71C",
-                                          "Leter Number: 5071C"};
+                                          "Leter Number: 5071C", "Letter Number; 5071C"};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
         char text[256];
         snprintf(text, sizeof text,
@@ -293,6 +294,15 @@ static void a_letter_number_read_with_letters_for_digits_is_the_letter(void **st
         assert_field(document, NS_FIELD_NOTICE_CODE, "LTR5071C");
         ns_document_free(document);
     }
+    /* The header's number lost ("50710."), the footer's read with an S for its 5. */
+    ns_document *footer = read_text("Internal Revenue Service Letter Number: 50710.\n"
+                                    "Letter S071C (Rev. 07-2021) Page 1 of 2\n");
+    assert_field(footer, NS_FIELD_NOTICE_CODE, "LTR5071C");
+    ns_document_free(footer);
+    /* A digit read as a symbol ends no number: "105%" is not letter 105, the footer's 1058 stands. */
+    ns_document *symbol = read_text("IRS Service Letter Number: 105%\nLetter 1058 (Rev. 09-2017)\n");
+    assert_field(symbol, NS_FIELD_NOTICE_CODE, "LTR1058");
+    ns_document_free(symbol);
 }
 
 static void letters_are_coded_as_ltr(void **state)
