@@ -307,7 +307,7 @@ static page_region region_of(const document_text *text, int page, ns_box box)
  * A label read in the middle of a sentence ("...write the tax year (2024) on your payment") is no
  * header label: it pairs only with a value that follows it as the sentence's next words, never with
  * one across a column gap in the same row (the pay-by date of the stub's other column was taken as
- * the tax year at 0.91 on a photo of held-out seed 202612041500).
+ * the tax year at 0.91 on a phone photo of seed 202612041500).
  *   PROSE_WORD_GAP_LINES  1.0: a word this close before the label is the same sentence's (words are
  *                         spaced about half a line height; column gaps are several)
  *   PROSE_VALUE_GAP_LINES 1.5: the value follows within this, a space and some punctuation
