@@ -327,11 +327,11 @@ static int laid_out_as_pair(ns_box label, ns_box value, int on_one_text_line, in
     int label_middle2 = 2 * label.y + label.h, value_middle2 = 2 * value.y + value.h;
     /* doubled, as the middles are */
     double row_tolerance2 = on_one_text_line ? 2 * SAME_LINE_ROW_LINES * line : line;
-    if (in_prose)
-        return abs(value_middle2 - label_middle2) <= row_tolerance2 && value.x + value.w > label.x &&
-               value.x - (label.x + label.w) <= PROSE_VALUE_GAP_LINES * line;
     if (abs(value_middle2 - label_middle2) <= row_tolerance2)
-        return value.x + value.w > label.x;
+        return value.x + value.w > label.x &&
+               (!in_prose || value.x - (label.x + label.w) <= PROSE_VALUE_GAP_LINES * line);
+    if (in_prose)
+        return 0; /* a sentence's label has its value on its own line */
     int gap = value.y - (label.y + label.h);
     int in_column = value.x < label.x + label.w + line && value.x + value.w > label.x - line;
     return gap >= -line / 2 && gap <= PAIRED_BELOW_LINES * line && in_column;
