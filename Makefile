@@ -147,9 +147,8 @@ endif
 # reachable, or loses only possibly, is suppressed in tests/valgrind.supp with a comment per entry.
 # Each program's report is in $(BUILD)/memcheck/.
 # test_second_look reads whole pages again several ways: about 19 minutes under valgrind, so it is left
-# to make sanitize (AddressSanitizer with its leak check runs it in a minute). test_heap measures glibc's
-# allocator, which valgrind replaces.
-MEMCHECK_TESTS := $(filter-out $(SLOW_TESTS) test_threads test_second_look test_heap,$(TESTS))
+# to make sanitize (AddressSanitizer with its leak check runs it in a minute).
+MEMCHECK_TESTS := $(filter-out $(SLOW_TESTS) test_threads test_second_look,$(TESTS))
 MEMCHECK_SAMPLES := samples/cp503-2page-office.tif samples/cp90-phone-exif.jpg samples/cp2000-phone.heic
 VALGRIND := valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
   --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp --num-callers=40

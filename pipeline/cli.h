@@ -137,10 +137,5 @@ int batch_run(const ns_knowledge *knowledge, const cli_options *opts, const inpu
               batch_summary *summary);
 /* Writes the end-of-run summary to stream. */
 void batch_print_summary(FILE *stream, const batch_summary *summary, int timings);
-/*
- * Makes every thread allocate from one malloc arena, so that malloc_trim after a document returns all of
- * the memory the document freed (process-wide; call before the first worker thread starts).
- */
-void batch_use_one_arena(void);
 
 #endif

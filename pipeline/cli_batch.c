@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -178,13 +177,11 @@ static void *worker_main(void *argument)
         batch_record done;
         read_one(work, engine, work->inputs->paths[index], &done);
         /*
-         * A page's images (tens of MB each) are freed into this thread's malloc arena; handing its
-         * free pages back between documents lowers RSS. Measured at -j 2 on the bench set: 100
-         * and 199 MB at the 10th and 110th document, against 167 and 259 MB (320 at the 120th)
-         * without it, for 2% more CPU (the pages are faulted in again). Nothing leaks (heaptrack:
-         * the live heap stays between 50 and 140 MB); RSS beyond it is the allocator's free memory.
+         * No malloc_trim here: glibc keeps a page's freed images in this worker's arena for the next
+         * page. Measured at -j 2 on the bench set: a trim after every document held RSS at 160-186 MB
+         * but took 6% more wall time (4 s more system time over 60 documents: pages handed back, then
+         * faulted in again); without it RSS stays at 229 MB from the 100th document to the 420th.
          */
-        malloc_trim(0);
         done.ready = 1;
         pthread_mutex_lock(&work->lock);
         work->window[index % work->window_size] = done;
@@ -282,22 +279,6 @@ static int write_in_order(batch *work, int fd, progress *shown, batch_summary *s
     return exit_code;
 }
 
-/*
- * glibc gives each thread an arena of its own, and malloc_trim gives back the free pages inside every
- * arena's bins but never the top of a thread's arena: there a page's freed images stay resident up to
- * the trim threshold, which glibc raises with the largest block freed (to 64 MB after a 32 MB photo).
- * Measured at -j 2 on the bench set, right after each document's trim: memory in use stayed at 85-105
- * MB while RSS rose from 113 to 193 MB over 26 documents (258 MB at the 100th); with one arena RSS
- * stayed at 120-140 MB, and the CPU time of a -j 2 run was the same (9.53 and 9.59 s, 9.63 and 9.64 s:
- * the workers' small blocks come from per-thread caches, so they seldom wait for the arena's lock).
- * A fixed mmap threshold (images mapped and unmapped one by one) kept RSS flat too, but cost 7% more
- * CPU in page faults.
- */
-void batch_use_one_arena(void)
-{
-    mallopt(M_ARENA_MAX, 1);
-}
-
 static int default_jobs(void)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -323,7 +304,6 @@ int batch_run(const ns_knowledge *knowledge, const cli_options *opts, const inpu
         fputs("noticescan: out of memory\n", stderr);
         return EXIT_SOME_FAILED;
     }
-    batch_use_one_arena();
     pthread_mutex_init(&work.lock, NULL);
     pthread_cond_init(&work.changed, NULL);
     size_t started_threads = 0;
