@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ typedef struct batch {
     size_t next_to_take, next_to_write;
     batch_record *window;
     size_t window_size;
+    size_t workers;
     int stop;
     char setup_error[1024]; /* the first engine that could not be created, or "" */
 } batch;
@@ -95,6 +97,35 @@ static char *render_record(const ns_document *document, const cli_options *opts,
     char *row = csv_row_from_json(json);
     free(json);
     return row;
+}
+
+/*
+ * What the process may hold per worker between documents before free heap goes back to the system.
+ * glibc keeps a page's freed images in the worker's arena for the next page; handing them back after
+ * every document (malloc_trim) cost 6% more wall time at -j 2 on the bench set (4 s more system time
+ * over 60 documents: pages given back, then faulted in again), for RSS 160-186 MB instead of 188-243
+ * over 1,000 documents. Above this budget the trim runs: a run of unusually large pages cannot leave
+ * the process holding their memory.
+ */
+#define KEPT_HEAP_MB_PER_WORKER 128
+
+/* Resident memory of this process in MB (0 where /proc cannot tell). */
+static long resident_mb(void)
+{
+    FILE *statm = fopen("/proc/self/statm", "r");
+    long size = 0, resident = 0;
+    if (!statm)
+        return 0;
+    if (fscanf(statm, "%ld %ld", &size, &resident) != 2)
+        resident = 0;
+    fclose(statm);
+    return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
+}
+
+static void give_back_heap_above_budget(size_t workers)
+{
+    if (resident_mb() > (long)(KEPT_HEAP_MB_PER_WORKER * workers))
+        malloc_trim(0);
 }
 
 /* Reads one input into a record: the rendered text, its kind, pages and stage times. */
@@ -176,12 +207,7 @@ static void *worker_main(void *argument)
     while ((index = take_next(work)) != SIZE_MAX) {
         batch_record done;
         read_one(work, engine, work->inputs->paths[index], &done);
-        /*
-         * No malloc_trim here: glibc keeps a page's freed images in this worker's arena for the next
-         * page. Measured at -j 2 on the bench set: a trim after every document held RSS at 160-186 MB
-         * but took 6% more wall time (4 s more system time over 60 documents: pages handed back, then
-         * faulted in again); without it RSS stays at 229 MB from the 100th document to the 420th.
-         */
+        give_back_heap_above_budget(work->workers);
         done.ready = 1;
         pthread_mutex_lock(&work->lock);
         work->window[index % work->window_size] = done;
@@ -294,7 +320,7 @@ int batch_run(const ns_knowledge *knowledge, const cli_options *opts, const inpu
         jobs = MAX_JOBS;
     if (jobs > inputs->count)
         jobs = inputs->count > 0 ? inputs->count : 1;
-    batch work = {.knowledge = knowledge, .opts = opts, .inputs = inputs};
+    batch work = {.knowledge = knowledge, .opts = opts, .inputs = inputs, .workers = jobs};
     work.window_size = jobs * WINDOW_PER_WORKER;
     work.window = calloc(work.window_size, sizeof *work.window);
     pthread_t *threads = calloc(jobs, sizeof *threads);

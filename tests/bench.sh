@@ -150,7 +150,7 @@ scans_ours=$(cpu_of "$bin" --json -q -j 1 $scan_files)
 scans_bare=$(cpu_of sh -c 'for f; do tesseract "$f" - >/dev/null 2>&1; done' _ $scan_files)
 scans_baseline=0
 # shellcheck disable=SC2086
-[ -z "${BENCH_BASELINE:-}" ] || scans_baseline=$(cpu_of "$BENCH_BASELINE" --json $scan_files)
+[ -z "${BENCH_BASELINE:-}" ] || scans_baseline=$(cpu_of "$BENCH_BASELINE" --json -q -j 1 $scan_files)
 awk -v n="$scans" -v ours="$scans_ours" -v bare="$scans_bare" -v base="$scans_baseline" 'BEGIN {
     printf "clean scans (%d, one at a time): noticescan %.2f CPU s/page, bare tesseract %.2f (noticescan / bare %.2fx)", n,
         ours / n, bare / n, ours / bare
