@@ -109,16 +109,20 @@ static char *render_record(const ns_document *document, const cli_options *opts,
  */
 #define KEPT_HEAP_MB_PER_WORKER 128
 
-/* Resident memory of this process in MB (0 where /proc cannot tell). */
+/* Resident memory of this process in MB (0 where /proc cannot tell): statm's second field, in pages. */
 static long resident_mb(void)
 {
+    char line[128] = "";
     FILE *statm = fopen("/proc/self/statm", "r");
-    long size = 0, resident = 0;
     if (!statm)
         return 0;
-    if (fscanf(statm, "%ld %ld", &size, &resident) != 2)
-        resident = 0;
+    char *read = fgets(line, sizeof line, statm);
     fclose(statm);
+    if (!read)
+        return 0;
+    char *after_size = NULL;
+    (void)strtol(line, &after_size, 10);
+    long resident = strtol(after_size, NULL, 10);
     return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
 }
 
