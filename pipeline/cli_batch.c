@@ -104,8 +104,8 @@ static char *render_record(const ns_document *document, const cli_options *opts,
  * glibc keeps a page's freed images in the worker's arena for the next page; handing them back after
  * every document (malloc_trim) cost 6% more wall time at -j 2 on the bench set (4 s more system time
  * over 60 documents: pages given back, then faulted in again), for RSS 160-186 MB instead of 188-243
- * over 1,000 documents. Above this budget the trim runs: a run of unusually large pages cannot leave
- * the process holding their memory.
+ * over 1,000 documents (188-225 with this budget). Above it the trim runs: a run of unusually large
+ * pages cannot leave the process holding their memory.
  */
 #define KEPT_HEAP_MB_PER_WORKER 128
 
