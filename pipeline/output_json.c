@@ -114,6 +114,11 @@ static json_t *preprocess_json(const ns_document *document)
         json_object_set_new(json_array_get(pages, (size_t)i), "sharpened", json_boolean(report->sharpened));
         /* Whether a wide blur was undone by deconvolution first (then it is not sharpened again). */
         json_object_set_new(json_array_get(pages, (size_t)i), "deblurred", json_boolean(report->deblurred));
+        /* How grainy a photo's paper was (dim-light sensor noise; null: a scan), and if it was filtered. */
+        json_object_set_new(json_array_get(pages, (size_t)i), "paper_noise",
+                            report->paper_noise >= 0 ? json_real(((int)(report->paper_noise * 10)) / 10.0)
+                                                     : json_null());
+        json_object_set_new(json_array_get(pages, (size_t)i), "denoised", json_boolean(report->denoised));
         /* What was read: the page inside its outline, the page estimated from its text, or the whole frame. */
         json_object_set_new(json_array_get(pages, (size_t)i), "page_from",
                             json_string(report->page_from ? report->page_from : "frame"));

@@ -19,6 +19,9 @@ typedef struct preprocess_report {
     int edge_width;             /* median spread of ink edges at the final scale, pixels (0: no text) */
     int sharpened;              /* the page was blurred and was unsharp-masked */
     int deblurred;              /* the page was out of focus and its blur was undone (deblur.c) */
+    float paper_noise;          /* a photo's grain: paper pixels' mean step from their neighbourhood's
+                                   mean, gray levels (-1: a scan, not measured) */
+    int denoised;               /* the page was grainy and was median-filtered */
     int width, height;          /* final page size */
 } preprocess_report;
 
@@ -42,6 +45,10 @@ struct Pix *preprocess_even_light(struct Pix *gray);
  * page, more the more it is blurred; 0 when it shows too few edges to judge.
  */
 int preprocess_edge_width(struct Pix *gray);
+
+/* The grain of an evened page's paper: the mean step, in gray levels, between a paper pixel and its row
+ * neighbours' mean (about the noise's standard deviation); 0 when no paper shows. */
+double preprocess_paper_noise(struct Pix *even);
 
 /* The same measure along sampled rows only (across = 0) or columns only (across = 1). */
 int preprocess_edge_width_along(struct Pix *gray, int across);

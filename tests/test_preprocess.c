@@ -5,7 +5,8 @@
  * report says why, and a frame with paper all round its edges counts as a scan; a small photo's tiny
  * characters, measured so the page is enlarged; blur, measured by how far ink edges spread along rows and
  * columns, deconvolved when it is wide both ways and sharpened when it is milder and not one-way, a shake up
- * and down found though the rows stay sharp; and light evened out without halos.
+ * and down found though the rows stay sharp; light evened out without halos; and a dim photo's grain
+ * measured and filtered out.
  */
 #include "testutil.h"
 
@@ -142,6 +143,17 @@ static void a_scan_has_no_outline_and_the_report_says_why(void **state)
     pixDestroy(&page);
 }
 
+/* The sheet as a scanner sees it: its text bars within their margins, paper beyond. */
+static PIX *draw_scan(void)
+{
+    int width = (int)PAGE_WIDTH, height = (int)PAGE_HEIGHT;
+    PIX *scan = pixCreate(width, height, 8);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            pixSetPixel(scan, x, y, (l_uint32)sheet_gray(x, y));
+    return scan;
+}
+
 /*
  * A scan's edges are paper all round (and neither a page outline nor a text block is looked for); a
  * sheet on a table, paper whose light falls off toward the corners (as a phone's does) and a table of
@@ -150,12 +162,8 @@ static void a_scan_has_no_outline_and_the_report_says_why(void **state)
 static void only_a_frame_with_paper_all_round_its_edges_counts_as_a_scan(void **state)
 {
     (void)state;
-    /* the sheet as a scanner sees it: its text bars within their margins, paper beyond */
     int width = (int)PAGE_WIDTH, height = (int)PAGE_HEIGHT;
-    PIX *scan = pixCreate(width, height, 8);
-    for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++)
-            pixSetPixel(scan, x, y, (l_uint32)sheet_gray(x, y));
+    PIX *scan = draw_scan();
     assert_int_equal(preprocess_frame_edges_are_paper(scan), 1);
     preprocess_report report;
     char err[256] = "";
@@ -422,6 +430,77 @@ static void a_sharp_page_shaken_up_and_down_is_deblurred(void **state)
     pixDestroy(&sharp);
 }
 
+/* The page with grain added: near-Gaussian (four uniform draws summed), about sigma levels, repeatable. */
+static PIX *grainy(PIX *page, int sigma)
+{
+    PIX *out = pixCopy(NULL, page);
+    unsigned seed = 12345u;
+    for (int y = 0; y < pixGetHeight(out); y++)
+        for (int x = 0; x < pixGetWidth(out); x++) {
+            int sum = 0;
+            for (int draw = 0; draw < 4; draw++) {
+                seed = seed * 1103515245u + 12345u;
+                sum += (int)((seed >> 16) % 1000u) - 500;
+            }
+            l_uint32 value = 0;
+            pixGetPixel(out, x, y, &value);
+            /* four uniform draws over +-500 have a standard deviation of 577: scaled to sigma */
+            int grained = (int)value + sum * sigma / 577;
+            pixSetPixel(out, x, y, (l_uint32)(grained < 0 ? 0 : grained > 255 ? 255 : grained));
+        }
+    return out;
+}
+
+/* Count of ink pixels (darker than mid gray). */
+static int ink_pixels(PIX *page)
+{
+    PIX *ink = pixThresholdToBinary(page, 128);
+    l_int32 count = 0;
+    pixCountPixels(ink, &count, NULL);
+    pixDestroy(&ink);
+    return count;
+}
+
+/*
+ * A dim photo's grain: measured on the paper away from the ink (so a clean page's stroke edges do not
+ * count as grain), filtered out of a grainy photo with its strokes kept, and a clean photo left alone.
+ * A scan's paper is not measured: office scans read right, and their paper's texture would cost them
+ * the filter.
+ */
+static void grain_is_measured_away_from_ink_and_filtered_out_of_photos(void **state)
+{
+    (void)state;
+    PIX *clean = draw_photo((scene){800, 600, 0, 1.0, 1, 1.0}), *grained = grainy(clean, 8);
+    double clean_noise = preprocess_paper_noise(clean), grain_noise = preprocess_paper_noise(grained);
+    if (clean_noise > 0.2 || grain_noise < 4.0)
+        fail_msg("paper noise: clean photo %.2f, grain of sigma 8 %.2f", clean_noise, grain_noise);
+    preprocess_report report;
+    char err[256] = "";
+    PIX *page = preprocess_page(grained, &report, NULL, "test", err, sizeof err);
+    if (!page || !report.denoised)
+        fail_msg("a grainy photo (noise %.2f) was not filtered: %s", report.paper_noise, err);
+    PIX *clean_page = preprocess_page(clean, &report, NULL, "test", err, sizeof err);
+    assert_non_null(clean_page);
+    assert_false(report.denoised);
+    double left = preprocess_paper_noise(page);
+    int ink_clean = ink_pixels(clean_page), ink_filtered = ink_pixels(page);
+    if (left > grain_noise / 3 || abs(ink_filtered - ink_clean) > ink_clean / 10)
+        fail_msg("after filtering: noise %.2f (was %.2f), ink %d px (clean photo %d px)", left, grain_noise,
+                 ink_filtered, ink_clean);
+    pixDestroy(&clean_page);
+    pixDestroy(&page);
+    PIX *scan = draw_scan(), *grainy_scan = grainy(scan, 8);
+    page = preprocess_page(grainy_scan, &report, NULL, "test", err, sizeof err);
+    assert_non_null(page);
+    if (report.denoised || report.paper_noise >= 0.0f)
+        fail_msg("a grainy scan was measured (%.2f) or filtered (%d)", report.paper_noise, report.denoised);
+    pixDestroy(&page);
+    pixDestroy(&grainy_scan);
+    pixDestroy(&scan);
+    pixDestroy(&grained);
+    pixDestroy(&clean);
+}
+
 /*
  * Orientation from Leptonica's signals, as measured on photos Leptonica alone left undecided (an up/down
  * signal of 5.9-9.0 beside a sideways one as strong): a sheet found and flattened taller than wide cannot
@@ -458,6 +537,7 @@ int main(void)
         cmocka_unit_test(a_page_shaken_one_way_is_measured_so_and_not_sharpened),
         cmocka_unit_test(an_unscaled_page_reports_the_edges_of_its_evened_page),
         cmocka_unit_test(a_sharp_page_shaken_up_and_down_is_deblurred),
+        cmocka_unit_test(grain_is_measured_away_from_ink_and_filtered_out_of_photos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
