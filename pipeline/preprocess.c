@@ -1185,9 +1185,9 @@ static void sharpen_if_blurred(page_images *images, preprocess_report *report)
  * as the mean difference between a pixel and the mean of its 5x5 neighbourhood, and smoothed
  * with a bilateral filter: neighbours differing by more than a few grain steps (ink against
  * paper) are not averaged, so strokes keep their edges. Measured on three evaluation sets (seeds
- * 202612041500, 1700, 1735): 33 photos filtered (13 dim, 20 with a scanner's damage printed on
- * them), all five fields right on 31 against 26 unfiltered, none lost; on their 19 dim photos a
- * 3x3 median or box filter won 3 and lost fields on enlarged pages, whose strokes they thinned.
+ * 202612041500, 1700, 1735): 32 pages filtered (12 dim photos, 20 damaged scans whose frame edges
+ * are not paper), all five fields right on 31 against 26 unfiltered, none lost; on the sets' 19 dim photos
+ * a 3x3 median or box filter won 3 and lost fields on enlarged pages, whose strokes they thinned.
  */
 #define NOISE_PAPER_LEVEL 150    /* the evened paper lands near 200, ink far below: brighter is paper */
 #define NOISE_INK_CLEARANCE 9    /* px: the window that must hold no ink around a measured pixel */
