@@ -1191,7 +1191,7 @@ static void sharpen_if_blurred(page_images *images, preprocess_report *report)
  */
 #define NOISE_PAPER_LEVEL 150    /* the evened paper lands near 200, ink far below: brighter is paper */
 #define NOISE_INK_CLEARANCE 9    /* px: the window that must hold no ink around a measured pixel */
-#define NOISY_PAPER_STEP 1.0     /* levels: ordinary photos measure 0-0.8, dim ones 1.2-6 */
+#define NOISY_PAPER_STEP 1.0     /* levels: ordinary photos measure 0.1-0.9, dim ones mostly 1-14 */
 #define NOISE_BANDS 8            /* grain is everywhere: 8 bands across the page measure it (a full page */
 #define NOISE_BAND_HEIGHT 64     /* of 7 MP took 100 ms, the bands 1/6 of that) */
 #define GRAIN_SPATIAL_SIGMA 2.0f /* px at the final scale: the grain's blotches, not a stroke's width */
@@ -1226,7 +1226,7 @@ double preprocess_paper_noise(struct Pix *even)
     double steps = 0;
     long count = 0;
     for (int i = 0; i < NOISE_BANDS; i++) {
-        int top = (int)((long)height * (2 * i + 1) / (2 * NOISE_BANDS)) - NOISE_BAND_HEIGHT / 2;
+        int top = height * (2 * i + 1) / (2 * NOISE_BANDS) - NOISE_BAND_HEIGHT / 2;
         BOX *where = boxCreate(0, top > 0 ? top : 0, width, NOISE_BAND_HEIGHT);
         PIX *band = where ? pixClipRectangle(even, where, NULL) : NULL;
         if (band)
