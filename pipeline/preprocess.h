@@ -21,7 +21,7 @@ typedef struct preprocess_report {
     int deblurred;              /* the page was out of focus and its blur was undone (deblur.c) */
     float paper_noise;          /* a photo's grain: paper pixels' mean step from their neighbourhood's
                                    mean, gray levels (-1: a scan, not measured) */
-    int denoised;               /* the page was grainy and was median-filtered */
+    int denoised;               /* the page was grainy and its grain smoothed (a bilateral filter) */
     int width, height;          /* final page size */
 } preprocess_report;
 
@@ -46,8 +46,8 @@ struct Pix *preprocess_even_light(struct Pix *gray);
  */
 int preprocess_edge_width(struct Pix *gray);
 
-/* The grain of an evened page's paper: the mean step, in gray levels, between a paper pixel and its row
- * neighbours' mean (about the noise's standard deviation); 0 when no paper shows. */
+/* The grain of an evened page's paper: the mean difference, in gray levels, between a paper pixel with no
+ * ink near it and its 5x5 neighbourhood's mean, over bands across the page; 0 when no paper shows. */
 double preprocess_paper_noise(struct Pix *even);
 
 /* The same measure along sampled rows only (across = 0) or columns only (across = 1). */
