@@ -11,6 +11,11 @@ define MONEY (?<![\d.,])\$?\s?-?\s?\d{1,3}(?:(?:[,.]\s?|\s)\d{3})*[.,]\s?\d{2}(?
 # or with a speck after it ("September 12) 2019", "Bapeniber 12; 2019" on fresh
 # seed 202612031640, "June 9,.2017" on a fax of seed 202612032013).
 define DATE (?:[A-Za-z]{3,10}\.?\s{0,2}\d{1,2}\s{0,2}[,.;)]{0,2}\s{0,2}(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))
+# A date OCR garbled past parsing, as hard photos read them beside their labels: a word for the
+# month, one to three marks for the day, then the year's digits, cut or run on ("January *, 2019",
+# "Matcn 14, 20149", "August 27, 201", "May 73, 2018", "April:14,:2025" on seeds 202612041500 to
+# 202612042240). Only "misread" rules use it: a place to read again, never a value.
+define DATE_GARBLED [A-Za-z]{3,10}[.:]?[ \t]{0,2}\S{1,3}[ \t]{0,2}[,.;:)]{0,2}[ \t]{0,2}(?=[\d)]{0,2}\d\d)[\d)]{3,5}(?![\dA-Za-z])
 define YEAR (?<!\d)(?:19|20)\d{2}(?!\d)
 # CP14, CP 14, CP504B, CP2000, CP3219A, LT11, LT 16; OCR reads the C small
 # ("cP523"), as it does in the URL of the notice's page ("irs.gov/cp49").

@@ -7,6 +7,11 @@ rule header_label       0.95  paired \b{NOTICE_BEFORE_DATE}\s+{DATE_WORD}{GAP}{S
 # (dim, shaken and small photos of seed 202612041500). Not "Notes", "Nice" or
 # "Nance"; weaker than the label read as printed, so its value is reviewed.
 rule header_label_misread 0.75 paired \b(?:n[o0]t[a-z!|1]{0,3}[ce3]|{NOTICE_BEFORE_DATE})\s+(?:[a-z]at[eo]|da[a-z][eo]|dat[a-z])\b{GAP}{STRAY}(?<v>{DATE})
+# The same labels with their date garbled past parsing: when no date was read, the second look
+# reads the value's place again (second_look.c).
+rule header_label_garbled 0.95 paired misread \b(?:n[o0]t[a-z!|1]{0,3}[ce3]|{NOTICE_BEFORE_DATE})\s+(?:[a-z]at[eo]|da[a-z][eo]|dat[a-z])\b{GAP}{STRAY}(?<v>{DATE_GARBLED})
+rule letter_date_garbled  0.90 paired misread \bletter\s+{DATE_WORD}{GAP}{STRAY}(?<v>{DATE_GARBLED})
+rule date_colon_garbled   0.85 paired misread (?<!due )(?<!birth )(?<!this )\b{DATE_WORD}\s*[:;]\s*{STRAY}(?<v>{DATE_GARBLED})
 rule date_of_notice     0.90  \bdate\s+of\s+(?:this\s+)?(?:notice|letter)\s*:?\s*(?<v>{DATE})
 rule letter_date        0.90  paired \bletter\s+{DATE_WORD}{GAP}{STRAY}(?<v>{DATE})
 # "Date:" in a letter's header block, which OCR may join to the left column's line;

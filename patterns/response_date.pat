@@ -6,6 +6,8 @@
 field response_date
 
 rule amount_due_by      0.85  paired \bamount\s+{DUE}(?:,?\s+to\s+be\s+received)?(?:\s+by)?\s*(?<v>{DATE})
+# Its date garbled past parsing: a place for the second look to read again.
+rule amount_due_by_garbled 0.85 paired misread \bamount\s+{DUE}(?:,?\s+to\s+be\s+received)?\s+by\s*(?<v>{DATE_GARBLED})
 rule received_by        0.80  \b(?:must\s+be\s+)?received\s+by\s+(?<v>{DATE})
 rule pay_by             0.80  \bpay\s+(?:the\s+)?(?:amount\s+{DUE}|full\s+balance|balance|amount\s+you\s+owe)(?:\s+of\s+{MONEY})?,?\s+by\s+(?<v>{DATE})
 # A pay-by label in a header or box, as other layouts print it ("Pay by: April

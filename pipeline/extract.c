@@ -403,7 +403,33 @@ static void add_veto(veto_list *vetoes, const char *value, double weight)
 /* What collecting one field found besides its candidates. */
 typedef struct collect_notes {
     int unpaired_labels; /* labels whose only nearby value was elsewhere on the page */
+    misread_place misread[MOST_MISREAD_PLACES]; /* strongest first, one per place */
+    int misread_count;
 } collect_notes;
+
+/* Keeps a label's garbled value's place, strongest rule first; a place already kept is not kept twice. */
+static void note_misread(collect_notes *notes, const field_candidate *value, double weight, const char *raw)
+{
+    for (int i = 0; i < notes->misread_count; i++)
+        if (notes->misread[i].page == value->page && notes->misread[i].box.x == value->box.x &&
+            notes->misread[i].box.y == value->box.y)
+            return;
+    int at = notes->misread_count;
+    while (at > 0 && notes->misread[at - 1].weight < weight)
+        at--;
+    if (at >= MOST_MISREAD_PLACES)
+        return;
+    int last = notes->misread_count < MOST_MISREAD_PLACES ? notes->misread_count : MOST_MISREAD_PLACES - 1;
+    memmove(&notes->misread[at + 1], &notes->misread[at], (size_t)(last - at) * sizeof notes->misread[0]);
+    misread_place *place = &notes->misread[at];
+    place->box = value->box;
+    place->page = value->page;
+    place->weight = weight;
+    snprintf(place->text, sizeof place->text, "%s", raw);
+    mask_identifiers(place->text);
+    if (notes->misread_count < MOST_MISREAD_PLACES)
+        notes->misread_count++;
+}
 
 static void collect(const pattern_rule *rule, value_kind kind, const document_text *text,
                     const notice_catalog *catalog, candidate_list *list, veto_list *vetoes,
@@ -434,7 +460,8 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
         field_candidate candidate;
         memset(&candidate, 0, sizeof candidate);
         candidate.weight = fabs(rule->weight);
-        if (!parse_value(kind, raw, catalog, &candidate))
+        /* A misread rule wants garbled values only: one that parses is for the field's other rules. */
+        if ((parse_value(kind, raw, catalog, &candidate) != 0) == rule->misread)
             continue;
         document_text_locate(text, value_start, value_end, &candidate.box, &candidate.ocr_confidence,
                              &candidate.page);
@@ -447,9 +474,15 @@ static void collect(const pattern_rule *rule, value_kind kind, const document_te
             int in_prose = label_in_prose(document_text_box_before(text, ovector[0]), label);
             if (label.w && (label_page != candidate.page ||
                             !laid_out_as_pair(label, candidate.box, one_line, in_prose))) {
-                notes->unpaired_labels += rule->weight > 0; /* a veto's label is not the field's */
+                /* a veto's label is not the field's, and a misread one's value did not parse */
+                notes->unpaired_labels += rule->weight > 0 && !rule->misread;
                 continue;
             }
+        }
+        if (rule->misread) {
+            if (candidate.box.w)
+                note_misread(notes, &candidate, rule->weight, raw + prefix_length);
+            continue;
         }
         if (rule->weight < 0) {
             add_veto(vetoes, candidate.value, -rule->weight);
@@ -622,6 +655,8 @@ static void choose_field(const pattern_library *library, const notice_catalog *c
     if (field == NS_FIELD_NOTICE_CODE)
         correct_codes_by_page(&list, catalog);
     memset(out, 0, sizeof *out);
+    memcpy(out->misread, notes.misread, sizeof out->misread);
+    out->misread_count = notes.misread_count;
     if (choose(&list, &vetoes, &out->chosen, &out->runner_up, &out->has_runner_up) > 0 &&
         out->chosen.score > 0) {
         out->found = 1;

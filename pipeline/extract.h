@@ -37,6 +37,16 @@ typedef struct field_candidate {
     size_t first_offset; /* where in the text the value was first read, over all its readings */
 } field_candidate;
 
+/* Where a label's value was read too garbled to parse (a "misread" rule matched): a place to read again. */
+typedef struct misread_place {
+    ns_box box; /* the garbled value's words */
+    int page;
+    double weight; /* the rule's: the strongest label's place is read first */
+    char text[48]; /* as read, identifiers masked */
+} misread_place;
+
+#define MOST_MISREAD_PLACES 3
+
 typedef struct extracted_field {
     int found;
     field_candidate chosen;
@@ -48,6 +58,8 @@ typedef struct extracted_field {
     int check_marked;
     double unchecked_confidence;
     char unchecked_review[96];
+    misread_place misread[MOST_MISREAD_PLACES]; /* strongest first */
+    int misread_count;
 } extracted_field;
 
 typedef struct signal_match {

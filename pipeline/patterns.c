@@ -17,6 +17,9 @@
  * put before the captured value ("Number of this letter: 1058" -> LTR1058);
  * "paired" says the rule pairs a label with its value, so on a page read by
  * OCR the value must sit in the label's row or just below it (extract.c).
+ * "misread" says the capture is the value as OCR garbles it ("January *, 2019"
+ * under "Notice date"): it is never taken as a value; when the field is still
+ * missing, the second look reads that place again (second_look.c).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "patterns.h"
@@ -393,8 +396,8 @@ static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, con
         return NS_ERR_PATTERNS;
     }
     char *codes = NULL, *prefix = NULL;
-    int paired = 0;
-    for (;;) { /* options before the regex: @CODE,CODE, prefix=TEXT and paired */
+    int paired = 0, misread = 0;
+    for (;;) { /* options before the regex: @CODE,CODE, prefix=TEXT, paired and misread */
         while (*cursor == ' ' || *cursor == '\t')
             cursor++;
         if (*cursor == '@')
@@ -403,8 +406,15 @@ static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, con
             prefix = next_word(&cursor) + 7;
         else if (strncmp(cursor, "paired", 6) == 0 && (cursor[6] == ' ' || cursor[6] == '\t'))
             paired = next_word(&cursor) != NULL;
+        else if (strncmp(cursor, "misread", 7) == 0 && (cursor[7] == ' ' || cursor[7] == '\t'))
+            misread = next_word(&cursor) != NULL;
         else
             break;
+    }
+    if (misread && weight < 0) {
+        ns_error_set(state->err, state->errlen, "%s: rule %s: a misread rule gives a place, never a veto",
+                     origin, name);
+        return NS_ERR_PATTERNS;
     }
     if (prefix && strlen(prefix) > PATTERN_PREFIX_MAX) {
         ns_error_set(state->err, state->errlen, "%s: rule %s: prefix= is %zu characters, over the %d allowed",
@@ -457,6 +467,7 @@ static ns_status compile_rule(loader *state, pattern_set *set, char *cursor, con
     rule->origin = duplicate_text(origin, strlen(origin));
     rule->value_prefix = prefix ? duplicate_text(prefix, strlen(prefix)) : NULL;
     rule->paired = paired;
+    rule->misread = misread;
     if (!rule->name || !rule->origin || (prefix && !rule->value_prefix))
         return NS_ERR_NOMEM;
     return codes ? parse_codes(rule, codes) : NS_OK;

@@ -26,6 +26,7 @@ typedef struct pattern_rule {
     size_t only_count;
     char *value_prefix; /* NULL, or text put before the captured value */
     int paired;         /* a label and its value: on a page, the value must sit beside or below the label */
+    int misread;        /* the value garbled beside its label: a place to read again, never a value */
     void *regex;        /* pcre2_code * */
     char *origin;       /* "file.pat:12" for messages */
 } pattern_rule;

@@ -522,6 +522,30 @@ static void a_laid_out_words_box_is_its_characters(void **state)
     document_text_free(&text);
 }
 
+/*
+ * A label whose date OCR garbled past parsing gives no value, only the place of the garbled words,
+ * for the second look to read again; a date that parses leaves no such place.
+ */
+static void a_garbled_date_by_its_label_is_a_place_to_read_again(void **state)
+{
+    (void)state;
+    placed_word garbled[] = {{"Notice", 1500, 200}, {"date", 1660, 200}, {"January", 1900, 200},
+                             {"*,", 2080, 200},     {"2019", 2140, 200}, {"Phone", 1500, 250}};
+    extraction out;
+    extract_placed(garbled, sizeof garbled / sizeof garbled[0], &out);
+    const extracted_field *date = &out.fields[NS_FIELD_NOTICE_DATE];
+    assert_false(date->found);
+    assert_int_equal(date->misread_count, 1);
+    assert_string_equal(date->misread[0].text, "January *, 2019");
+    assert_int_equal(date->misread[0].page, 1);
+    assert_int_equal(date->misread[0].box.x, 1900);
+    assert_int_equal(date->misread[0].box.w, 2140 + 24 * 4 - 1900);
+    garbled[3].word = "30,";
+    extract_placed(garbled, sizeof garbled / sizeof garbled[0], &out);
+    assert_string_equal(date->chosen.value, "2019-01-30");
+    assert_int_equal(date->misread_count, 0);
+}
+
 /* CP12 prints "Tax year" with nothing after it: the date of the row below is not its value. */
 static void a_blank_label_never_takes_the_next_rows_value(void **state)
 {
@@ -951,6 +975,7 @@ int main(void)
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(a_code_read_in_more_places_wins_over_a_slip_to_another_catalog_code),
         cmocka_unit_test(a_blank_label_never_takes_the_next_rows_value),
+        cmocka_unit_test(a_garbled_date_by_its_label_is_a_place_to_read_again),
         cmocka_unit_test(a_label_inside_a_sentence_takes_only_the_words_after_it),
         cmocka_unit_test(a_bent_row_pairs_when_ocr_read_it_as_one_line),
         cmocka_unit_test(a_blank_ocr_word_is_no_word),

@@ -76,6 +76,21 @@ static void paired_is_an_option_not_part_of_the_regex(void **state)
     ns_knowledge_free(knowledge);
 }
 
+/* "misread" marks a rule whose capture is a garbled value: a place to read again, never a value. */
+static void a_misread_rule_gives_no_value(void **state)
+{
+    (void)state;
+    const char *names[] = {"mine.pat", "misread.pat"};
+    const char *contents[] = {minimal_rules, "field notice_date\nrule g 0.9 misread stamped\\s+(?<v>{D})\n"};
+    char error[512] = "";
+    ns_knowledge *knowledge = NULL;
+    assert_int_equal(load_patterns(names, contents, 2, error, sizeof error, &knowledge), NS_OK);
+    ns_document *document = ns_read_text(knowledge, "t", "notice CP14 stamped April 2, 2021", any_day);
+    assert_null(ns_document_field(document, NS_FIELD_NOTICE_DATE, NULL));
+    ns_document_free(document);
+    ns_knowledge_free(knowledge);
+}
+
 static void expect_error(const char *content, const char *fragment)
 {
     const char *names[] = {"bad.pat"};
@@ -98,6 +113,8 @@ static void errors_name_the_file_and_line(void **state)
     expect_error("rule x 0.5 (?<v>\\d+)\n", "rule before any 'field' line");
     expect_error("frobnicate\n", "unknown keyword 'frobnicate'");
     expect_error("define A x\ndefine A y\n", "{A} is already defined at");
+    expect_error("field notice_date\nrule x -0.5 misread dated\\s+(?<v>\\S+)\n",
+                 "a misread rule gives a place");
 }
 
 /* strtok_r skipped empty lines, so a define's message named a line above the real one. */
@@ -242,6 +259,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_user_pattern_directory_replaces_the_built_in_set),
         cmocka_unit_test(paired_is_an_option_not_part_of_the_regex),
+        cmocka_unit_test(a_misread_rule_gives_no_value),
         cmocka_unit_test(errors_name_the_file_and_line),
         cmocka_unit_test(errors_after_blank_lines_name_the_right_line),
         cmocka_unit_test(an_over_long_prefix_is_refused_at_load),
