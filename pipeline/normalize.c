@@ -333,6 +333,16 @@ static int month_from_name(const char *name, size_t len)
         if (i == len)
             return month;
     }
+    /* "ri" read as "n" ("Apnl" beside "Notice date" on a photo of seed 202612042240): taken back, exactly */
+    for (size_t i = 0; i < len && len < 15; i++) {
+        if (tolower((unsigned char)name[i]) != 'n')
+            continue;
+        char split[16];
+        snprintf(split, sizeof split, "%.*sri%.*s", (int)i, name, (int)(len - i - 1), name + i + 1);
+        for (int month = 1; month <= 12; month++)
+            if (strcasecmp(split, date_month_name(month)) == 0)
+                return month;
+    }
     if (len == 4) {
         /* "Jone", "dune", "Juty": the four-letter names with one letter misread, when only one fits */
         int found = 0, matches = 0;

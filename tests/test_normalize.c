@@ -160,6 +160,7 @@ static void damaged_month_names_are_recognized(void **state)
     assert_string_equal(iso("dune 18, 2024"), "2024-06-18");
     assert_string_equal(iso("Juty 3, 2017"), "2017-07-03");
     assert_string_equal(iso("Juny 3, 2017"), "invalid"); /* June or July */
+    assert_string_equal(iso("Apnl 5, 2019"), "2019-04-05"); /* "ri" read as "n" */
     assert_string_equal(iso("Page 3, 2017"), "invalid");
 }
 
