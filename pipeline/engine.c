@@ -642,8 +642,6 @@ int ns_document_needs_review(const ns_document *document)
 {
     if (!document || document->status != NS_OK)
         return 0;
-    if (!document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
-        return 1;
     for (int i = 0; i < NS_FIELD_COUNT; i++)
         if (document->extraction.fields[i].review[0])
             return 1;

@@ -914,7 +914,11 @@ static const catalog_notice *chosen_notice(const extraction *out, const notice_c
  */
 #define SURE_CONFIDENCE 0.8
 
-/* Every core value under SURE_CONFIDENCE carries a review, so "no review" always means "sure". */
+/*
+ * Every core value under SURE_CONFIDENCE carries a review, so "no review" always means "sure". Every
+ * notice prints its code and its date: one not found is said too (a person reads it off the notice),
+ * unless a review already says why.
+ */
 static void mark_unsure_values(extraction *fields)
 {
     for (int i = 0; i < NS_FIELD_COUNT; i++) {
@@ -923,6 +927,12 @@ static void mark_unsure_values(extraction *fields)
             snprintf(field->review, sizeof field->review, "confidence %.2f: check it on the notice",
                      field->confidence);
     }
+    if (!fields->fields[NS_FIELD_NOTICE_CODE].found && !fields->fields[NS_FIELD_NOTICE_CODE].review[0])
+        snprintf(fields->fields[NS_FIELD_NOTICE_CODE].review, sizeof fields->fields[0].review,
+                 "no notice code was found");
+    if (!fields->fields[NS_FIELD_NOTICE_DATE].found && !fields->fields[NS_FIELD_NOTICE_DATE].review[0])
+        snprintf(fields->fields[NS_FIELD_NOTICE_DATE].review, sizeof fields->fields[0].review,
+                 "no notice date was found: every notice prints one");
 }
 
 _Static_assert(sizeof ((extracted_field *)0)->review == sizeof ((extracted_field *)0)->unchecked_review,

@@ -288,9 +288,6 @@ static void add_fields_json(json_t *root, const ns_document *document, int expla
         json_object_set_new(details, ns_field_name((ns_field_id)id),
                             field_json((ns_field_id)id, field, document->first_page, explain));
     }
-    if (document->status == NS_OK && !document->extraction.fields[NS_FIELD_NOTICE_CODE].found)
-        json_array_append_new(
-            review, json_pack("{s:s, s:s}", "field", "notice_code", "reason", "no notice code was found"));
     /* the plan's dates cross-checked against the catalog's rules (made for status NS_OK only) */
     const action_plan *plan = &document->plan;
     if (document->status == NS_OK && plan->deadline_review[0])

@@ -184,8 +184,11 @@ static void write_closing(FILE *out, const extraction *fields, const action_plan
             continue;
         if (!any_review++)
             fprintf(out, "\nPlease check against the paper notice\n");
-        fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review,
-                field->chosen.value);
+        if (field->found)
+            fprintf(out, "  %s: %s (read %s)\n", ns_field_name((ns_field_id)id), field->review,
+                    field->chosen.value);
+        else
+            fprintf(out, "  %s: %s\n", ns_field_name((ns_field_id)id), field->review);
     }
     const char *plan_reviews[][2] = {{"deadline", plan->deadline_review}, {"appeal", plan->appeal.review}};
     for (size_t i = 0; i < sizeof plan_reviews / sizeof plan_reviews[0]; i++) {

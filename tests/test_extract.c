@@ -836,9 +836,27 @@ static void a_notice_year_before_a_tax_year_read_in_more_places_marks_both(void 
 static void a_tax_year_is_checked_against_the_response_date_when_the_notice_date_is_lost(void **state)
 {
     (void)state;
-    assert_reviewed("Notice CP2000\nTax year 2005\nRespond by: June 3, 2027\n", "tax_year ");
-    assert_reviewed("Notice CP2000\nTax year 2028\nRespond by: June 3, 2027\n", "tax_year ");
-    assert_reviewed("Notice CP2000\nTax year 2025\nRespond by: June 3, 2027\n", "");
+    /* the notice date, which every notice prints, is missing: it is listed too */
+    assert_reviewed("Notice CP2000\nTax year 2005\nRespond by: June 3, 2027\n", "tax_year notice_date ");
+    assert_reviewed("Notice CP2000\nTax year 2028\nRespond by: June 3, 2027\n", "tax_year notice_date ");
+    assert_reviewed("Notice CP2000\nTax year 2025\nRespond by: June 3, 2027\n", "notice_date ");
+}
+
+/*
+ * Every notice prints its code and its date: one not found is listed for review, saying so (a person
+ * reads it off the notice); a field a notice may leave out (an amount, a tax year) is not.
+ */
+static void a_missing_code_or_notice_date_is_listed_for_review(void **state)
+{
+    (void)state;
+    assert_reviewed("Notice CP2000\nNotice date May 4, 2027\nRespond by: June 3, 2027\n", "");
+    assert_reviewed("Notice CP2000\nRespond by: June 3, 2027\n", "notice_date ");
+    assert_reviewed("Internal Revenue Service\nNotice date May 4, 2027\n", "notice_code ");
+    ns_document *document = read_text("Notice CP2000\nRespond by: June 3, 2027\n");
+    char *json = ns_document_to_json(document, NULL);
+    assert_non_null(strstr(json, "no notice date was found"));
+    free(json);
+    ns_document_free(document);
 }
 
 static void details_for_a_tax_office_are_read(void **state)
@@ -971,6 +989,7 @@ int main(void)
         cmocka_unit_test(cross_checks_are_made_again_on_the_replaced_values),
         cmocka_unit_test(a_notice_year_before_a_tax_year_read_in_more_places_marks_both),
         cmocka_unit_test(a_tax_year_is_checked_against_the_response_date_when_the_notice_date_is_lost),
+        cmocka_unit_test(a_missing_code_or_notice_date_is_listed_for_review),
         cmocka_unit_test(a_code_one_ocr_slip_from_the_catalog_is_corrected_and_marked),
         cmocka_unit_test(a_code_slip_is_settled_by_the_code_printed_elsewhere_on_the_page),
         cmocka_unit_test(a_code_read_in_more_places_wins_over_a_slip_to_another_catalog_code),
