@@ -13,7 +13,8 @@
  * layout can find no column at all and read nothing (measured on
  * photographed real-wording notices of set 202612031945: doc-0305's and
  * doc-0320's headers read whole this way, not a line of them in the page
- * mode; read only sparsely, doc-0084 lost a date the page mode had read).
+ * mode; read only sparsely, doc-0084 lost a date the page mode had read),
+ * and then the lost blocks alone, each its own column, as one block.
  */
 #include "second_look.h"
 
@@ -686,13 +687,13 @@ static BOXA *lost_rows(BOXA *blocks, int page_width)
     return joined;
 }
 
-/* The rows stacked on one white image, a gap of LOST_GAP_LINES between them so no label pairs across. */
-static PIX *stack_rows(PIX *page, BOXA *rows, int line)
+/* The regions (rows or blocks) stacked on one white image, LOST_GAP_LINES apart so no label pairs across. */
+static PIX *stack_regions(PIX *page, BOXA *regions, int line)
 {
-    int count = boxaGetCount(rows), width = 0, height = 0, gap = LOST_GAP_LINES * line;
+    int count = boxaGetCount(regions), width = 0, height = 0, gap = LOST_GAP_LINES * line;
     for (int i = 0; i < count; i++) {
         l_int32 x, y, w, h;
-        boxaGetBoxGeometry(rows, i, &x, &y, &w, &h);
+        boxaGetBoxGeometry(regions, i, &x, &y, &w, &h);
         width = w > width ? w : width;
         height += h + gap;
     }
@@ -703,12 +704,36 @@ static PIX *stack_rows(PIX *page, BOXA *rows, int line)
     int top = gap;
     for (int i = 0; stack && i < count; i++) {
         l_int32 x, y, w, h;
-        boxaGetBoxGeometry(rows, i, &x, &y, &w, &h);
+        boxaGetBoxGeometry(regions, i, &x, &y, &w, &h);
         pixRasterop(stack, gap, top, w, h, PIX_SRC, grey, x, y);
         top += h + gap;
     }
     pixDestroy(&grey);
     return stack;
+}
+
+/*
+ * The lost blocks themselves, each its own column, stacked and read as one block: Tesseract's page
+ * layout, in the page mode and as sparse text, read nothing of a column of short header lines
+ * ("Notice / CP12 / Tax year / Notice date / February 9, 2011") on photographed real-wording
+ * notices (set 202612050100 doc-0293, set 202612042240 doc-0297), which one block reads line by line,
+ * each value under its label as printed.
+ */
+static void fill_from_lost_blocks(ocr_engine *ocr, PIX *page, BOXA *blocks, int line,
+                                  const pattern_library *patterns, const notice_catalog *catalog,
+                                  extraction *fields, extraction *found)
+{
+    PIX *stack = blocks && boxaGetCount(blocks) > 0 ? stack_regions(page, blocks, line) : NULL;
+    document_text lost;
+    document_text_init(&lost);
+    char reason[256];
+    if (stack && ocr_page_as(ocr, stack, OCR_SINGLE_BLOCK, &lost, reason, sizeof reason) == NS_OK &&
+        lost.word_count > 0) {
+        extract_fields(patterns, catalog, &lost, found);
+        fill_missing(fields, found);
+    }
+    document_text_free(&lost);
+    pixDestroy(&stack);
 }
 
 void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text *text,
@@ -720,9 +745,8 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
     PIX *ink = unread_ink(page, text, line);
     BOXA *blocks = ink ? lost_blocks(ink, line) : NULL;
     BOXA *rows = blocks ? lost_rows(blocks, pixGetWidth(page)) : NULL;
-    PIX *stack = rows && boxaGetCount(rows) > 0 ? stack_rows(page, rows, line) : NULL;
+    PIX *stack = rows && boxaGetCount(rows) > 0 ? stack_regions(page, rows, line) : NULL;
     pixDestroy(&ink);
-    boxaDestroy(&blocks);
     boxaDestroy(&rows);
     document_text lost;
     document_text_init(&lost);
@@ -739,6 +763,9 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
         extract_fields(patterns, catalog, &lost, found);
         fill_missing(fields, found);
     }
+    if (found && printed_field_unsure(fields, catalog))
+        fill_from_lost_blocks(ocr, page, blocks, line, patterns, catalog, fields, found);
+    boxaDestroy(&blocks);
     if (found && !fields->fields[NS_FIELD_NOTICE_CODE].found)
         fill_code_from_one_block(ocr, stack, patterns, catalog, fields, found);
     /* A code read too badly to match any: read again where notices print it, on the page, then the rows. */

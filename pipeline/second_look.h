@@ -63,8 +63,9 @@ int second_look_reread(ocr_engine *ocr, struct Pix *image, ns_box region, extrac
  * blocks of page 1 that no word of text covers (Tesseract's layout drops a
  * block it takes for a picture), reads the rows they lie in from edge to edge
  * (so a lost column of values is read beside its labels), stacked on one
- * image and read as sparse text, and fills each missing field from them,
- * under 0.8 and with a review reason; a label printed blank stays null. A
+ * image and read in the page mode and as sparse text, then the blocks alone
+ * as one block, and fills each missing field from them, under 0.8 and with
+ * a review reason; a label printed blank stays null. A
  * code still missing is then looked for with second_look_code, on the page
  * and on the stacked rows.
  */

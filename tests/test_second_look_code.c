@@ -323,6 +323,39 @@ static void a_code_line_tesseract_dropped_is_found_under_its_label(void **state)
     pixDestroy(&header);
 }
 
+/*
+ * The top of a photographed real-wording CP12 (evaluation set 202612050100, doc-0293, as Tesseract was
+ * given it): the page mode drops the left column of short header lines, "Notice / CP12 / Tax year /
+ * Notice date / February 9, 2011", and, from the rows stacked edge to edge, so does sparse text. The
+ * lost blocks read alone as one block give the date under its label, and the code.
+ */
+static void a_header_column_every_layout_drops_is_read_as_one_block(void **state)
+{
+    (void)state;
+    PIX *page = read_gray("tests/fixtures/header-column-photo.png");
+    char error[256];
+    ocr_engine *ocr;
+    assert_int_equal(ocr_create(NULL, NULL, &ocr, error, sizeof error), NS_OK);
+    document_text text;
+    document_text_init(&text);
+    assert_int_equal(ocr_page(ocr, page, 0, &text, error, sizeof error), NS_OK);
+    assert_false(has_line(&text, "February 9, 2011"));
+    const ns_knowledge *knowledge = test_knowledge();
+    extraction fields;
+    extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &fields);
+    extracted_field *date = &fields.fields[NS_FIELD_NOTICE_DATE];
+    assert_false(date->found);
+    second_look_missing(ocr, page, &text, &knowledge->patterns, &knowledge->catalog, &fields);
+    assert_true(date->found);
+    assert_string_equal(date->chosen.value, "2011-02-09");
+    assert_true(date->confidence < 0.8);
+    assert_non_null(strstr(date->review, "skipped"));
+    assert_string_equal(fields.fields[NS_FIELD_NOTICE_CODE].chosen.value, "CP12");
+    document_text_free(&text);
+    ocr_free(ocr);
+    pixDestroy(&page);
+}
+
 int main(void)
 {
     ocr_set_process_settings(); /* Tesseract's messages ("Empty page!!") to /dev/null, as the engine does */
@@ -334,6 +367,7 @@ int main(void)
         cmocka_unit_test(a_code_misread_everywhere_is_read_again_where_it_is_printed),
         cmocka_unit_test(a_header_the_page_layout_drops_is_read_as_sparse_text),
         cmocka_unit_test(a_code_line_tesseract_dropped_is_found_under_its_label),
+        cmocka_unit_test(a_header_column_every_layout_drops_is_read_as_one_block),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     ns_knowledge_free(test_knowledge());
