@@ -61,6 +61,8 @@
 #define MOST_INK_DENSITY 0.5
 #define MOST_LOST_BLOCKS 16
 #define LOST_GAP_LINES 3
+/* A character is a fifth of a line high or wide at least (a period is less, and is never a value). */
+#define SPECK_LINES 0.2
 /* Paper measured as the image's median grey; under 40% of it is stroke, over 95% is paper. */
 #define STROKE_FRACTION 0.4
 #define PAPER_FRACTION 0.95
@@ -622,6 +624,28 @@ static int median_word_height(const document_text *text)
     return count ? heights[count / 2] : 0;
 }
 
+/*
+ * The page, grey, with specks smaller than any character (under SPECK_LINES of a line either way)
+ * painted white: a scanner's speckle, closed into blocks and read, gave thousands of one-mark words,
+ * and Tesseract's result iterator took minutes over them (set 202612050135 doc-0226, a whole batch
+ * held up behind it); left in the stacked rows, it broke their lines.
+ */
+static PIX *without_specks(PIX *page, int line)
+{
+    PIX *grey = pixConvertTo8(page, 0);
+    PIX *marks = grey ? pixThresholdToBinary(grey, INK_THRESHOLD) : NULL;
+    int least = (int)(SPECK_LINES * line) > 1 ? (int)(SPECK_LINES * line) : 1;
+    PIX *kept =
+        marks ? pixSelectBySize(marks, least, least, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL) : NULL;
+    PIX *specks = kept ? pixXor(NULL, marks, kept) : NULL;
+    if (!specks || pixPaintThroughMask(grey, specks, 0, 0, 255) != 0)
+        pixDestroy(&grey);
+    pixDestroy(&marks);
+    pixDestroy(&kept);
+    pixDestroy(&specks);
+    return grey;
+}
+
 /* Page 1's ink that no word read covers, binary, with every word's box cleared. */
 static PIX *unread_ink(PIX *page, const document_text *text, int line)
 {
@@ -742,10 +766,11 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
     int line = page && printed_field_unsure(fields, catalog) ? median_word_height(text) : 0;
     if (line <= 0)
         return;
-    PIX *ink = unread_ink(page, text, line);
+    PIX *clean = without_specks(page, line);
+    PIX *ink = clean ? unread_ink(clean, text, line) : NULL;
     BOXA *blocks = ink ? lost_blocks(ink, line) : NULL;
     BOXA *rows = blocks ? lost_rows(blocks, pixGetWidth(page)) : NULL;
-    PIX *stack = rows && boxaGetCount(rows) > 0 ? stack_regions(page, rows, line) : NULL;
+    PIX *stack = rows && boxaGetCount(rows) > 0 ? stack_regions(clean, rows, line) : NULL;
     pixDestroy(&ink);
     boxaDestroy(&rows);
     document_text lost;
@@ -764,8 +789,9 @@ void second_look_missing(ocr_engine *ocr, struct Pix *page, const document_text 
         fill_missing(fields, found);
     }
     if (found && printed_field_unsure(fields, catalog))
-        fill_from_lost_blocks(ocr, page, blocks, line, patterns, catalog, fields, found);
+        fill_from_lost_blocks(ocr, clean, blocks, line, patterns, catalog, fields, found);
     boxaDestroy(&blocks);
+    pixDestroy(&clean);
     if (found && !fields->fields[NS_FIELD_NOTICE_CODE].found)
         fill_code_from_one_block(ocr, stack, patterns, catalog, fields, found);
     /* A code read too badly to match any: read again where notices print it, on the page, then the rows. */
