@@ -424,6 +424,23 @@ int second_look_reread(ocr_engine *ocr, struct Pix *image, ns_box region, extrac
                         &way);
 }
 
+/*
+ * Takes a value read again as the field's: under REREAD_CONFIDENCE_MAX, more with each way that agreed;
+ * the caller writes its review, and extract_recheck checks it against the other fields.
+ */
+static void take_reread(extracted_field *field, const char *value, int64_t number, int votes)
+{
+    snprintf(field->chosen.value, sizeof field->chosen.value, "%s", value);
+    snprintf(field->chosen.text, sizeof field->chosen.text, "%s", value);
+    field->chosen.number = number;
+    field->chosen.corrected = CODE_AS_READ;
+    field->chosen.rule = "second look";
+    field->found = 1;
+    field->check_marked = 0;
+    double confidence = REREAD_CONFIDENCE + AGREEMENT_STEP * (votes - 1);
+    field->confidence = confidence < REREAD_CONFIDENCE_MAX ? confidence : REREAD_CONFIDENCE_MAX;
+}
+
 /* Reads one field again when its value fails its cross-check; the re-read value replaces it when it passes.
  */
 static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count, field_check *check)
@@ -452,14 +469,7 @@ static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count
         return;
     char first[20];
     snprintf(first, sizeof first, "%.16s", field->chosen.text);
-    snprintf(field->chosen.value, sizeof field->chosen.value, "%s", value);
-    snprintf(field->chosen.text, sizeof field->chosen.text, "%s", value);
-    field->chosen.number = number;
-    field->chosen.corrected = CODE_AS_READ;
-    field->chosen.rule = "second look";
-    field->check_marked = 0; /* its own review below; extract_recheck checks it against the others */
-    double confidence = REREAD_CONFIDENCE + AGREEMENT_STEP * (votes - 1);
-    field->confidence = confidence < REREAD_CONFIDENCE_MAX ? confidence : REREAD_CONFIDENCE_MAX;
+    take_reread(field, value, number, votes);
     snprintf(field->review, sizeof field->review,
              "%.16s failed its check; read again (%.24s), %d/%d ways agree", first, way, votes,
              (int)WAY_COUNT);
@@ -495,19 +505,12 @@ static void read_misread_value(ocr_engine *ocr, struct Pix *const *pages, int pa
         if (votes < MISREAD_LEAST_VOTES)
             continue;
         memset(&field->chosen, 0, sizeof field->chosen);
-        snprintf(field->chosen.value, sizeof field->chosen.value, "%s", value);
-        snprintf(field->chosen.text, sizeof field->chosen.text, "%s", value);
-        field->chosen.number = number;
-        field->chosen.rule = "second look";
         field->chosen.page = place->page;
         field->chosen.box = place->box;
         field->chosen.labelled = 1;
         field->chosen.repeats = 1;
-        field->found = 1;
         field->has_runner_up = 0;
-        field->check_marked = 0;
-        double confidence = REREAD_CONFIDENCE + AGREEMENT_STEP * (votes - 1);
-        field->confidence = confidence < REREAD_CONFIDENCE_MAX ? confidence : REREAD_CONFIDENCE_MAX;
+        take_reread(field, value, number, votes);
         char as_read[20];
         snprintf(as_read, sizeof as_read, "%.18s", place->text);
         snprintf(field->review, sizeof field->review,
