@@ -159,6 +159,18 @@ static const char *nearest_catalog_code(const notice_catalog *catalog, const cha
     return found;
 }
 
+const char *extract_code_twin(const notice_catalog *catalog, const char *code)
+{
+    if (!catalog || !catalog_find(catalog, code))
+        return NULL;
+    for (size_t i = 0; i < catalog->notice_count; i++) {
+        const char *known = catalog->notices[i].code;
+        if (strlen(known) != strlen(code) && one_ocr_slip(code, known, 0))
+            return known;
+    }
+    return NULL;
+}
+
 /*
  * The one catalog code a code shape read with letters for digits stands for
  * ("CPOLA", "CP0ILA"): each reading of its last characters as a suffix or as

@@ -105,6 +105,11 @@ int extract_billing_total(const extraction *fields, int64_t *total);
  * 0.8 without a review gets one: what comes out with no review is sure.
  */
 void extract_recheck(extraction *fields, const notice_catalog *catalog);
+/*
+ * A catalog code one doubled or lost character from a catalog code read (CP111 for CP11, CP11
+ * for CP111): which of the two was printed, the catalog cannot tell. NULL when it has no such twin.
+ */
+const char *extract_code_twin(const struct notice_catalog *catalog, const char *code);
 /* Parses text as a value of the field's kind, as read (no catalog correction); 0 when it is not one. */
 int extract_parse_value(ns_field_id field, const char *text, field_candidate *candidate);
 

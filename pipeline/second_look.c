@@ -265,10 +265,15 @@ static int value_agrees(const field_check *check, const field_candidate *value)
     }
 }
 
-/* 1 when the value as first read fails its check (a code counts as failed when it had to be corrected). */
+/*
+ * 1 when the value as first read fails its check. A code counts as failed when it had to be corrected,
+ * or when the catalog holds its twin: "CP11" read as "CP111" on clean scans (set 202612050305,
+ * doc-0292), the same at all three places it is printed, so agreement could not tell.
+ */
 static int first_reading_fails(const field_check *check, const extracted_field *field)
 {
-    if (check->field == NS_FIELD_NOTICE_CODE && field->chosen.corrected != CODE_AS_READ)
+    if (check->field == NS_FIELD_NOTICE_CODE &&
+        (field->chosen.corrected != CODE_AS_READ || extract_code_twin(check->catalog, field->chosen.value)))
         return 1;
     /* A summary may hold lines no rule knows: the amount fails only when its readings disagree. */
     if (check->field == NS_FIELD_AMOUNT_DUE)
@@ -469,10 +474,11 @@ static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count
         return;
     char first[20];
     snprintf(first, sizeof first, "%.16s", field->chosen.text);
+    int twin = check->field == NS_FIELD_NOTICE_CODE && field->chosen.corrected == CODE_AS_READ &&
+               extract_code_twin(check->catalog, field->chosen.value);
     take_reread(field, value, number, votes);
-    snprintf(field->review, sizeof field->review,
-             "%.16s failed its check; read again (%.24s), %d/%d ways agree", first, way, votes,
-             (int)WAY_COUNT);
+    snprintf(field->review, sizeof field->review, "%.16s %s; read again (%.24s), %d/%d ways agree", first,
+             twin ? "has a twin code" : "failed its check", way, votes, (int)WAY_COUNT);
 }
 
 /*

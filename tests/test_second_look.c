@@ -164,9 +164,9 @@ static void only_found_fields_on_kept_pages_are_looked_at(void **state)
 }
 
 /* The sample scan's page 1 and its OCR text; the caller frees page, ocr and text. */
-static void read_sample_text(PIX **page, ocr_engine **ocr, document_text *text)
+static void read_sample_text(const char *sample, PIX **page, ocr_engine **ocr, document_text *text)
 {
-    char *path = test_path("samples/cp14-scan.png");
+    char *path = test_path(sample);
     PIX *image = pixRead(path);
     free(path);
     assert_non_null(image);
@@ -178,11 +178,11 @@ static void read_sample_text(PIX **page, ocr_engine **ocr, document_text *text)
     assert_int_equal(ocr_page(*ocr, *page, 0, text, error, sizeof error), NS_OK);
 }
 
-/* The sample scan's page 1 read by OCR with its fields chosen; the caller frees page and ocr. */
-static void read_sample(PIX **page, ocr_engine **ocr, extraction *fields)
+/* A sample scan's page 1 read by OCR with its fields chosen; the caller frees page and ocr. */
+static void read_sample(const char *sample, PIX **page, ocr_engine **ocr, extraction *fields)
 {
     document_text text;
-    read_sample_text(page, ocr, &text);
+    read_sample_text(sample, page, ocr, &text);
     const ns_knowledge *knowledge = test_knowledge();
     extract_fields(&knowledge->patterns, &knowledge->catalog, &text, fields);
     document_text_free(&text);
@@ -245,7 +245,7 @@ static void a_misread_code_is_read_again_from_its_region(void **state)
     PIX *page;
     ocr_engine *ocr;
     extraction fields;
-    read_sample(&page, &ocr, &fields);
+    read_sample("samples/cp14-scan.png", &page, &ocr, &fields);
     extracted_field *code = &fields.fields[NS_FIELD_NOTICE_CODE];
     assert_string_equal(code->chosen.value, "CP14");
     assert_string_equal(code->review, "");
@@ -267,6 +267,33 @@ static void a_misread_code_is_read_again_from_its_region(void **state)
 }
 
 /*
+ * CP12 and CP112 are both catalog codes, one doubled character apart: a code read as either is read
+ * again, and the reading of the two ways taken (CP11 was read as CP111 at all three of its places on
+ * a clean scan: set 202612050305 doc-0292).
+ */
+static void a_code_with_a_twin_in_the_catalog_is_read_again(void **state)
+{
+    (void)state;
+    PIX *page;
+    ocr_engine *ocr;
+    extraction fields;
+    read_sample("samples/cp12-scan.png", &page, &ocr, &fields);
+    extracted_field *code = &fields.fields[NS_FIELD_NOTICE_CODE];
+    assert_string_equal(code->chosen.value, "CP12");
+    extraction clean = fields;
+    second_look(ocr, &page, 1, &test_knowledge()->catalog, &fields);
+    assert_string_equal(code->chosen.value, "CP12"); /* read again alike: left as it was */
+    assert_string_equal(code->review, clean.fields[NS_FIELD_NOTICE_CODE].review);
+    assert_true(code->confidence == clean.fields[NS_FIELD_NOTICE_CODE].confidence);
+    snprintf(code->chosen.text, sizeof code->chosen.text, "CP112");
+    snprintf(code->chosen.value, sizeof code->chosen.value, "CP112");
+    second_look(ocr, &page, 1, &test_knowledge()->catalog, &fields);
+    assert_recovered(code, "CP12", "CP112 has a twin code; read again");
+    ocr_free(ocr);
+    pixDestroy(&page);
+}
+
+/*
  * A code read short with a box that ends before its last character ("CP4" for CP49 with the box
  * around "CP4" alone: set 2401 doc-0071) is read again past its box, where the character is.
  */
@@ -276,7 +303,7 @@ static void a_code_read_short_is_read_again_past_its_box(void **state)
     PIX *page;
     ocr_engine *ocr;
     extraction fields;
-    read_sample(&page, &ocr, &fields);
+    read_sample("samples/cp14-scan.png", &page, &ocr, &fields);
     extracted_field *code = &fields.fields[NS_FIELD_NOTICE_CODE];
     assert_string_equal(code->chosen.value, "CP14");
     ns_box whole = code->chosen.box;
@@ -296,7 +323,7 @@ static void a_date_off_the_window_is_read_again(void **state)
     PIX *page;
     ocr_engine *ocr;
     extraction fields;
-    read_sample(&page, &ocr, &fields);
+    read_sample("samples/cp14-scan.png", &page, &ocr, &fields);
     extracted_field *notice_date = &fields.fields[NS_FIELD_NOTICE_DATE];
     assert_true(notice_date->found);
     char right[128];
@@ -321,7 +348,7 @@ static void assert_lost_field_found_again(ns_field_id id, lose_words lose, const
     PIX *page;
     ocr_engine *ocr;
     document_text text;
-    read_sample_text(&page, &ocr, &text);
+    read_sample_text("samples/cp14-scan.png", &page, &ocr, &text);
     const ns_knowledge *knowledge = test_knowledge();
     extraction fields;
     extract_fields(&knowledge->patterns, &knowledge->catalog, &text, &fields);
@@ -376,7 +403,7 @@ static void only_a_date_as_sure_or_likely_right_checks_the_other(void **state)
     PIX *page;
     ocr_engine *ocr;
     extraction fields;
-    read_sample(&page, &ocr, &fields);
+    read_sample("samples/cp14-scan.png", &page, &ocr, &fields);
     const notice_catalog *catalog = &test_knowledge()->catalog;
     extracted_field *notice_date = &fields.fields[NS_FIELD_NOTICE_DATE];
     extracted_field *response = &fields.fields[NS_FIELD_RESPONSE_DATE];
@@ -515,6 +542,7 @@ int main(void)
         cmocka_unit_test(only_found_fields_on_kept_pages_are_looked_at),
         cmocka_unit_test(a_misread_code_is_read_again_from_its_region),
         cmocka_unit_test(a_code_read_short_is_read_again_past_its_box),
+        cmocka_unit_test(a_code_with_a_twin_in_the_catalog_is_read_again),
         cmocka_unit_test(a_date_off_the_window_is_read_again),
         cmocka_unit_test(only_a_date_as_sure_or_likely_right_checks_the_other),
         cmocka_unit_test(a_date_in_a_skipped_block_is_found_there),
