@@ -109,6 +109,15 @@ static char *render_record(const ns_document *document, const cli_options *opts,
  */
 #define KEPT_HEAP_MB_PER_WORKER 128
 
+/*
+ * Page images (3-14 MB) come from the workers' heaps, not from maps of their own. Over glibc's
+ * threshold every image was mapped afresh and unmapped when freed, so each of a page's dozen
+ * images was faulted in page by page again (on a virtual machine a fault costs a hypervisor call).
+ * 32 MB is the most glibc takes; heap kept above the trim level goes back as above.
+ */
+#define IMAGE_HEAP_THRESHOLD (32 * 1024 * 1024)
+#define HEAP_TRIM_THRESHOLD (64 * 1024 * 1024)
+
 /* Resident memory of this process in MB (0 where /proc cannot tell): statm's second field, in pages. */
 static long resident_mb(void)
 {
@@ -334,6 +343,8 @@ int batch_run(const ns_knowledge *knowledge, const cli_options *opts, const inpu
         fputs("noticescan: out of memory\n", stderr);
         return EXIT_SOME_FAILED;
     }
+    mallopt(M_MMAP_THRESHOLD, IMAGE_HEAP_THRESHOLD);
+    mallopt(M_TRIM_THRESHOLD, HEAP_TRIM_THRESHOLD);
     pthread_mutex_init(&work.lock, NULL);
     pthread_cond_init(&work.changed, NULL);
     size_t started_threads = 0;
