@@ -472,10 +472,17 @@ static void look_again(ocr_engine *ocr, struct Pix *const *pages, int page_count
     int votes = reread_field(ocr, page, region, check, WAYS, WAY_COUNT, value, sizeof value, &number, &way);
     if (votes == 0 || strcmp(value, field->chosen.value) == 0)
         return;
+    /*
+     * A catalog code read as printed gives way to its twin alone, read so by every way: the crop
+     * reaching past a code once read "CP11" as "CP11A" by both ways (set 202612050400 doc-0141).
+     */
+    const char *twin = check->field == NS_FIELD_NOTICE_CODE && field->chosen.corrected == CODE_AS_READ
+                           ? extract_code_twin(check->catalog, field->chosen.value)
+                           : NULL;
+    if (twin && (votes < (int)WAY_COUNT || strcmp(value, twin) != 0))
+        return;
     char first[20];
     snprintf(first, sizeof first, "%.16s", field->chosen.text);
-    int twin = check->field == NS_FIELD_NOTICE_CODE && field->chosen.corrected == CODE_AS_READ &&
-               extract_code_twin(check->catalog, field->chosen.value);
     take_reread(field, value, number, votes);
     snprintf(field->review, sizeof field->review, "%.16s %s; read again (%.24s), %d/%d ways agree", first,
              twin ? "has a twin code" : "failed its check", way, votes, (int)WAY_COUNT);
