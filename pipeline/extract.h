@@ -91,10 +91,12 @@ void extract_fields(const pattern_library *library, const struct notice_catalog 
 
 /*
  * A catalog notice's printed window against a response date `days` after the
- * notice date: 1 within it (either window, at home or abroad), 0 off it, -1
- * when the catalog prints no window counted from the notice date.
+ * notice date (either window, at home or abroad): WINDOW_EXACT on the count as
+ * the IRS prints it, WINDOW_NEAR a few days off it, WINDOW_OFF further, and
+ * WINDOW_UNKNOWN when the catalog prints no window counted from the notice date.
  */
-int extract_within_window(const catalog_notice *notice, long days);
+typedef enum window_fit { WINDOW_UNKNOWN = -1, WINDOW_OFF, WINDOW_NEAR, WINDOW_EXACT } window_fit;
+window_fit extract_window_fit(const catalog_notice *notice, long days);
 /* The billing summary's lines added up; 0 when they are too few (or lack the tax) to check a total. */
 int extract_billing_total(const extraction *fields, int64_t *total);
 /*

@@ -223,6 +223,13 @@ static const extracted_field *date_to_check_against(const extraction *fields, ns
                                                                                                      : NULL;
 }
 
+/* 1 when a response date `days` after the notice date is within the notice's window, 0 off it, -1: none. */
+static int window_agrees(const field_check *check, long days)
+{
+    window_fit fit = extract_window_fit(notice_entry(check), days);
+    return fit == WINDOW_UNKNOWN ? -1 : fit != WINDOW_OFF;
+}
+
 /* 1 when the candidate value agrees with the field's cross-check, 0 when not, -1 when there is none. */
 static int value_agrees(const field_check *check, const field_candidate *value)
 {
@@ -254,13 +261,9 @@ static int value_agrees(const field_check *check, const field_candidate *value)
         return amount->has_runner_up ? strcmp(amount->runner_up.value, value->value) == 0 : -1;
     }
     case NS_FIELD_RESPONSE_DATE:
-        return notice_date ? extract_within_window(notice_entry(check),
-                                                   (long)(value->number - notice_date->chosen.number))
-                           : -1;
+        return notice_date ? window_agrees(check, (long)(value->number - notice_date->chosen.number)) : -1;
     case NS_FIELD_NOTICE_DATE:
-        return response ? extract_within_window(notice_entry(check),
-                                                (long)(response->chosen.number - value->number))
-                        : -1;
+        return response ? window_agrees(check, (long)(response->chosen.number - value->number)) : -1;
     default: return -1;
     }
 }

@@ -749,13 +749,18 @@ static void every_value_under_the_sure_confidence_is_reviewed(void **state)
     ns_document_free(document);
 }
 
-/* CP14 prints its pay-by date 21 days after the notice date: one far off is marked, one near is not. */
+/*
+ * CP14 prints its pay-by date 21 days after the notice date: one far off is marked, one a day off is
+ * not, and one a few days off (a misread digit of either date: 6 for 8) marks both dates.
+ */
 static void a_response_date_off_the_catalogs_window_is_marked(void **state)
 {
     (void)state;
     assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by June 28, 2024 $1,075.21\n",
                     "response_date ");
     assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $1,075.21\n", "");
+    assert_reviewed("Notice CP14\nNotice date March 6, 2024\nAmount due by March 25, 2024 $1,075.21\n",
+                    "response_date notice_date ");
 }
 
 /* Extracts fields from plain text, as ns_read_text does, into out. */
