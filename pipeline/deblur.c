@@ -85,14 +85,20 @@ static void apply_blur(const blur_shape *shape, float *page, float *scratch, int
     for (int k = 0; k < shape->line_steps; k++) {
         int dx = shape->line_dx[k], dy = shape->line_dy[k];
         float share = shape->line_weight[k];
+        /* the columns whose source x - dx is inside the page: no clamping there, so the loop vectorizes */
+        int inside_from = dx > 0 ? (dx < width ? dx : width) : 0;
+        int inside_to = dx < 0 ? width + dx : width;
+        inside_to = inside_to < inside_from ? inside_from : inside_to;
         for (int y = 0; y < height; y++) {
             int from_y = y - dy < 0 ? 0 : y - dy >= height ? height - 1 : y - dy;
-            const float *source = scratch + (size_t)from_y * width;
-            float *target = page + (size_t)y * width;
-            for (int x = 0; x < width; x++) {
-                int from_x = x - dx < 0 ? 0 : x - dx >= width ? width - 1 : x - dx;
-                target[x] += share * source[from_x];
-            }
+            const float *restrict source = scratch + (size_t)from_y * width;
+            float *restrict target = page + (size_t)y * width;
+            for (int x = 0; x < inside_from; x++)
+                target[x] += share * source[0];
+            for (int x = inside_from; x < inside_to; x++)
+                target[x] += share * source[x - dx];
+            for (int x = inside_to; x < width; x++)
+                target[x] += share * source[width - 1];
         }
     }
 }
