@@ -14,6 +14,7 @@
  * Cross-checks then mark fields for review instead of guessing silently.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include "calendar.h"
 #include "dates.h"
 #include "extract.h"
 #include "normalize.h"
@@ -805,28 +806,34 @@ static void cross_check(extraction *out)
 /*
  * The catalog's window for a notice whose printed pay-by or respond-by date
  * is counted from the notice date (CP14: 21 days). On the IRS's own samples
- * the printed date falls 0-1 days off the count (WINDOW_EXACT_DAYS); a date
- * more than WINDOW_SLACK_DAYS off (a weekend or holiday moved forward, a
- * notice dated ahead of mailing, and room to spare) is likely another date on
- * the page, and one in between may be a digit misread (second_look.c).
+ * the printed date falls 0-1 days off the count (WINDOW_EXACT_DAYS), or on the
+ * business day the count rolls forward to (IRC 7503: CP3219A's 90th day a
+ * Saturday, its petition date the Monday); a date more than WINDOW_SLACK_DAYS
+ * off (a notice dated ahead of mailing, and room to spare) is likely another
+ * date on the page, and one in between may be a digit misread.
  */
 #define WINDOW_EXACT_DAYS 1
 #define WINDOW_SLACK_DAYS 7
 
-static window_fit fit_of(long days, int window_days)
+static window_fit fit_of(long notice_day, long response_day, int window_days)
 {
-    long off = labs(days - window_days);
+    long count = notice_day + window_days;
+    long rolled = date_to_days(calendar_roll_forward(date_from_days(count), NULL));
+    long off = labs(response_day - count);
+    if (labs(response_day - rolled) < off)
+        off = labs(response_day - rolled);
     return off <= WINDOW_EXACT_DAYS ? WINDOW_EXACT : off <= WINDOW_SLACK_DAYS ? WINDOW_NEAR : WINDOW_OFF;
 }
 
-window_fit extract_window_fit(const catalog_notice *notice, long days)
+window_fit extract_window_fit(const catalog_notice *notice, long notice_day, long response_day)
 {
     const catalog_window *window = notice ? notice->deadline : NULL;
     if (!window || !window->printed || window->days <= 0 || window->from != ORIGIN_NOTICE_DATE)
         return WINDOW_UNKNOWN;
-    window_fit home = fit_of(days, window->days);
+    window_fit home = fit_of(notice_day, response_day, window->days);
     /* A notice mailed abroad may print the longer window's date (CP3219A: 150 days, not 90). */
-    window_fit abroad = window->days_abroad ? fit_of(days, window->days_abroad) : WINDOW_OFF;
+    window_fit abroad =
+        window->days_abroad ? fit_of(notice_day, response_day, window->days_abroad) : WINDOW_OFF;
     return home > abroad ? home : abroad;
 }
 
@@ -842,7 +849,8 @@ static void check_response_window(extraction *out, const catalog_notice *notice)
     if (!notice_date->found || !response->found)
         return;
     long days = (long)(response->chosen.number - notice_date->chosen.number);
-    window_fit fit = extract_window_fit(notice, days);
+    window_fit fit =
+        extract_window_fit(notice, (long)notice_date->chosen.number, (long)response->chosen.number);
     if (fit != WINDOW_OFF && fit != WINDOW_NEAR)
         return;
     char reason[96];

@@ -90,13 +90,14 @@ void extract_fields(const pattern_library *library, const struct notice_catalog 
                     const document_text *text, extraction *out);
 
 /*
- * A catalog notice's printed window against a response date `days` after the
- * notice date (either window, at home or abroad): WINDOW_EXACT on the count as
- * the IRS prints it, WINDOW_NEAR a few days off it, WINDOW_OFF further, and
- * WINDOW_UNKNOWN when the catalog prints no window counted from the notice date.
+ * A catalog notice's printed window against a response date and a notice date
+ * (days since the epoch, as dates.h counts them; either window, at home or
+ * abroad): WINDOW_EXACT on the count as the IRS prints it (or on the business
+ * day it rolls forward to), WINDOW_NEAR a few days off it, WINDOW_OFF further,
+ * and WINDOW_UNKNOWN when the catalog prints no window counted from the notice date.
  */
 typedef enum window_fit { WINDOW_UNKNOWN = -1, WINDOW_OFF, WINDOW_NEAR, WINDOW_EXACT } window_fit;
-window_fit extract_window_fit(const catalog_notice *notice, long days);
+window_fit extract_window_fit(const catalog_notice *notice, long notice_day, long response_day);
 /* The billing summary's lines added up; 0 when they are too few (or lack the tax) to check a total. */
 int extract_billing_total(const extraction *fields, int64_t *total);
 /*

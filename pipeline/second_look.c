@@ -223,10 +223,10 @@ static const extracted_field *date_to_check_against(const extraction *fields, ns
                                                                                                      : NULL;
 }
 
-/* 1 when a response date `days` after the notice date is within the notice's window, 0 off it, -1: none. */
-static int window_agrees(const field_check *check, long days)
+/* 1 when a response date is within the notice's window from the notice date, 0 off it, -1: none. */
+static int window_agrees(const field_check *check, int64_t notice_day, int64_t response_day)
 {
-    window_fit fit = extract_window_fit(notice_entry(check), days);
+    window_fit fit = extract_window_fit(notice_entry(check), (long)notice_day, (long)response_day);
     return fit == WINDOW_UNKNOWN ? -1 : fit != WINDOW_OFF;
 }
 
@@ -261,9 +261,9 @@ static int value_agrees(const field_check *check, const field_candidate *value)
         return amount->has_runner_up ? strcmp(amount->runner_up.value, value->value) == 0 : -1;
     }
     case NS_FIELD_RESPONSE_DATE:
-        return notice_date ? window_agrees(check, (long)(value->number - notice_date->chosen.number)) : -1;
+        return notice_date ? window_agrees(check, notice_date->chosen.number, value->number) : -1;
     case NS_FIELD_NOTICE_DATE:
-        return response ? window_agrees(check, (long)(response->chosen.number - value->number)) : -1;
+        return response ? window_agrees(check, value->number, response->chosen.number) : -1;
     default: return -1;
     }
 }

@@ -751,7 +751,9 @@ static void every_value_under_the_sure_confidence_is_reviewed(void **state)
 
 /*
  * CP14 prints its pay-by date 21 days after the notice date: one far off is marked, one a day off is
- * not, and one a few days off (a misread digit of either date: 6 for 8) marks both dates.
+ * not, and one a few days off (a misread digit of either date: 6 for 8) marks both dates. A count
+ * that ends on a weekend is printed as the Monday (CP3219A: 90 days from January 7, 2024 is a
+ * Saturday), which is not a few days off.
  */
 static void a_response_date_off_the_catalogs_window_is_marked(void **state)
 {
@@ -761,6 +763,9 @@ static void a_response_date_off_the_catalogs_window_is_marked(void **state)
     assert_reviewed("Notice CP14\nNotice date March 4, 2024\nAmount due by March 26, 2024 $1,075.21\n", "");
     assert_reviewed("Notice CP14\nNotice date March 6, 2024\nAmount due by March 25, 2024 $1,075.21\n",
                     "response_date notice_date ");
+    assert_reviewed("Notice CP3219A\nTax year 2021\nNotice date January 7, 2024\n"
+                    "Last day to file a petition with the United States Tax Court: April 8, 2024\n",
+                    "");
 }
 
 /* Extracts fields from plain text, as ns_read_text does, into out. */
