@@ -940,8 +940,8 @@ static int measure_small_text_height(PIX *gray)
  * Iterations, for each shape of blur. On one header, 10 left lines half read and 40 focus iterations read
  * no better than 20; on the blurred photos of four evaluation sets (seeds 202612050305, 0400, 0435 and
  * 0620: 119 hard and combined), fields right went 374 (20 focus, 10 motion) -> 386 (40 focus) -> 401
- * (40 both), all five right 44 -> 50; 80 of either read no more. The photos measured blurred pay
- * for it (about 1.5 s more a page); scans never reach it.
+ * (40 both), all five right 44 -> 50; 80 of either read no more. Only photos measured blurred pay
+ * for it (20 of them: 64 -> 70 CPU s, with deblur.c's vectorized shifts); scans never reach it.
  */
 #define FOCUS_ITERATIONS 40
 /*
